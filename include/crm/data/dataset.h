@@ -1,0 +1,135 @@
+#pragma once
+// The in-memory CRM: small master tables as rows, opportunities and activities as columns.
+// Strings are dictionary-encoded, dates are day numbers, references are resolved to row indexes.
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/common/date.h"
+#include "crm/data/row_index.h"
+#include "crm/data/string_column.h"
+#include "crm/data/string_dictionary.h"
+
+namespace crm {
+
+//! Marks a missing number in a double column.
+inline constexpr double kNoNumber = std::numeric_limits<double>::quiet_NaN();
+//! Marks a missing integer.
+inline constexpr int64_t kNoInteger = std::numeric_limits<int64_t>::min();
+
+//! True when a double holds a value (not kNoNumber).
+inline bool HasValue(double value) { return !std::isnan(value); }
+
+//! The stages of a deal, in funnel order.
+enum class DealStage : uint8_t { kProspecting = 0, kEngaging = 1, kWon = 2, kLost = 3 };
+inline constexpr int kDealStageCount = 4;
+
+//! Canonical name of a stage ("Prospecting", "Engaging", "Won", "Lost").
+std::string_view DealStageName(DealStage stage);
+//! The stage with exactly this canonical name.
+std::optional<DealStage> DealStageFromName(std::string_view name);
+//! True for Won and Lost.
+inline bool IsClosed(DealStage stage) { return stage == DealStage::kWon || stage == DealStage::kLost; }
+
+//! A customer company (accounts.csv).
+struct Account {
+  std::string name;
+  int32_t sector = kNoIndex;            //!< code in Dataset::sectors
+  int32_t year_established = kNoIndex;  //!< kNoIndex when missing
+  double revenue = kNoNumber;           //!< annual revenue, millions of USD
+  int64_t employees = kNoInteger;
+  int32_t office_location = kNoIndex;   //!< code in Dataset::countries
+  std::string subsidiary_of;            //!< parent's name as given; empty when none
+  int32_t parent = kNoIndex;            //!< parent's row, resolved by BuildIndexes
+};
+
+//! A product of the catalogue (products.csv).
+struct Product {
+  std::string name;
+  int32_t series = kNoIndex;  //!< code in Dataset::series
+  double sales_price = kNoNumber;
+};
+
+//! A sales agent with their manager and office (sales_teams.csv).
+struct SalesAgent {
+  std::string name;
+  int32_t manager = kNoIndex;          //!< code in Dataset::managers
+  int32_t regional_office = kNoIndex;  //!< code in Dataset::regional_offices
+};
+
+//! Opportunities (sales_pipeline.csv), one entry per deal in every column.
+struct OpportunityColumns {
+  StringColumn id;
+  std::vector<int32_t> sales_agent;  //!< row in Dataset::sales_agents
+  std::vector<int32_t> product;      //!< row in Dataset::products
+  std::vector<int32_t> account;      //!< row in Dataset::accounts, kNoIndex when missing
+  std::vector<DealStage> deal_stage;
+  std::vector<int32_t> engage_date;  //!< kNoDay when missing (Prospecting)
+  std::vector<int32_t> close_date;   //!< kNoDay when missing (open deals)
+  std::vector<double> close_value;   //!< kNoNumber when missing (open deals)
+
+  //! Number of deals.
+  size_t size() const { return deal_stage.size(); }
+  //! Reserves room for `rows` deals.
+  void Reserve(size_t rows);
+};
+
+//! Sales activities (activities.csv, optional): calls, emails, meetings, demos.
+struct ActivityColumns {
+  StringColumn id;
+  std::vector<int32_t> date;         //!< day number
+  std::vector<int32_t> type;         //!< code in Dataset::activity_types
+  std::vector<int32_t> sales_agent;  //!< row in Dataset::sales_agents
+  std::vector<int32_t> account;      //!< row in Dataset::accounts, kNoIndex when missing
+  std::vector<int32_t> opportunity;  //!< row in OpportunityColumns, kNoIndex when not known
+  StringColumn subject;
+
+  //! Number of activities.
+  size_t size() const { return date.size(); }
+  //! Reserves room for `rows` activities.
+  void Reserve(size_t rows);
+};
+
+//! The whole CRM in memory; built by the importer or loaded from the store.
+struct Dataset {
+  StringDictionary sectors;
+  StringDictionary countries;
+  StringDictionary series;
+  StringDictionary managers;
+  StringDictionary regional_offices;
+  StringDictionary activity_types;
+
+  std::vector<Account> accounts;
+  std::vector<Product> products;
+  std::vector<SalesAgent> sales_agents;
+  OpportunityColumns opportunities;
+  ActivityColumns activities;
+
+  //! Rebuilds the name and id lookups and resolves account parents; call after filling the tables.
+  void BuildIndexes();
+  //! Row of the account with this exact name, or kNoIndex.
+  int32_t FindAccount(std::string_view name) const;
+  //! Row of the product with this exact name, or kNoIndex.
+  int32_t FindProduct(std::string_view name) const;
+  //! Row of the sales agent with this exact name, or kNoIndex.
+  int32_t FindSalesAgent(std::string_view name) const;
+  //! Row of the opportunity with this id, or kNoIndex.
+  int32_t FindOpportunity(std::string_view id) const;
+  //! The latest date present anywhere in the data (kNoDay when there is none).
+  int32_t LatestDate() const;
+  //! Approximate bytes held, for benchmarks.
+  size_t MemoryBytes() const;
+
+ private:
+  RowIndex account_rows_;
+  RowIndex product_rows_;
+  RowIndex agent_rows_;
+  RowIndex opportunity_rows_;
+};
+
+}  // namespace crm

@@ -1,5 +1,7 @@
 #include "crm/data/dataset.h"
 
+#include "crm/data/erase_rows.h"
+
 #include <algorithm>
 #include <array>
 
@@ -37,6 +39,27 @@ void OpportunityColumns::Reserve(size_t rows) {
   close_value.reserve(rows);
 }
 
+void OpportunityColumns::EraseRows(const std::vector<int32_t>& rows) {
+  id.EraseRows(rows);
+  EraseRowsFrom(sales_agent, rows);
+  EraseRowsFrom(product, rows);
+  EraseRowsFrom(account, rows);
+  EraseRowsFrom(deal_stage, rows);
+  EraseRowsFrom(engage_date, rows);
+  EraseRowsFrom(close_date, rows);
+  EraseRowsFrom(close_value, rows);
+}
+
+void ActivityColumns::EraseRows(const std::vector<int32_t>& rows) {
+  id.EraseRows(rows);
+  EraseRowsFrom(date, rows);
+  EraseRowsFrom(type, rows);
+  EraseRowsFrom(sales_agent, rows);
+  EraseRowsFrom(account, rows);
+  EraseRowsFrom(opportunity, rows);
+  subject.EraseRows(rows);
+}
+
 void ActivityColumns::Reserve(size_t rows) {
   id.Reserve(rows, rows * 10);
   date.reserve(rows);
@@ -69,6 +92,10 @@ int32_t Dataset::FindSalesAgent(std::string_view name) const {
 }
 int32_t Dataset::FindOpportunity(std::string_view id) const {
   return opportunity_rows_.Find(id, [this](size_t row) { return opportunities.id[row]; });
+}
+
+std::vector<std::pair<int32_t, int32_t>> Dataset::RepeatedOpportunityIds() const {
+  return opportunity_rows_.Duplicates([this](size_t row) { return opportunities.id[row]; });
 }
 
 int32_t Dataset::LatestDate() const {

@@ -77,6 +77,8 @@ struct OpportunityColumns {
   size_t size() const { return deal_stage.size(); }
   //! Reserves room for `rows` deals.
   void Reserve(size_t rows);
+  //! Removes the deals listed in `rows` (ascending).
+  void EraseRows(const std::vector<int32_t>& rows);
 };
 
 //! Sales activities (activities.csv, optional): calls, emails, meetings, demos.
@@ -93,6 +95,8 @@ struct ActivityColumns {
   size_t size() const { return date.size(); }
   //! Reserves room for `rows` activities.
   void Reserve(size_t rows);
+  //! Removes the activities listed in `rows` (ascending).
+  void EraseRows(const std::vector<int32_t>& rows);
 };
 
 //! The whole CRM in memory; built by the importer or loaded from the store.
@@ -118,8 +122,10 @@ struct Dataset {
   int32_t FindProduct(std::string_view name) const;
   //! Row of the sales agent with this exact name, or kNoIndex.
   int32_t FindSalesAgent(std::string_view name) const;
-  //! Row of the opportunity with this id, or kNoIndex.
+  //! Row of the opportunity with this id (the first, if repeated), or kNoIndex.
   int32_t FindOpportunity(std::string_view id) const;
+  //! Pairs (row, first row) of opportunities whose id repeats an earlier one's; needs BuildIndexes.
+  std::vector<std::pair<int32_t, int32_t>> RepeatedOpportunityIds() const;
   //! The latest date present anywhere in the data (kNoDay when there is none).
   int32_t LatestDate() const;
   //! Approximate bytes held, for benchmarks.

@@ -29,6 +29,20 @@ class StringColumn {
     offsets_.reserve(rows + 1);
     bytes_.reserve(bytes);
   }
+  //! Removes the rows listed in `rows` (ascending), keeping the order of the others.
+  void EraseRows(const std::vector<int32_t>& rows) {
+    StringColumn kept;
+    kept.Reserve(size() - rows.size(), bytes_.size());
+    size_t next = 0;
+    for (size_t row = 0; row < size(); ++row) {
+      if (next < rows.size() && static_cast<size_t>(rows[next]) == row) {
+        ++next;
+      } else {
+        kept.Append((*this)[row]);
+      }
+    }
+    *this = std::move(kept);
+  }
   //! Bytes held, for memory accounting.
   size_t MemoryBytes() const { return bytes_.capacity() + offsets_.capacity() * sizeof(uint64_t); }
 

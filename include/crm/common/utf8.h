@@ -1,0 +1,12 @@
+#pragma once
+// UTF-8 validation of byte strings read from files.
+
+#include <string_view>
+
+namespace crm {
+
+//! True when `text` is well-formed UTF-8: no overlong forms, surrogates, code points above U+10FFFF
+//! or truncated sequences. Runs of ASCII are checked eight bytes at a time.
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace crm

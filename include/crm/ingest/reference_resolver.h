@@ -1,0 +1,64 @@
+#pragma once
+// Resolves names written in one file (a deal's product, agent or account) to rows of a master table,
+// tolerating spelling variants: letter case, spaces and punctuation ("GTXPro" → "GTX Pro"), or a typo.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crm/data/string_dictionary.h"
+#include "crm/ingest/import_report.h"
+
+namespace crm::ingest {
+
+//! Maps raw names to master rows; remembers every spelling it resolved so it can report them.
+class ReferenceResolver {
+ public:
+  //! `names[i]` is the name of master row i.
+  explicit ReferenceResolver(std::vector<std::string> names);
+
+  //! The row `raw` refers to, or kNoIndex when it matches no row unambiguously.
+  int32_t Resolve(std::string_view raw) {
+    auto it = cache_.find(raw);
+    if (it == cache_.end()) it = cache_.emplace(std::string(raw), Lookup(raw)).first;
+    if (it->second.variant >= 0) ++variants_[it->second.variant].count;
+    return it->second.row;
+  }
+
+  //! Adds one "reference" cleaning entry per spelling variant that was resolved.
+  void ReportVariants(const std::string& file, const std::string& field,
+                      std::vector<CleaningEntry>& cleaning) const;
+
+ private:
+  //! A cached answer: the row, and the variant slot when the spelling was not exact.
+  struct Answer {
+    int32_t row = kNoIndex;
+    int32_t variant = -1;
+  };
+  //! A non-exact spelling and how often it was used.
+  struct Variant {
+    std::string from;
+    int32_t row;
+    int64_t count = 0;
+  };
+
+  Answer Lookup(std::string_view raw);
+
+  std::vector<std::string> names_;
+  std::vector<std::string> keys_;  //!< MatchKey of each name
+  std::unordered_map<std::string, Answer, TransparentStringHash, std::equal_to<>> cache_;
+  std::vector<Variant> variants_;
+};
+
+//! The `name` member of every row, in order: the names a ReferenceResolver resolves against.
+template <typename Rows>
+std::vector<std::string> NamesOf(const Rows& rows) {
+  std::vector<std::string> names;
+  names.reserve(rows.size());
+  for (const auto& row : rows) names.push_back(row.name);
+  return names;
+}
+
+}  // namespace crm::ingest

@@ -1,0 +1,74 @@
+#pragma once
+// Reads one CSV file of the CRM by column name: checks the header, maps columns in any order, trims
+// values (counting what trimming changed), and reports ragged rows and invalid UTF-8 as dropped rows.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/common/result.h"
+#include "crm/ingest/csv_reader.h"
+#include "crm/ingest/import_report.h"
+#include "crm/ingest/problem_log.h"
+
+namespace crm::ingest {
+
+//! Column-addressed rows of one file; Field(i) is the i-th of the columns asked for.
+class TableReader {
+ public:
+  //! Opens `path`; every name in `columns` must be in the header (an Error names file and column).
+  //! Header columns not asked for are ignored with a warning.
+  static Result<TableReader> Open(const std::string& path, std::span<const std::string_view> columns,
+                                  ProblemLog& log);
+
+  //! Advances to the next row with the right shape; false at the end (check error()).
+  bool Next();
+  //! The trimmed value of the i-th requested column in the current row.
+  std::string_view Field(size_t column) {
+    std::string_view value = record_.fields[positions_[column]];
+    if (!value.empty() && (IsBlank(value.front()) || IsBlank(value.back()))) return TrimCounted(column, value);
+    return value;
+  }
+  //! Line where the current row starts.
+  int64_t line() const { return record_.line; }
+  //! Reports a problem with the current row and counts it as dropped when `dropped`.
+  void Problem(size_t column, std::string message, bool dropped = true) {
+    ProblemOnLine(record_.line, column, std::move(message), dropped);
+  }
+  //! Reports a problem with the row that starts on `line`, read earlier.
+  void ProblemOnLine(int64_t line, size_t column, std::string message, bool dropped = true);
+  //! Counts a row as an exact duplicate of an earlier one, removed.
+  void Duplicate() {
+    ++report_.rows_dropped;
+    ++duplicates_;
+  }
+  //! The file name used in messages.
+  const std::string& name() const { return report_.name; }
+  //! A fatal read error (unterminated quote), if any.
+  const std::optional<Error>& error() const { return reader_.error(); }
+  //! Bytes read so far and in all, for progress bars.
+  size_t position() const { return reader_.position(); }
+  size_t size_bytes() const { return reader_.size_bytes(); }
+  //! Rows read, kept (read less dropped) and dropped; adds the trimming and duplicate counts to `cleaning`.
+  FileReport Finish(std::vector<CleaningEntry>& cleaning);
+
+ private:
+  TableReader(CsvReader reader, std::vector<std::string> names, std::vector<size_t> positions,
+              size_t header_width, ProblemLog& log);
+  static bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+  std::string_view TrimCounted(size_t column, std::string_view value);
+
+  CsvReader reader_;
+  CsvRecord record_;
+  std::vector<std::string> names_;      //!< requested column names
+  std::vector<size_t> positions_;       //!< their positions in the file
+  std::vector<int64_t> trimmed_;        //!< values changed by trimming, per requested column
+  size_t header_width_;
+  int64_t duplicates_ = 0;
+  ProblemLog* log_;
+  FileReport report_;
+};
+
+}  // namespace crm::ingest

@@ -1,0 +1,47 @@
+#include "cli_context.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "crm/ingest/importer.h"
+#include "crm/store/default_path.h"
+#include "crm/store/store.h"
+
+namespace crm::cli {
+
+std::string StorePath(const GlobalOptions& options) {
+  return options.db.empty() ? store::DefaultDbPath() : options.db;
+}
+
+Result<LoadedData> LoadData(const GlobalOptions& options) {
+  if (!options.data.empty()) {
+    auto imported = ingest::ImportFolder(options.data);
+    if (!imported.ok()) return imported.error();
+    return LoadedData{std::move(imported->data), std::move(imported->report)};
+  }
+  const std::string path = StorePath(options);
+  auto store = store::Store::Open(path);
+  if (!store.ok()) return store.error();
+  auto history = (*store)->ImportHistory();
+  if (!history.ok()) return history.error();
+  if (history->empty()) {
+    return Error{"the store " + path + " has no data yet: run `crm-assistant import DIR` or pass --data DIR"};
+  }
+  auto data = (*store)->Load();
+  if (!data.ok()) return data.error();
+  const auto& latest = history->front();
+  return LoadedData{std::move(*data),
+                    ingest::ImportReport::FromJson(nlohmann::json::parse(latest.report_json, nullptr, false))};
+}
+
+int Fail(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return 1;
+}
+
+void PrintJson(const nlohmann::json& document) {
+  std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,277 @@
+#include "crm/ingest/csv_reader.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "crm/common/utf8.h"
+
+namespace crm::ingest {
+
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// Closes a file descriptor when it goes out of scope.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) close(fd_);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// The description of the current errno, e.g. "No such file or directory".
+std::string ErrnoMessage() { return std::system_category().message(errno); }
+
+// The end of the field that starts at `pos`: the next ',' or '\n', or the end of input.
+size_t FindFieldEnd(std::string_view input, size_t pos) {
+  while (pos < input.size() && input[pos] != ',' && input[pos] != '\n') ++pos;
+  return pos;
+}
+
+// `end` moved back over a '\r' that ends a line, i.e. one just before the '\n' at `end` or before the
+// end of input.
+size_t TrimLineEndCr(std::string_view input, size_t begin, size_t end) {
+  const bool at_line_end = end == input.size() || input[end] == '\n';
+  return at_line_end && end > begin && input[end - 1] == '\r' ? end - 1 : end;
+}
+
+constexpr uint64_t kLow7Bits = 0x7F7F7F7F7F7F7F7FULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// `c` in each byte of a word.
+constexpr uint64_t Broadcast(char c) { return 0x0101010101010101ULL * static_cast<unsigned char>(c); }
+
+// The eight bytes of `input` at `pos` as a word, the first byte lowest, zero-padded past the end.
+uint64_t LoadWord(std::string_view input, size_t pos) {
+  static_assert(std::endian::native == std::endian::little, "the byte scan assumes little-endian words");
+  uint64_t word = 0;
+  if (pos + 8 <= input.size()) {
+    std::memcpy(&word, input.data() + pos, 8);  // the common case: one load
+  } else {
+    std::memcpy(&word, input.data() + pos, input.size() - pos);
+  }
+  return word;
+}
+
+// The high bit of each byte of `word` that equals the byte of `pattern` (exact, no false positives).
+uint64_t MatchBytes(uint64_t word, uint64_t pattern) {
+  const uint64_t x = word ^ pattern;
+  return ~(((x & kLow7Bits) + kLow7Bits) | x) & kHighBits;
+}
+
+// Appends the fields of the record at `start` when it is one line without quotes and returns the index
+// of its '\n' (or the end of input); npos, with `fields` partly filled, when it holds a quote. Scans
+// eight bytes at a time; `ascii` tells whether the line (and possibly a few bytes after it) is ASCII.
+size_t ScanPlainRecord(std::string_view input, size_t start, std::vector<std::string_view>& fields,
+                       bool& ascii) {
+  size_t field_start = start;
+  uint64_t high_bits = 0;
+  for (size_t pos = start; pos < input.size(); pos += 8) {
+    const uint64_t word = LoadWord(input, pos);
+    high_bits |= word & kHighBits;
+    const uint64_t newlines = MatchBytes(word, Broadcast('\n'));
+    const uint64_t line_bytes = newlines == 0 ? ~uint64_t{0} : (newlines & -newlines) - 1;  // before '\n'
+    if ((MatchBytes(word, Broadcast('"')) & line_bytes) != 0) return std::string_view::npos;
+    for (uint64_t commas = MatchBytes(word, Broadcast(',')) & line_bytes; commas != 0; commas &= commas - 1) {
+      const size_t comma = pos + std::countr_zero(commas) / 8;
+      fields.push_back(input.substr(field_start, comma - field_start));
+      field_start = comma + 1;
+    }
+    if (newlines != 0) {
+      const size_t newline = pos + std::countr_zero(newlines) / 8;
+      fields.push_back(input.substr(field_start, TrimLineEndCr(input, field_start, newline) - field_start));
+      ascii = high_bits == 0;
+      return newline;
+    }
+  }
+  fields.push_back(input.substr(field_start, TrimLineEndCr(input, field_start, input.size()) - field_start));
+  ascii = high_bits == 0;
+  return input.size();
+}
+
+// The index of the next '"' at or after `pos` (npos when there is none); adds the '\n's before it to
+// `newlines`. Scans eight bytes at a time.
+size_t FindQuote(std::string_view input, size_t pos, int64_t& newlines) {
+  for (; pos < input.size(); pos += 8) {
+    const uint64_t word = LoadWord(input, pos);
+    const uint64_t quotes = MatchBytes(word, Broadcast('"'));
+    uint64_t line_feeds = MatchBytes(word, Broadcast('\n'));
+    if (quotes != 0) line_feeds &= (quotes & -quotes) - 1;       // only those before the quote
+    if (line_feeds != 0) newlines += std::popcount(line_feeds);  // rare; popcount can be a library call
+    if (quotes != 0) return pos + std::countr_zero(quotes) / 8;
+  }
+  return std::string_view::npos;
+}
+
+// The index of the first field that is not valid UTF-8, -1 when all are; `raw` is the record's input.
+int FindInvalidUtf8Field(std::string_view raw, const std::vector<std::string_view>& fields) {
+  // Fields are pieces of `raw` cut at ASCII bytes, so when `raw` is valid so are they.
+  if (IsValidUtf8(raw)) return -1;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (!IsValidUtf8(fields[i])) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+void internal::Unmapper::operator()(const char* data) const { munmap(const_cast<char*>(data), size); }
+
+Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
+  const auto failure = [&path](const std::string& reason) {
+    return Error{path + ": cannot be read: " + reason};
+  };
+  const FileDescriptor file(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (file.get() < 0) return failure(ErrnoMessage());
+  struct stat info;
+  if (fstat(file.get(), &info) != 0) return failure(ErrnoMessage());
+  if (!S_ISREG(info.st_mode)) return failure("not a regular file");
+  Mapping mapping;
+  const auto size = static_cast<size_t>(info.st_size);
+  if (size > 0) {  // mmap rejects empty mappings
+    void* data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, file.get(), 0);
+    if (data == MAP_FAILED) return failure(ErrnoMessage());
+    madvise(data, size, MADV_SEQUENTIAL);
+    mapping = Mapping(static_cast<const char*>(data), internal::Unmapper{size});
+  }
+  return CsvReader(std::filesystem::path(path).filename().string(), {}, std::move(mapping));
+}
+
+CsvReader CsvReader::FromString(std::string contents, std::string name) {
+  return CsvReader(std::move(name), std::move(contents), Mapping());
+}
+
+CsvReader::CsvReader(std::string name, std::string contents, Mapping mapping)
+    : name_(std::move(name)), contents_(std::move(contents)), mapping_(std::move(mapping)) {
+  if (Input().starts_with(kByteOrderMark)) position_ = kByteOrderMark.size();
+}
+
+CsvReader::CsvReader(CsvReader&& other) noexcept { *this = std::move(other); }
+
+CsvReader& CsvReader::operator=(CsvReader&& other) noexcept {
+  if (this == &other) return *this;
+  name_ = std::move(other.name_);
+  contents_ = std::exchange(other.contents_, {});
+  mapping_ = std::move(other.mapping_);  // unmaps this reader's file, never the other's
+  position_ = std::exchange(other.position_, 0);
+  line_ = std::exchange(other.line_, 1);
+  error_ = std::exchange(other.error_, std::nullopt);
+  scratch_ = std::move(other.scratch_);
+  scratch_used_ = std::exchange(other.scratch_used_, 0);
+  return *this;
+}
+
+std::string_view CsvReader::Input() const {
+  if (mapping_) return {mapping_.get(), mapping_.get_deleter().size};
+  return contents_;
+}
+
+bool CsvReader::Next(CsvRecord& record) {
+  record.invalid_utf8_field = -1;
+  scratch_used_ = 0;
+  const std::string_view input = Input();
+  while (!error_ && position_ < input.size()) {
+    const size_t start = position_;
+    record.fields.clear();
+    record.line = line_;
+    bool ascii = false;  // known on the fast path only
+    const size_t end = ScanPlainRecord(input, start, record.fields, ascii);
+    if (end != std::string_view::npos) {  // the fast path: one line, no quotes
+      position_ = std::min(end + 1, input.size());
+      ++line_;
+      if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // a blank line
+    } else {
+      record.fields.clear();
+      if (!ParseRecord(input, record)) break;
+    }
+    if (!ascii) {
+      record.invalid_utf8_field = FindInvalidUtf8Field(input.substr(start, position_ - start), record.fields);
+    }
+    return true;
+  }
+  record.fields.clear();
+  return false;
+}
+
+bool CsvReader::ParseRecord(std::string_view input, CsvRecord& record) {
+  size_t pos = position_;
+  for (;;) {
+    if (pos < input.size() && input[pos] == '"') {
+      if (!ParseQuotedField(input, pos, record.fields)) return false;
+    } else {  // unquoted: a quote inside is kept literally
+      const size_t end = FindFieldEnd(input, pos);
+      record.fields.push_back(input.substr(pos, TrimLineEndCr(input, pos, end) - pos));
+      pos = end;
+    }
+    if (pos == input.size() || input[pos] == '\n') break;
+    ++pos;  // the comma
+  }
+  if (pos < input.size()) {  // the newline
+    ++pos;
+    ++line_;
+  }
+  position_ = pos;
+  return true;
+}
+
+bool CsvReader::ParseQuotedField(std::string_view input, size_t& pos, std::vector<std::string_view>& fields) {
+  const int64_t open_line = line_;
+  const size_t content = pos + 1;
+  std::string* unescaped = nullptr;  // set once an escaped quote is seen
+  size_t chunk = content;            // start of the text not yet copied to `unescaped`
+  size_t close;
+  for (;;) {
+    close = FindQuote(input, chunk, line_);
+    if (close == std::string_view::npos) {
+      FailUnterminated(open_line);
+      return false;
+    }
+    if (close + 1 == input.size() || input[close + 1] != '"') break;
+    if (unescaped == nullptr) unescaped = &NextScratch();
+    unescaped->append(input.data() + chunk, close + 1 - chunk);  // up to and including one quote
+    chunk = close + 2;
+  }
+  // Text between the closing quote and the separator is not RFC 4180; keep it literally.
+  const size_t end = FindFieldEnd(input, close + 1);
+  const size_t rest_end = TrimLineEndCr(input, close + 1, end);
+  if (unescaped == nullptr && rest_end == close + 1) {
+    fields.push_back(input.substr(content, close - content));
+  } else {
+    if (unescaped == nullptr) unescaped = &NextScratch();
+    unescaped->append(input.data() + chunk, close - chunk);
+    unescaped->append(input.data() + close + 1, rest_end - (close + 1));
+    fields.push_back(*unescaped);
+  }
+  pos = end;
+  return true;
+}
+
+std::string& CsvReader::NextScratch() {
+  if (scratch_used_ == scratch_.size()) scratch_.emplace_back();
+  std::string& scratch = scratch_[scratch_used_++];
+  scratch.clear();
+  return scratch;
+}
+
+void CsvReader::FailUnterminated(int64_t line) {
+  error_ = Error{name_ + ":" + std::to_string(line) + ": unterminated quoted field"};
+}
+
+}  // namespace crm::ingest

@@ -1,0 +1,74 @@
+#include "crm/ingest/importer.h"
+
+#include <filesystem>
+#include <future>
+#include <map>
+
+#include "crm/common/sha256.h"
+#include "crm/ingest/outliers.h"
+#include "crm/ingest/problem_log.h"
+#include "crm/ingest/table_readers.h"
+
+namespace crm::ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+//! Digests of the files present, keyed by file name.
+using Digests = std::map<std::string, Result<std::string>>;
+
+Digests HashFiles(const std::vector<std::string>& paths) {
+  Digests digests;
+  for (const std::string& path : paths) digests.emplace(fs::path(path).filename().string(), Sha256File(path));
+  return digests;
+}
+
+Status ReadAll(const std::string& folder, bool with_activities, Dataset& data, ProblemLog& log) {
+  const auto path = [&](const char* name) { return (fs::path(folder) / name).string(); };
+  std::vector<int64_t> account_lines, pipeline_lines;
+  if (Status s = ReadSalesTeams(path("sales_teams.csv"), data, log); !s) return s;
+  if (Status s = ReadProducts(path("products.csv"), data, log); !s) return s;
+  if (Status s = ReadAccounts(path("accounts.csv"), data, log, account_lines); !s) return s;
+  if (Status s = ReadPipeline(path("sales_pipeline.csv"), data, log, pipeline_lines); !s) return s;
+  if (with_activities) {
+    if (Status s = ReadActivities(path("activities.csv"), data, log); !s) return s;
+  }
+  FlagOutliers(data, pipeline_lines, account_lines, log.report());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ImportResult> ImportFolder(const std::string& folder, const ImportOptions& options) {
+  std::error_code error;
+  if (!fs::is_directory(folder, error)) return Error{folder + ": no such folder"};
+  std::vector<std::string> paths;
+  for (const char* name : kImportFiles) {
+    const fs::path path = fs::path(folder) / name;
+    if (fs::exists(path, error)) {
+      paths.push_back(path.string());
+    } else if (std::string_view(name) != "activities.csv") {
+      return Error{path.string() +
+                   ": missing (an import needs sales_teams.csv, products.csv, accounts.csv and sales_pipeline.csv)"};
+    }
+  }
+  const bool with_activities = paths.size() == std::size(kImportFiles);
+  std::future<Digests> digests = std::async(std::launch::async, HashFiles, paths);
+
+  ImportResult result;
+  result.report.source = fs::absolute(folder, error).lexically_normal().string();
+  ProblemLog log(result.report, options.strict);
+  if (!with_activities) log.Warn("activities.csv not found: activity-based measures are off");
+  const Status status = ReadAll(folder, with_activities, result.data, log);
+  Digests hashes = digests.get();
+  if (!status) return status.error();
+  for (FileReport& file : result.report.files) {
+    auto& digest = hashes.at(file.name);
+    if (!digest.ok()) return digest.error();
+    file.sha256 = *digest;
+  }
+  return result;
+}
+
+}  // namespace crm::ingest

@@ -1,0 +1,85 @@
+#include "crm/store/store.h"
+
+#include "crm/store/schema.h"
+#include "crm/store/sqlite.h"
+#include "dataset_reader.h"
+#include "dataset_writer.h"
+#include "import_history.h"
+
+namespace crm::store {
+
+namespace {
+
+// How long a connection waits for another one's write lock before giving up.
+constexpr int kBusyTimeoutMs = 10000;
+
+// WAL lets readers run during an import; NORMAL sync is durable at checkpoints and safe in WAL mode;
+// the cache (up to 64 MiB) holds a large import's pages until commit.
+constexpr const char* kPragmas =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = NORMAL;"
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA cache_size = -65536;";
+
+}  // namespace
+
+Store::Store(sqlite3* db, std::string path, int schema_version)
+    : db_(db), path_(std::move(path)), schema_version_(schema_version) {}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+Error Store::Failure(const char* action, const std::string& message) const {
+  return Error{std::string(action) + " the store at '" + path_ + "': " + message};
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int opened = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  // The Store owns the handle from here on, so that every early return closes it.
+  std::unique_ptr<Store> store(new Store(db, path, 0));
+  if (opened != SQLITE_OK) return store->Failure("cannot open", LastError(db));
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (Status configured = Execute(db, kPragmas); !configured.ok()) {
+    return store->Failure("cannot open", configured.error().message);
+  }
+  Result<int> version = ApplyMigrations(db, StoreMigrations());
+  if (!version.ok()) return store->Failure("cannot open", version.error().message);
+  store->schema_version_ = *version;
+  return store;
+}
+
+Result<int64_t> Store::ReplaceAll(const Dataset& data, const ImportRecord& record) {
+  Result<Transaction> transaction = Transaction::Begin(db_, "BEGIN IMMEDIATE");
+  if (!transaction.ok()) return Failure("cannot save to", transaction.error().message);
+  if (Status written = WriteDataset(db_, data); !written.ok()) {
+    return Failure("cannot save to", written.error().message);
+  }
+  Result<int64_t> id = InsertImportRecord(db_, record);
+  if (!id.ok()) return Failure("cannot save to", id.error().message);
+  if (Status committed = transaction->Commit(); !committed.ok()) {
+    return Failure("cannot save to", committed.error().message);
+  }
+  // Copies the import into the database file and empties the WAL. The import is committed either way;
+  // when a reader keeps the checkpoint from finishing, a later one completes it.
+  (void)Execute(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+  return *id;
+}
+
+Result<Dataset> Store::Load() const {
+  // One read transaction, so that every table comes from the same snapshot; it ends (nothing to
+  // commit) when `transaction` goes away.
+  Result<Transaction> transaction = Transaction::Begin(db_, "BEGIN");
+  if (!transaction.ok()) return Failure("cannot load from", transaction.error().message);
+  Result<Dataset> data = ReadDataset(db_);
+  if (!data.ok()) return Failure("cannot load from", data.error().message);
+  return data;
+}
+
+Result<std::vector<ImportRecord>> Store::ImportHistory() const {
+  Result<std::vector<ImportRecord>> records = ReadImportHistory(db_);
+  if (!records.ok()) return Failure("cannot read the import history of", records.error().message);
+  return records;
+}
+
+}  // namespace crm::store

@@ -9,18 +9,18 @@ namespace {
 
 // Onsets and middles never end in a way a tail could start, so the split of a name is unambiguous.
 constexpr std::array<std::string_view, 40> kOnsets{
-    "Al",  "Bar", "Cal",  "Dor", "El",  "Fen", "Gal", "Hal", "Ir",  "Jas", "Kel", "Lor", "Mer", "Nor",
+    "Al",  "Bar", "Cal",  "Dor", "El",  "Fen", "Gal", "Hal", "Ir",  "Jas", "Kel", "Lor", "Mer",  "Nor",
     "Os",  "Pel", "Quin", "Ros", "Sab", "Tal", "Ul",  "Var", "Wyn", "Xan", "Yel", "Zor", "Brin", "Cor",
     "Del", "Fal", "Mal",  "Tor", "Ves", "Kor", "Lum", "Nev", "Ost", "Pyr", "Rav", "Sol"};
 constexpr std::array<std::string_view, 10> kMiddles{"a", "e", "i", "o", "u", "an", "en", "ar", "or", "il"};
 constexpr std::array<std::string_view, 40> kTails{
-    "dex",   "lux",   "via",   "nyx",  "tron",  "lytics", "vance", "wise",  "gen",  "nova",
-    "sphere", "grid", "vista", "forge", "mint", "path",   "port",  "quest", "rise", "scape",
-    "stone", "tide",  "vale",  "verse", "works", "wave",  "bright", "crest", "field", "line",
-    "loop",  "mark",  "nest",  "ridge", "shift", "spark", "sync",  "trail", "well",  "wind"};
-constexpr std::array<std::string_view, 12> kWords{"",         " Group",     " Labs",       " Systems",
+    "dex",    "lux",  "via",   "nyx",   "tron",  "lytics", "vance",  "wise",  "gen",   "nova",
+    "sphere", "grid", "vista", "forge", "mint",  "path",   "port",   "quest", "rise",  "scape",
+    "stone",  "tide", "vale",  "verse", "works", "wave",   "bright", "crest", "field", "line",
+    "loop",   "mark", "nest",  "ridge", "shift", "spark",  "sync",   "trail", "well",  "wind"};
+constexpr std::array<std::string_view, 12> kWords{"",          " Group",    " Labs",       " Systems",
                                                   " Partners", " Holdings", " Industries", " Solutions",
-                                                  " Inc",     " Co",        " Ventures",   " Networks"};
+                                                  " Inc",      " Co",       " Ventures",   " Networks"};
 
 static_assert(kOnsets.size() * kMiddles.size() * kTails.size() == kSingleWordNames);
 static_assert(kSingleWordNames * kWords.size() == kAccountNameCapacity);

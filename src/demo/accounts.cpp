@@ -93,7 +93,8 @@ void LinkSubsidiaries(std::vector<Account>& accounts, Rng& rng) {
   const uint64_t count = accounts.size();
   if (count < 2) return;
   const auto parents = std::max<uint64_t>(1, std::llround(static_cast<double>(count) * kParentShare));
-  const auto subsidiaries = static_cast<uint64_t>(std::llround(static_cast<double>(count) * kSubsidiaryShare));
+  const auto subsidiaries =
+      static_cast<uint64_t>(std::llround(static_cast<double>(count) * kSubsidiaryShare));
   std::vector<uint32_t> order(count);
   std::iota(order.begin(), order.end(), 0);
   Shuffle(order, rng);
@@ -130,7 +131,8 @@ std::vector<Account> MakeAccounts(uint64_t count, uint64_t seed) {
     account.year_established = static_cast<int>(rng.Between(1979, 2017));
     // Log-normal headcount, older firms larger: median 2,500 for 1998, spread e^±1 per standard deviation.
     const double median = 2500.0 * std::exp(0.04 * (1998 - account.year_established));
-    account.employees = static_cast<int>(std::clamp(std::llround(median * std::exp(rng.Bell())), 5LL, 80000LL));
+    account.employees =
+        static_cast<int>(std::clamp(std::llround(median * std::exp(rng.Bell())), 5LL, 80000LL));
     // 0.25 to 0.65 million USD of revenue per employee.
     account.revenue_cents = std::llround(account.employees * (0.25 + 0.4 * rng.Unit()) * 100.0);
     account.parent = -1;
@@ -141,7 +143,8 @@ std::vector<Account> MakeAccounts(uint64_t count, uint64_t seed) {
   // Sort by name and renumber the parent links.
   std::vector<uint32_t> order(count);
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return accounts[a].name < accounts[b].name; });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return accounts[a].name < accounts[b].name; });
   std::vector<int32_t> new_index(count);
   for (uint64_t i = 0; i < count; ++i) new_index[order[i]] = static_cast<int32_t>(i);
   std::vector<Account> sorted;

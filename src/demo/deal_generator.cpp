@@ -12,9 +12,9 @@ namespace crm::demo {
 
 namespace {
 
-// Relative frequencies of 0..7 activities on an engaged deal (mean 3.2).
+// Relative frequencies of 0..7 activities on an engaged deal (mean 3.25).
 constexpr std::array<double, kMaxActivities + 1> kActivityCountWeights{5, 15, 20, 18, 15, 12, 9, 6};
-// Relative frequencies of 0..3 activities on a prospecting deal.
+// Relative frequencies of 0..3 activities on a prospecting deal (mean 1.1).
 constexpr std::array<double, 4> kProspectActivityCountWeights{30, 40, 20, 10};
 // Relative frequencies of call, email, meeting and demo.
 constexpr std::array<double, 4> kActivityTypeWeights{35, 35, 18, 12};
@@ -42,8 +42,8 @@ std::string_view StageName(Stage stage) {
 
 DealGenerator::DealGenerator(uint64_t opportunities, uint64_t seed, const std::vector<Account>& accounts)
     : accounts_(accounts),
-      engaged_deals_(opportunities -
-                     static_cast<uint64_t>(std::llround(static_cast<double>(opportunities) * kProspectingShare))),
+      engaged_deals_(opportunities - static_cast<uint64_t>(std::llround(static_cast<double>(opportunities) *
+                                                                        kProspectingShare))),
       rng_(seed, 2),
       schedule_(engaged_deals_),
       agents_(Weights(kAgents, &Agent::deal_share)),
@@ -75,8 +75,8 @@ void DealGenerator::NextEngaged(Deal& deal) {
   const int32_t active_end = std::min(deal.engage_day + cycle_days, kSnapshotDay);
   const int count = static_cast<int>(activity_counts_.Pick(rng_));
   if (count > 0) {
-    const int gap = static_cast<int>(rng_.Chance(kRecentLastActivityShare) ? rng_.Between(0, 6)
-                                                                            : rng_.Between(7, 45));
+    const int gap =
+        static_cast<int>(rng_.Chance(kRecentLastActivityShare) ? rng_.Between(0, 6) : rng_.Between(7, 45));
     DrawActivities(deal, count, deal.engage_day, active_end - std::min(gap, active_end - deal.engage_day));
   } else {
     deal.activity_count = 0;

@@ -43,8 +43,8 @@ class PipelineWriter {
       pipeline_.Text(field);
     }
     pipeline_.EndRow();
-    for (std::string_view field :
-         {"activity_id", "activity_date", "activity_type", "sales_agent", "account", "opportunity_id", "subject"}) {
+    for (std::string_view field : {"activity_id", "activity_date", "activity_type", "sales_agent", "account",
+                                   "opportunity_id", "subject"}) {
       activities_.Text(field);
     }
     activities_.EndRow();
@@ -79,7 +79,8 @@ class PipelineWriter {
       activities_.Text(agent);
       activities_.Text(account);
       activities_.Text(deal_id);
-      ComposeSubject(activity.type, activity.subject_variant, kProducts[deal.product].name, account, subject_);
+      ComposeSubject(activity.type, activity.subject_variant, kProducts[deal.product].name, account,
+                     subject_);
       activities_.Text(subject_);
       activities_.EndRow();
     }
@@ -116,9 +117,10 @@ Status GenerateDemoData(const DemoOptions& options) {
   const std::vector<Account> accounts = MakeAccounts(AccountCount(options.opportunities), options.seed);
   if (Status status = WriteReferenceTables(options.out_dir, accounts); !status.ok()) return status;
 
-  Result<CsvWriter> pipeline = CsvWriter::Create(options.out_dir + "/sales_pipeline.csv");
+  const std::filesystem::path dir(options.out_dir);
+  Result<CsvWriter> pipeline = CsvWriter::Create((dir / "sales_pipeline.csv").string());
   if (!pipeline.ok()) return pipeline.error();
-  Result<CsvWriter> activities = CsvWriter::Create(options.out_dir + "/activities.csv");
+  Result<CsvWriter> activities = CsvWriter::Create((dir / "activities.csv").string());
   if (!activities.ok()) return activities.error();
 
   PipelineWriter writer(*pipeline, *activities, accounts, options.seed);

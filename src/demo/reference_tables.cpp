@@ -1,6 +1,7 @@
 #include "crm/demo/reference_tables.h"
 
 #include <array>
+#include <filesystem>
 #include <string_view>
 
 #include "crm/demo/catalog.h"
@@ -92,7 +93,7 @@ void WriteDataDictionary(CsvWriter& out) {
 // Creates `dir`/`name`, lets `write` fill it and closes it.
 template <typename Write>
 Status WriteTable(const std::string& dir, const char* name, Write write) {
-  Result<CsvWriter> out = CsvWriter::Create(dir + "/" + name);
+  Result<CsvWriter> out = CsvWriter::Create((std::filesystem::path(dir) / name).string());
   if (!out.ok()) return out.error();
   write(*out);
   return out->Close();

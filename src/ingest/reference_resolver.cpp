@@ -6,10 +6,9 @@ namespace crm::ingest {
 
 ReferenceResolver::ReferenceResolver(std::vector<std::string> names) : names_(std::move(names)) {
   keys_.reserve(names_.size());
-  cache_.reserve(names_.size() * 2);
   for (size_t row = 0; row < names_.size(); ++row) {
     keys_.push_back(MatchKey(names_[row]));
-    cache_.emplace(names_[row], Answer{static_cast<int32_t>(row), -1});
+    cache_.Insert(names_[row], Answer{static_cast<int32_t>(row), -1});
   }
 }
 

@@ -1,5 +1,8 @@
 #include "crm/ingest/row_fields.h"
 
+#include <array>
+#include <cstring>
+#include <optional>
 #include <string>
 
 #include "crm/common/date.h"
@@ -11,6 +14,28 @@ namespace crm::ingest {
 namespace {
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// ParseIsoDate behind a small direct-mapped cache: a CRM file repeats a few thousand distinct dates
+// millions of times.
+std::optional<int32_t> ParseIsoDateCached(std::string_view text) {
+  if (text.size() != 10) return ParseIsoDate(text);
+  //! One remembered date: its ten characters and its day number.
+  struct Entry {
+    uint64_t head = 0;
+    uint16_t tail = 0;
+    int32_t day = kNoDay;
+  };
+  thread_local std::array<Entry, 4096> cache{};
+  uint64_t head;
+  uint16_t tail;
+  std::memcpy(&head, text.data(), 8);
+  std::memcpy(&tail, text.data() + 8, 2);
+  Entry& entry = cache[((head ^ (head >> 29) ^ (uint64_t{tail} << 7)) * 0x9E3779B97F4A7C15ull) >> 52];
+  if (entry.day != kNoDay && entry.head == head && entry.tail == tail) return entry.day;
+  const auto day = ParseIsoDate(text);
+  if (day) entry = Entry{head, tail, *day};
+  return day;
+}
 
 }  // namespace
 
@@ -55,7 +80,7 @@ bool ParseOptionalCount(TableReader& reader, size_t column, std::string_view tex
 bool ParseOptionalDate(TableReader& reader, size_t column, std::string_view text, int32_t& out) {
   out = kNoDay;
   if (text.empty()) return true;
-  const auto day = ParseIsoDate(text);
+  const auto day = ParseIsoDateCached(text);
   if (!day) {
     reader.Problem(column, Quoted(text) + " is not a date (YYYY-MM-DD)");
     return false;

@@ -22,6 +22,19 @@ constexpr const char* kPragmas =
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA cache_size = -65536;";
 
+// Turns per-row foreign key checks off for one bulk write and back on when it goes away. The pragma has
+// no effect inside a transaction, so this object must outlive the write's Transaction.
+class ForeignKeysSuspended {
+ public:
+  explicit ForeignKeysSuspended(sqlite3* db) : db_(db) { (void)Execute(db_, "PRAGMA foreign_keys = OFF"); }
+  ~ForeignKeysSuspended() { (void)Execute(db_, "PRAGMA foreign_keys = ON"); }
+  ForeignKeysSuspended(const ForeignKeysSuspended&) = delete;
+  ForeignKeysSuspended& operator=(const ForeignKeysSuspended&) = delete;
+
+ private:
+  sqlite3* db_;
+};
+
 }  // namespace
 
 Store::Store(sqlite3* db, std::string path, int schema_version)
@@ -50,6 +63,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
 }
 
 Result<int64_t> Store::ReplaceAll(const Dataset& data, const ImportRecord& record) {
+  // WriteDataset checks every reference in one pass before COMMIT instead.
+  ForeignKeysSuspended unchecked(db_);
   Result<Transaction> transaction = Transaction::Begin(db_, "BEGIN IMMEDIATE");
   if (!transaction.ok()) return Failure("cannot save to", transaction.error().message);
   if (Status written = WriteDataset(db_, data); !written.ok()) {

@@ -51,9 +51,6 @@ inline constexpr std::array<Sector, 10> kSectors{{
     {"employment", "employment", 4},
 }};
 
-//! Index of the sector whose name is misspelled in accounts.csv.
-inline constexpr int kTechnology = 1;
-
 //! A headquarters country: its correct name and how accounts.csv writes it.
 struct Country {
   std::string_view name;
@@ -78,8 +75,5 @@ inline constexpr std::array<Country, 15> kCountries{{
     {"Poland", "Poland"},
     {"China", "China"},
 }};
-
-//! Index of the country whose name is misspelled in accounts.csv.
-inline constexpr int kPhilippines = 1;
 
 }  // namespace crm::demo

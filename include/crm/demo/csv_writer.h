@@ -15,8 +15,10 @@ class CsvWriter {
  public:
   //! Creates or truncates the file at `path`; the Error names the file.
   static Result<CsvWriter> Create(const std::string& path);
+  //! Takes over the file and buffer of `other`.
   CsvWriter(CsvWriter&& other) noexcept;
   CsvWriter& operator=(CsvWriter&&) = delete;
+  //! Closes the file when Close() was not called (a failure is then lost).
   ~CsvWriter();
 
   //! Appends a text field, quoted when it holds a comma, a quote, CR or LF.
@@ -25,7 +27,8 @@ class CsvWriter {
   void Integer(int64_t value);
   //! Appends a YYYY-MM-DD field.
   void Date(int32_t day);
-  //! Appends a non-negative amount given in hundredths with trailing zero decimals dropped: 1100.04, 4269.9, 4618.
+  //! Appends a non-negative amount given in hundredths with trailing zero decimals dropped: 1100.04, 4269.9,
+  //! 4618.
   void Hundredths(int64_t value);
   //! Appends an empty field.
   void Empty() { Separate(); }

@@ -38,9 +38,9 @@ struct Activity {
 
 //! One generated opportunity with its activities in date order.
 struct Deal {
-  int agent;            //!< index into kAgents
-  int product;          //!< index into kProducts
-  int32_t account;      //!< index into the accounts, or -1 when the deal has none
+  int agent;        //!< index into kAgents
+  int product;      //!< index into kProducts
+  int32_t account;  //!< index into the accounts, or -1 when the deal has none
   Stage stage;
   int32_t engage_day;   //!< kNoDay for prospecting deals
   int32_t close_day;    //!< kNoDay for open deals

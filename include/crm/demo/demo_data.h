@@ -13,9 +13,9 @@ inline constexpr uint64_t kMaxOpportunities = 1'000'000'000;
 
 //! What to generate.
 struct DemoOptions {
-  std::string out_dir;              //!< folder for the CSV files, created if needed
-  uint64_t seed = 42;               //!< same seed and size give byte-identical files
-  uint64_t opportunities = 8800;    //!< rows of sales_pipeline.csv
+  std::string out_dir;            //!< folder for the CSV files, created if needed
+  uint64_t seed = 42;             //!< same seed and size give byte-identical files
+  uint64_t opportunities = 8800;  //!< rows of sales_pipeline.csv
 };
 
 //! Writes accounts.csv, products.csv, sales_teams.csv, sales_pipeline.csv, activities.csv and

@@ -32,6 +32,7 @@ struct Agent {
 
 //! The 35 agents in sales_teams.csv order; the five with a zero share are new hires without deals, as in the
 //! real file, where 5 of the 35 agents have none.
+// clang-format off
 inline constexpr std::array<Agent, 35> kAgents{{
     {"Aiden Marsh", 0, 1.2, 450},
     {"Beatrix Collins", 0, -0.4, 300},
@@ -69,5 +70,6 @@ inline constexpr std::array<Agent, 35> kAgents{{
     {"Imogen Price", 5, -0.7, 290},
     {"Jasper Quinn", 5, 0.0, 0},
 }};
+// clang-format on
 
 }  // namespace crm::demo

@@ -35,13 +35,13 @@ inline constexpr double kSilencePenaltyPerDay = 0.1;
 //! How well each product sells into each sector (log-odds), [product][sector] in kProducts/kSectors order.
 inline constexpr std::array<std::array<double, kSectors.size()>, kProducts.size()> kProductSectorFit{{
     // retail technology medical marketing finance software entertainment telecom services employment
-    {{1.5, -0.75, 0, 0, -0.75, -1.5, 0.75, 0, 1.5, 0.75}},        // GTX Basic
-    {{-1.5, 1.5, 0, -0.75, 0.75, 1.5, -0.75, 0.75, -0.75, 0}},    // GTX Pro
-    {{1.5, -1.5, -0.75, 1.5, -0.75, 0, 1.5, 0, 0.75, 0}},         // MG Special
-    {{0.75, 0, -1.5, 1.5, 0, 0.75, 1.5, -0.75, 0, -1.5}},         // MG Advanced
-    {{-1.5, 0.75, 1.5, -0.75, 1.5, 0, -1.5, 0.75, 0, -0.75}},     // GTX Plus Pro
-    {{0, 0, 1.5, -1.5, 0.75, -0.75, -0.75, 0, 1.5, 1.5}},         // GTX Plus Basic
-    {{-1.5, 0.75, 0.75, -1.5, 1.5, 0, -1.5, 1.5, -1.5, -1.5}},    // GTK 500
+    {{1.5, -0.75, 0, 0, -0.75, -1.5, 0.75, 0, 1.5, 0.75}},      // GTX Basic
+    {{-1.5, 1.5, 0, -0.75, 0.75, 1.5, -0.75, 0.75, -0.75, 0}},  // GTX Pro
+    {{1.5, -1.5, -0.75, 1.5, -0.75, 0, 1.5, 0, 0.75, 0}},       // MG Special
+    {{0.75, 0, -1.5, 1.5, 0, 0.75, 1.5, -0.75, 0, -1.5}},       // MG Advanced
+    {{-1.5, 0.75, 1.5, -0.75, 1.5, 0, -1.5, 0.75, 0, -0.75}},   // GTX Plus Pro
+    {{0, 0, 1.5, -1.5, 0.75, -0.75, -0.75, 0, 1.5, 1.5}},       // GTX Plus Basic
+    {{-1.5, 0.75, 0.75, -1.5, 1.5, 0, -1.5, 1.5, -1.5, -1.5}},  // GTK 500
 }};
 
 //! The planted log-odds of a win (formula in docs/DEMO_DATA.md).

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "crm/data/flat_string_map.h"
 #include "crm/data/string_dictionary.h"
 #include "crm/ingest/import_report.h"
 
@@ -21,10 +21,10 @@ class ReferenceResolver {
 
   //! The row `raw` refers to, or kNoIndex when it matches no row unambiguously.
   int32_t Resolve(std::string_view raw) {
-    auto it = cache_.find(raw);
-    if (it == cache_.end()) it = cache_.emplace(std::string(raw), Lookup(raw)).first;
-    if (it->second.variant >= 0) ++variants_[it->second.variant].count;
-    return it->second.row;
+    const Answer* answer = cache_.Find(raw);
+    if (answer == nullptr) answer = &cache_.Insert(raw, Lookup(raw));
+    if (answer->variant >= 0) ++variants_[answer->variant].count;
+    return answer->row;
   }
 
   //! Adds one "reference" cleaning entry per spelling variant that was resolved.
@@ -48,7 +48,7 @@ class ReferenceResolver {
 
   std::vector<std::string> names_;
   std::vector<std::string> keys_;  //!< MatchKey of each name
-  std::unordered_map<std::string, Answer, TransparentStringHash, std::equal_to<>> cache_;
+  FlatStringMap<Answer> cache_;
   std::vector<Variant> variants_;
 };
 

@@ -25,7 +25,7 @@ TEST(IdPermutationTest, IdsAreEightUpperCaseAlphanumerics) {
 TEST(IdPermutationTest, DistinctIndexesGiveDistinctIds) {
   const IdPermutation ids(99);
   std::unordered_set<std::string> seen;
-  constexpr uint64_t kCount = 300000;
+  constexpr uint64_t kCount = 100000;
   for (uint64_t index = 0; index < kCount; ++index) seen.insert(IdText(ids, index));
   EXPECT_EQ(seen.size(), kCount);
 }

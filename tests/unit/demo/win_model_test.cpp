@@ -4,7 +4,6 @@
 
 #include <cmath>
 
-
 namespace crm::demo {
 namespace {
 
@@ -14,8 +13,8 @@ constexpr WinFactors kBase{5, 1, 1, 45, 0, 30};
 TEST(WinModelTest, LogOddsFollowTheDocumentedFormula) {
   EXPECT_DOUBLE_EQ(WinLogOdds(kBase), kWinIntercept + 1.6 + 1.5 - 0.0 + 0.0 - 3.0);
   WinFactors factors = kBase;
-  factors.cycle_days = 100;           // 55 days past the grace period
-  factors.activity_count = 9;         // capped at 6
+  factors.cycle_days = 100;    // 55 days past the grace period
+  factors.activity_count = 9;  // capped at 6
   factors.days_since_activity = 4;
   EXPECT_DOUBLE_EQ(WinLogOdds(factors), kWinIntercept + 1.6 + 1.5 - 0.05 * 55 + 0.5 * 6 - 0.1 * 4);
 }

@@ -56,6 +56,9 @@ struct BadRow {
   std::string expected;  //!< the whole problem line
 };
 
+//! Keeps test names and logs short: a BadRow prints as its rule name.
+void PrintTo(const BadRow& bad, std::ostream* out) { *out << bad.name; }
+
 class ValidationRuleTest : public testing::TestWithParam<BadRow> {};
 
 TEST_P(ValidationRuleTest, DropsTheRowAndNamesFileLineAndField) {

@@ -292,10 +292,16 @@ TEST(StoreTest, SecondImportReplacesTheFirst) {
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM import_history"), 2);
 }
 
-TEST(StoreTest, ImportKeepsTheUniqueIndexOnOpportunityIds) {
+TEST(StoreTest, ImportKeepsConstraintsForLaterWrites) {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
   ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("a")).ok());
   ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("b")).ok());
+  EXPECT_EQ(Count(*store, "PRAGMA foreign_keys"), 1);
+  const Status dangling = Execute(store->connection(),
+                                  "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
+                                  "deal_stage) VALUES (99, 'NEWONE01', 1, 42, 'Won')");
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_EQ(dangling.error().message, "FOREIGN KEY constraint failed");
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
                           "AND name = 'opportunities_opportunity_id'"),
             1);
@@ -318,6 +324,7 @@ class FailedImportTest : public ::testing::Test {
     Result<int64_t> id = store_->ReplaceAll(bad, SampleRecord("bad"));
     ASSERT_FALSE(id.ok());
     EXPECT_EQ(id.error().message, "cannot save to the store at '" + dir_.File("crm.db") + "': " + expected_message);
+    EXPECT_EQ(Count(*store_, "PRAGMA foreign_keys"), 1);  // suspended for the write only
     ExpectUnchanged(*store_);
     store_.reset();
     ExpectUnchanged(*OpenOrDie(dir_.File("crm.db")));  // and nothing half-written reaches the file
@@ -347,7 +354,13 @@ TEST_F(FailedImportTest, DuplicateOpportunityId) {
 TEST_F(FailedImportTest, ActivityPointsAtMissingOpportunity) {
   Dataset bad = SampleDataset();
   bad.activities.opportunity.back() = 40;  // the last row of the last table
-  ExpectFailsAndChangesNothing(bad, "activity 'ACT-3': FOREIGN KEY constraint failed");
+  ExpectFailsAndChangesNothing(bad, "activity 'ACT-3': its opportunity (row 40) does not exist");
+}
+
+TEST_F(FailedImportTest, OpportunityPointsAtMissingAccount) {
+  Dataset bad = SampleDataset();
+  bad.opportunities.account[1] = 3;  // there are three accounts: rows 0-2
+  ExpectFailsAndChangesNothing(bad, "opportunity 'Z063OYW0': its account (row 3) does not exist");
 }
 
 TEST_F(FailedImportTest, OpportunityWithoutSalesAgent) {

@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""pandas side of the data-layer benchmark: read + clean + join of a crm-assistant CSV folder.
+
+Usage: /usr/bin/python3 bench/pandas_ingest.py DIR [--runs N]
+
+Does the work of crm::ingest::ImportFolder the pandas way: reads the CSV files, trims every text
+field, fixes misspelled sectors and countries (edit distance to cleaning_vocabulary.json), resolves
+product spelling variants ("GTXPro" -> "GTX Pro"), parses dates, drops duplicate rows, joins the
+pipeline with sales_teams, products and accounts and adds each deal's activity count. Prints one
+JSON line: seconds (best of N runs), rows kept (all tables), peak_rss_mb (whole process).
+"""
+import argparse
+import json
+import re
+import resource
+import time
+from pathlib import Path
+
+import pandas as pd
+
+VOCABULARY = json.loads((Path(__file__).parent / "cleaning_vocabulary.json").read_text())
+
+
+def edit_distance(a, b):
+    """Levenshtein distance between two short strings."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def typo_fixes(values, words):
+    """Maps each distinct value that is not a word to its unique nearest word within max_distance."""
+    fixes = {}
+    for value in values.dropna().unique():
+        if value in words:
+            continue
+        distances = sorted((edit_distance(value, word), word) for word in words)
+        best = distances[0]
+        unique = len(distances) == 1 or distances[1][0] > best[0]
+        if best[0] <= VOCABULARY["max_distance"] and unique:
+            fixes[value] = best[1]
+    return fixes
+
+
+def match_key(name):
+    """Spelling-insensitive key: lower-case letters and digits only."""
+    return re.sub("[^a-z0-9]", "", name.lower())
+
+
+def read_clean(path, dates=()):
+    """Reads one CSV file, trims its text columns, parses its date columns, drops duplicate rows."""
+    frame = pd.read_csv(path)
+    for column in frame.select_dtypes("object").columns:
+        frame[column] = frame[column].str.strip()
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    return frame.drop_duplicates(ignore_index=True)
+
+
+def ingest(folder):
+    """Read + clean + join; returns the joined deals and the other tables kept."""
+    teams = read_clean(folder / "sales_teams.csv")
+    products = read_clean(folder / "products.csv")
+    accounts = read_clean(folder / "accounts.csv")
+    for column in ("sector", "office_location"):
+        accounts[column] = accounts[column].replace(typo_fixes(accounts[column], VOCABULARY[column]))
+    pipeline = read_clean(folder / "sales_pipeline.csv", dates=("engage_date", "close_date"))
+    catalogue = {match_key(name): name for name in products["product"]}
+    names = {raw: catalogue.get(match_key(raw)) for raw in pipeline["product"].dropna().unique()}
+    pipeline["product"] = pipeline["product"].map(names)
+
+    deals = (pipeline.merge(teams, on="sales_agent", how="left")
+             .merge(products, on="product", how="left")
+             .merge(accounts, on="account", how="left"))
+    tables = [teams, products, accounts]
+    activities_path = folder / "activities.csv"
+    if activities_path.exists():
+        activities = read_clean(activities_path, dates=("activity_date",))
+        counts = activities.groupby("opportunity_id").size().rename("activity_count")
+        deals = deals.merge(counts, left_on="opportunity_id", right_index=True, how="left")
+        deals["activity_count"] = deals["activity_count"].fillna(0).astype("int64")
+        tables.append(activities)
+    return tables + [deals]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--runs", type=int, default=3, help="runs in this process; the fastest counts")
+    args = parser.parse_args()
+    best, rows = None, 0
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        tables = ingest(args.folder)
+        seconds = time.perf_counter() - start
+        rows = sum(len(table) for table in tables)
+        best = seconds if best is None else min(best, seconds)
+        del tables
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"phase": "pandas", "seconds": round(best, 3), "rows": rows, "runs": args.runs,
+                      "pandas": pd.__version__, "peak_rss_mb": round(peak_mb, 1)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/main/tests/integration/cli_test.cpp" "tests/CMakeFiles/crm_integration_tests.dir/integration/cli_test.cpp.o" "gcc" "tests/CMakeFiles/crm_integration_tests.dir/integration/cli_test.cpp.o.d"
+  "/work/main/tests/integration/import_integration_test.cpp" "tests/CMakeFiles/crm_integration_tests.dir/integration/import_integration_test.cpp.o" "gcc" "tests/CMakeFiles/crm_integration_tests.dir/integration/import_integration_test.cpp.o.d"
+  "/work/main/tests/support/test_support.cpp" "tests/CMakeFiles/crm_integration_tests.dir/support/test_support.cpp.o" "gcc" "tests/CMakeFiles/crm_integration_tests.dir/support/test_support.cpp.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/main/build-bench/CMakeFiles/crm.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")

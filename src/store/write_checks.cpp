@@ -1,0 +1,64 @@
+#include "write_checks.h"
+
+#include "crm/store/sqlite.h"
+
+namespace crm::store {
+
+namespace {
+
+std::string ColumnString(sqlite3_stmt* statement, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+  return text == nullptr ? std::string() : std::string(text);
+}
+
+}  // namespace
+
+Status CheckColumnLengths(const Dataset& data) {
+  const OpportunityColumns& o = data.opportunities;
+  const size_t deals = o.size();
+  if (o.id.size() != deals || o.sales_agent.size() != deals || o.product.size() != deals ||
+      o.account.size() != deals || o.engage_date.size() != deals || o.close_date.size() != deals ||
+      o.close_value.size() != deals) {
+    return Error{"the opportunity columns have different lengths"};
+  }
+  const ActivityColumns& a = data.activities;
+  const size_t activities = a.size();
+  if (a.id.size() != activities || a.type.size() != activities || a.sales_agent.size() != activities ||
+      a.account.size() != activities || a.opportunity.size() != activities || a.subject.size() != activities) {
+    return Error{"the activity columns have different lengths"};
+  }
+  return Status::Ok();
+}
+
+Status CheckOtherForeignKeys(sqlite3* db) {
+  Result<Statement> tables = Prepare(db,
+                                     "SELECT DISTINCT m.name FROM sqlite_master AS m, pragma_foreign_key_list(m.name) "
+                                     "WHERE m.type = 'table' AND m.name NOT IN ('opportunities', 'activities') "
+                                     "ORDER BY m.name");
+  if (!tables.ok()) return tables.error();
+  int step;
+  while ((step = sqlite3_step(tables->get())) == SQLITE_ROW) {
+    const std::string table = ColumnString(tables->get(), 0);
+    Result<Statement> check = Prepare(db, "PRAGMA foreign_key_check(\"" + table + "\")");
+    if (!check.ok()) return check.error();
+    const int found = sqlite3_step(check->get());
+    if (found == SQLITE_ROW) {
+      // Columns: the referring table, its row id, the referenced table, the constraint's number.
+      return Error{table + " row " + std::to_string(sqlite3_column_int64(check->get(), 1)) +
+                   " refers to a missing row of " + ColumnString(check->get(), 2)};
+    }
+    if (found != SQLITE_DONE) return Error{LastError(db)};
+  }
+  if (step != SQLITE_DONE) return Error{LastError(db)};
+  return Status::Ok();
+}
+
+std::string DuplicateOpportunityId(sqlite3* db) {
+  Result<Statement> query = Prepare(db,
+                                    "SELECT opportunity_id FROM opportunities GROUP BY opportunity_id "
+                                    "HAVING COUNT(*) > 1 ORDER BY MIN(id) LIMIT 1");
+  if (!query.ok() || sqlite3_step(query->get()) != SQLITE_ROW) return {};
+  return ColumnString(query->get(), 0);
+}
+
+}  // namespace crm::store

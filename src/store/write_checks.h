@@ -1,0 +1,24 @@
+#pragma once
+// The checks around a bulk write of the CRM tables (internal to the store).
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "crm/common/result.h"
+#include "crm/data/dataset.h"
+
+namespace crm::store {
+
+//! An Error when the columns of a table in `data` have different lengths.
+Status CheckColumnLengths(const Dataset& data);
+
+//! An Error naming the first reference to a missing row in the tables other than opportunities and
+//! activities (whose references the bulk write checks as it binds them): tables that later migrations
+//! add and that point at CRM rows must not be left pointing at replaced ones.
+Status CheckOtherForeignKeys(sqlite3* db);
+
+//! The first opportunity id that occurs more than once in the opportunities table, or empty.
+std::string DuplicateOpportunityId(sqlite3* db);
+
+}  // namespace crm::store

@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build-bench/tests/crm_integration_tests[1]_tests.cmake")
-  include("/work/main/build-bench/tests/crm_integration_tests[1]_tests.cmake")
-else()
-  add_test(crm_integration_tests_NOT_BUILT crm_integration_tests_NOT_BUILT)
-endif()

@@ -2,9 +2,11 @@
 //   bench_ingest csv DIR [--runs N]       ImportFolder: read, validate, clean, resolve references
 //   bench_ingest save DIR DB [--runs N]   ImportFolder once, then Store::ReplaceAll into a fresh DB
 //   bench_ingest load DB [--runs N]       Store::Load
-// Prints one JSON line: phase, seconds (best of N runs), rows (all tables), dataset_mb
-// (Dataset::MemoryBytes), peak_rss_mb (whole process) and, for save, setup_peak_rss_mb (after the import).
+// Prints one JSON line: phase, seconds (wall clock, best of N runs), cpu_seconds (of that run, all
+// threads), rows (all tables), dataset_mb (Dataset::MemoryBytes), peak_rss_mb (whole process) and, for
+// save, setup_peak_rss_mb (after the import).
 #include <sys/resource.h>
+#include <time.h>
 
 #include <chrono>
 #include <cmath>
@@ -28,14 +30,23 @@ using Clock = std::chrono::steady_clock;
 //! One timed run: how long the measured call took and what it held.
 struct Sample {
   double seconds = 0;
+  double cpu_seconds = 0;
   int64_t rows = 0;
   size_t dataset_bytes = 0;
 };
 
-//! Seconds elapsed since `start`.
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
+//! CPU seconds used so far by all threads of this process.
+double ProcessCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
+
+//! Wall-clock and CPU time at one moment.
+struct Instant {
+  Clock::time_point wall = Clock::now();
+  double cpu = ProcessCpuSeconds();
+};
 
 //! Peak resident set size of this process so far, in MiB (Linux reports ru_maxrss in KiB).
 double PeakRssMb() {
@@ -56,9 +67,10 @@ int64_t RowCount(const crm::Dataset& data) {
                               data.opportunities.size() + data.activities.size());
 }
 
-//! The sample of a dataset produced in `seconds`.
-Sample SampleOf(double seconds, const crm::Dataset& data) {
-  return {seconds, RowCount(data), data.MemoryBytes()};
+//! The sample of a dataset produced between `start` and `end`.
+Sample SampleOf(const Instant& start, const Instant& end, const crm::Dataset& data) {
+  return {std::chrono::duration<double>(end.wall - start.wall).count(), end.cpu - start.cpu, RowCount(data),
+          data.MemoryBytes()};
 }
 
 //! Runs `run` `runs` times and keeps the fastest sample; the first error ends the benchmark.
@@ -74,11 +86,11 @@ crm::Result<Sample> BestOf(int runs, const std::function<crm::Result<Sample>()>&
 
 //! One timed ImportFolder of `dir`.
 crm::Result<Sample> TimeImport(const std::string& dir) {
-  const Clock::time_point start = Clock::now();
+  const Instant start;
   auto imported = crm::ingest::ImportFolder(dir);
-  const double seconds = SecondsSince(start);
+  const Instant end;
   if (!imported.ok()) return imported.error();
-  return SampleOf(seconds, imported->data);
+  return SampleOf(start, end, imported->data);
 }
 
 //! The import history entry the CLI would write for this import.
@@ -99,26 +111,27 @@ crm::Result<Sample> TimeSave(const crm::ingest::ImportResult& imported, const cr
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   auto store = crm::store::Store::Open(db);
   if (!store.ok()) return store.error();
-  const Clock::time_point start = Clock::now();
+  const Instant start;
   auto id = (*store)->ReplaceAll(imported.data, record);
-  const double seconds = SecondsSince(start);
+  const Instant end;
   if (!id.ok()) return id.error();
-  return SampleOf(seconds, imported.data);
+  return SampleOf(start, end, imported.data);
 }
 
 //! One timed Load from `store`.
 crm::Result<Sample> TimeLoad(const crm::store::Store& store) {
-  const Clock::time_point start = Clock::now();
+  const Instant start;
   auto data = store.Load();
-  const double seconds = SecondsSince(start);
+  const Instant end;
   if (!data.ok()) return data.error();
-  return SampleOf(seconds, *data);
+  return SampleOf(start, end, *data);
 }
 
 //! Prints the JSON line of a phase; `extra` adds phase-specific fields.
 void Print(const std::string& phase, int runs, const Sample& best, nlohmann::json extra = nlohmann::json::object()) {
   nlohmann::json line = {{"phase", phase},
                          {"seconds", Round(best.seconds, 3)},
+                         {"cpu_seconds", Round(best.cpu_seconds, 3)},
                          {"rows", best.rows},
                          {"runs", runs},
                          {"dataset_mb", Round(best.dataset_bytes / 1048576.0, 1)},

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "crm/ingest/importer.h"
 #include "crm/store/default_path.h"
 #include "crm/store/store.h"

@@ -1,13 +1,15 @@
 #pragma once
 // What every command of the CLI shares: the global options, where the data comes from, output helpers.
 
-#include <CLI/CLI.hpp>
-
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
@@ -22,9 +24,21 @@ struct GlobalOptions {
   bool json = false; //!< --json: machine-readable output
 };
 
-//! A subcommand and what running it does; `run` returns the exit status.
+//! One option or positional argument of a command, bound to the variable it fills.
+struct Option {
+  std::string names;  //!< "--strict", "--out", or "DIR" for a positional argument
+  std::string help;
+  std::variant<std::string*, bool*, uint64_t*> target;  //!< a bool is a flag
+  bool required = false;
+  std::optional<std::pair<uint64_t, uint64_t>> range = std::nullopt;  //!< allowed numbers, inclusive
+};
+
+//! A subcommand: its name, help, options, and what running it does (returns the exit status).
+//! Commands describe themselves; only app.cpp knows the argument parser.
 struct Command {
-  CLI::App* app;
+  std::string name;
+  std::string help;
+  std::vector<Option> options;
   std::function<int()> run;
 };
 
@@ -47,11 +61,11 @@ int Fail(const Error& error);
 //! Prints a JSON document on stdout (invalid UTF-8 replaced, never thrown on).
 void PrintJson(const nlohmann::json& document);
 
-//! Registers `import DIR`.
-Command AddImportCommand(CLI::App& app, const GlobalOptions& options);
-//! Registers `stats`.
-Command AddStatsCommand(CLI::App& app, const GlobalOptions& options);
-//! Registers `demo-data`.
-Command AddDemoDataCommand(CLI::App& app, const GlobalOptions& options);
+//! `import DIR [--strict]`.
+Command ImportCommand(const GlobalOptions& options);
+//! `stats`.
+Command StatsCommand(const GlobalOptions& options);
+//! `demo-data --out DIR [--seed N] [--opportunities N]`.
+Command DemoDataCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

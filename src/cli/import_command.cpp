@@ -4,6 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "crm/ingest/importer.h"
 #include "crm/report/data_summary.h"
 #include "crm/store/store.h"
@@ -28,16 +30,17 @@ store::ImportRecord HistoryRecord(const ingest::ImportReport& report, std::strin
 
 }  // namespace
 
-Command AddImportCommand(CLI::App& app, const GlobalOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "import", "Validate, clean and store a folder of CRM CSV files (replaces the stored data in one transaction)");
+Command ImportCommand(const GlobalOptions& options) {
   auto folder = std::make_shared<std::string>();
   auto strict = std::make_shared<bool>(false);
-  command->add_option("DIR", *folder, "folder with accounts.csv, products.csv, sales_teams.csv, "
-                                      "sales_pipeline.csv and optionally activities.csv")
-      ->required();
-  command->add_flag("--strict", *strict, "fail on the first problem instead of dropping bad rows");
-  return {command, [&options, folder, strict]() -> int {
+  return {"import",
+          "Validate, clean and store a folder of CRM CSV files (replaces the stored data in one transaction)",
+          {{"DIR",
+            "folder with accounts.csv, products.csv, sales_teams.csv, sales_pipeline.csv and optionally "
+            "activities.csv",
+            folder.get(), true},
+           {"--strict", "fail on the first problem instead of dropping bad rows", strict.get()}},
+          [&options, folder, strict]() -> int {
             const std::string started_at = store::UtcTimestampNow();
             auto imported = ingest::ImportFolder(*folder, {.strict = *strict});
             if (!imported.ok()) return Fail(imported.error());

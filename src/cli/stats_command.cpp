@@ -3,13 +3,14 @@
 
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "crm/report/data_summary.h"
 
 namespace crm::cli {
 
-Command AddStatsCommand(CLI::App& app, const GlobalOptions& options) {
-  CLI::App* command = app.add_subcommand("stats", "Show the data report: counts, cleaning, warnings, pipeline by stage");
-  return {command, [&options]() -> int {
+Command StatsCommand(const GlobalOptions& options) {
+  return {"stats", "Show the data report: counts, cleaning, warnings, pipeline by stage", {}, [&options]() -> int {
             auto loaded = LoadData(options);
             if (!loaded.ok()) return Fail(loaded.error());
             if (options.json) {

@@ -149,6 +149,7 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
     void* data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, file.get(), 0);
     if (data == MAP_FAILED) return failure(ErrnoMessage());
     madvise(data, size, MADV_SEQUENTIAL);
+    madvise(data, size, MADV_SEQUENTIAL);
     mapping = Mapping(static_cast<const char*>(data), internal::Unmapper{size});
   }
   return CsvReader(std::filesystem::path(path).filename().string(), {}, std::move(mapping));
@@ -171,6 +172,7 @@ CsvReader& CsvReader::operator=(CsvReader&& other) noexcept {
   contents_ = std::exchange(other.contents_, {});
   mapping_ = std::move(other.mapping_);  // unmaps this reader's file, never the other's
   position_ = std::exchange(other.position_, 0);
+  released_ = std::exchange(other.released_, 0);
   line_ = std::exchange(other.line_, 1);
   error_ = std::exchange(other.error_, std::nullopt);
   scratch_ = std::move(other.scratch_);
@@ -183,9 +185,19 @@ std::string_view CsvReader::Input() const {
   return contents_;
 }
 
+void CsvReader::ReleaseConsumed() {
+  constexpr size_t kReleaseStep = size_t{16} << 20;
+  if (!mapping_ || position_ - released_ < kReleaseStep) return;
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  const size_t end = position_ / page * page;
+  madvise(const_cast<char*>(mapping_.get()) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
+}
+
 bool CsvReader::Next(CsvRecord& record) {
   record.invalid_utf8_field = -1;
   scratch_used_ = 0;
+  ReleaseConsumed();
   const std::string_view input = Input();
   while (!error_ && position_ < input.size()) {
     const size_t start = position_;

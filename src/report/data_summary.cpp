@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "crm/common/date.h"
 
 namespace crm::report {

@@ -13,18 +13,22 @@ namespace {
 
 // The getters below return 0 or a null pointer for SQL NULL; only then is the column's type asked, which
 // keeps a 1M-row load to one SQLite call per value.
-bool IsNull(sqlite3_stmt* statement, int column) { return sqlite3_column_type(statement, column) == SQLITE_NULL; }
+bool IsNull(sqlite3_stmt* statement, int column) {
+  return sqlite3_column_type(statement, column) == SQLITE_NULL;
+}
 
 // NULL reads as empty.
 std::string_view ColumnText(sqlite3_stmt* statement, int column) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-  return text == nullptr ? std::string_view() : std::string_view(text, sqlite3_column_bytes(statement, column));
+  return text == nullptr ? std::string_view()
+                         : std::string_view(text, sqlite3_column_bytes(statement, column));
 }
 
 int32_t ColumnCode(sqlite3_stmt* statement, int column, StringDictionary& dictionary) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
   if (text == nullptr && IsNull(statement, column)) return kNoIndex;
-  return dictionary.Intern(std::string_view(text == nullptr ? "" : text, sqlite3_column_bytes(statement, column)));
+  return dictionary.Intern(
+      std::string_view(text == nullptr ? "" : text, sqlite3_column_bytes(statement, column)));
 }
 
 double ColumnNumber(sqlite3_stmt* statement, int column) {
@@ -110,43 +114,45 @@ Status ForEachRow(sqlite3* db, std::string_view table, std::string_view query, R
 }
 
 Status ReadAccounts(sqlite3* db, Dataset& data) {
-  return ForEachRow(db, "accounts",
-                    "SELECT id, name, sector, year_established, revenue, employees, office_location, "
-                    "subsidiary_of FROM accounts ORDER BY id",
-                    [&data](sqlite3_stmt* statement) -> Status {
-                      Account& account = data.accounts.emplace_back();
-                      account.name = ColumnText(statement, 1);
-                      account.sector = ColumnCode(statement, 2, data.sectors);
-                      account.year_established = static_cast<int32_t>(ColumnInteger(statement, 3, kNoIndex));
-                      account.revenue = ColumnNumber(statement, 4);
-                      account.employees = ColumnInteger(statement, 5, kNoInteger);
-                      account.office_location = ColumnCode(statement, 6, data.countries);
-                      account.subsidiary_of = ColumnText(statement, 7);
-                      return Status::Ok();
-                    });
+  const auto read = [&data](sqlite3_stmt* statement) -> Status {
+    Account& account = data.accounts.emplace_back();
+    account.name = ColumnText(statement, 1);
+    account.sector = ColumnCode(statement, 2, data.sectors);
+    account.year_established = static_cast<int32_t>(ColumnInteger(statement, 3, kNoIndex));
+    account.revenue = ColumnNumber(statement, 4);
+    account.employees = ColumnInteger(statement, 5, kNoInteger);
+    account.office_location = ColumnCode(statement, 6, data.countries);
+    account.subsidiary_of = ColumnText(statement, 7);
+    return Status::Ok();
+  };
+  return ForEachRow(
+      db, "accounts",
+      "SELECT id, name, sector, year_established, revenue, employees, office_location, subsidiary_of "
+      "FROM accounts ORDER BY id",
+      read);
 }
 
 Status ReadProducts(sqlite3* db, Dataset& data) {
-  return ForEachRow(db, "products", "SELECT id, name, series, sales_price FROM products ORDER BY id",
-                    [&data](sqlite3_stmt* statement) -> Status {
-                      Product& product = data.products.emplace_back();
-                      product.name = ColumnText(statement, 1);
-                      product.series = ColumnCode(statement, 2, data.series);
-                      product.sales_price = ColumnNumber(statement, 3);
-                      return Status::Ok();
-                    });
+  const auto read = [&data](sqlite3_stmt* statement) -> Status {
+    Product& product = data.products.emplace_back();
+    product.name = ColumnText(statement, 1);
+    product.series = ColumnCode(statement, 2, data.series);
+    product.sales_price = ColumnNumber(statement, 3);
+    return Status::Ok();
+  };
+  return ForEachRow(db, "products", "SELECT id, name, series, sales_price FROM products ORDER BY id", read);
 }
 
 Status ReadSalesAgents(sqlite3* db, Dataset& data) {
+  const auto read = [&data](sqlite3_stmt* statement) -> Status {
+    SalesAgent& agent = data.sales_agents.emplace_back();
+    agent.name = ColumnText(statement, 1);
+    agent.manager = ColumnCode(statement, 2, data.managers);
+    agent.regional_office = ColumnCode(statement, 3, data.regional_offices);
+    return Status::Ok();
+  };
   return ForEachRow(db, "sales_teams",
-                    "SELECT id, sales_agent, manager, regional_office FROM sales_teams ORDER BY id",
-                    [&data](sqlite3_stmt* statement) -> Status {
-                      SalesAgent& agent = data.sales_agents.emplace_back();
-                      agent.name = ColumnText(statement, 1);
-                      agent.manager = ColumnCode(statement, 2, data.managers);
-                      agent.regional_office = ColumnCode(statement, 3, data.regional_offices);
-                      return Status::Ok();
-                    });
+                    "SELECT id, sales_agent, manager, regional_office FROM sales_teams ORDER BY id", read);
 }
 
 Status ReadOpportunities(sqlite3* db, Dataset& data) {
@@ -154,40 +160,42 @@ Status ReadOpportunities(sqlite3* db, Dataset& data) {
   if (!count.ok()) return count.error();
   OpportunityColumns& deals = data.opportunities;
   deals.Reserve(static_cast<size_t>(*count));
+  DayReader days;
+  const auto read = [&data, &deals, &days](sqlite3_stmt* statement) -> Status {
+    const std::string_view id = ColumnText(statement, 1);
+    int32_t agent, product, account, engage_date, close_date;
+    if (!ColumnRow(statement, 2, data.sales_agents.size(), agent) || agent == kNoIndex) {
+      return RowError("opportunity", id, "sales_agent_id names no sales agent");
+    }
+    if (!ColumnRow(statement, 3, data.products.size(), product) || product == kNoIndex) {
+      return RowError("opportunity", id, "product_id names no product");
+    }
+    if (!ColumnRow(statement, 4, data.accounts.size(), account)) {
+      return RowError("opportunity", id, "account_id names no account");
+    }
+    const std::optional<DealStage> stage = DealStageFromName(ColumnText(statement, 5));
+    if (!stage) return RowError("opportunity", id, "deal_stage is not a known stage");
+    if (!days.Read(statement, 6, engage_date)) {
+      return RowError("opportunity", id, "engage_date is not a YYYY-MM-DD date");
+    }
+    if (!days.Read(statement, 7, close_date)) {
+      return RowError("opportunity", id, "close_date is not a YYYY-MM-DD date");
+    }
+    deals.id.Append(id);
+    deals.sales_agent.push_back(agent);
+    deals.product.push_back(product);
+    deals.account.push_back(account);
+    deals.deal_stage.push_back(*stage);
+    deals.engage_date.push_back(engage_date);
+    deals.close_date.push_back(close_date);
+    deals.close_value.push_back(ColumnNumber(statement, 8));
+    return Status::Ok();
+  };
   return ForEachRow(
       db, "opportunities",
-      "SELECT id, opportunity_id, sales_agent_id, product_id, account_id, deal_stage, engage_date, close_date, "
-      "close_value FROM opportunities ORDER BY id",
-      [&data, &deals, days = DayReader()](sqlite3_stmt* statement) mutable -> Status {
-        const std::string_view id = ColumnText(statement, 1);
-        int32_t agent, product, account, engage_date, close_date;
-        if (!ColumnRow(statement, 2, data.sales_agents.size(), agent) || agent == kNoIndex) {
-          return RowError("opportunity", id, "sales_agent_id names no sales agent");
-        }
-        if (!ColumnRow(statement, 3, data.products.size(), product) || product == kNoIndex) {
-          return RowError("opportunity", id, "product_id names no product");
-        }
-        if (!ColumnRow(statement, 4, data.accounts.size(), account)) {
-          return RowError("opportunity", id, "account_id names no account");
-        }
-        const std::optional<DealStage> stage = DealStageFromName(ColumnText(statement, 5));
-        if (!stage) return RowError("opportunity", id, "deal_stage is not a known stage");
-        if (!days.Read(statement, 6, engage_date)) {
-          return RowError("opportunity", id, "engage_date is not a YYYY-MM-DD date");
-        }
-        if (!days.Read(statement, 7, close_date)) {
-          return RowError("opportunity", id, "close_date is not a YYYY-MM-DD date");
-        }
-        deals.id.Append(id);
-        deals.sales_agent.push_back(agent);
-        deals.product.push_back(product);
-        deals.account.push_back(account);
-        deals.deal_stage.push_back(*stage);
-        deals.engage_date.push_back(engage_date);
-        deals.close_date.push_back(close_date);
-        deals.close_value.push_back(ColumnNumber(statement, 8));
-        return Status::Ok();
-      });
+      "SELECT id, opportunity_id, sales_agent_id, product_id, account_id, deal_stage, engage_date, "
+      "close_date, close_value FROM opportunities ORDER BY id",
+      read);
 }
 
 Status ReadActivities(sqlite3* db, Dataset& data) {
@@ -195,32 +203,35 @@ Status ReadActivities(sqlite3* db, Dataset& data) {
   if (!count.ok()) return count.error();
   ActivityColumns& activities = data.activities;
   activities.Reserve(static_cast<size_t>(*count));
-  return ForEachRow(
-      db, "activities",
-      "SELECT id, activity_id, activity_date, activity_type, sales_agent_id, account_id, opportunity_id, subject "
-      "FROM activities ORDER BY id",
-      [&data, &activities, days = DayReader()](sqlite3_stmt* statement) mutable -> Status {
-        const std::string_view id = ColumnText(statement, 1);
-        int32_t date, agent, account, opportunity;
-        if (!days.Read(statement, 2, date)) return RowError("activity", id, "activity_date is not a YYYY-MM-DD date");
-        if (!ColumnRow(statement, 4, data.sales_agents.size(), agent) || agent == kNoIndex) {
-          return RowError("activity", id, "sales_agent_id names no sales agent");
-        }
-        if (!ColumnRow(statement, 5, data.accounts.size(), account)) {
-          return RowError("activity", id, "account_id names no account");
-        }
-        if (!ColumnRow(statement, 6, data.opportunities.size(), opportunity)) {
-          return RowError("activity", id, "opportunity_id names no opportunity");
-        }
-        activities.id.Append(id);
-        activities.date.push_back(date);
-        activities.type.push_back(ColumnCode(statement, 3, data.activity_types));
-        activities.sales_agent.push_back(agent);
-        activities.account.push_back(account);
-        activities.opportunity.push_back(opportunity);
-        activities.subject.Append(ColumnText(statement, 7));
-        return Status::Ok();
-      });
+  DayReader days;
+  const auto read = [&data, &activities, &days](sqlite3_stmt* statement) -> Status {
+    const std::string_view id = ColumnText(statement, 1);
+    int32_t date, agent, account, opportunity;
+    if (!days.Read(statement, 2, date)) {
+      return RowError("activity", id, "activity_date is not a YYYY-MM-DD date");
+    }
+    if (!ColumnRow(statement, 4, data.sales_agents.size(), agent) || agent == kNoIndex) {
+      return RowError("activity", id, "sales_agent_id names no sales agent");
+    }
+    if (!ColumnRow(statement, 5, data.accounts.size(), account)) {
+      return RowError("activity", id, "account_id names no account");
+    }
+    if (!ColumnRow(statement, 6, data.opportunities.size(), opportunity)) {
+      return RowError("activity", id, "opportunity_id names no opportunity");
+    }
+    activities.id.Append(id);
+    activities.date.push_back(date);
+    activities.type.push_back(ColumnCode(statement, 3, data.activity_types));
+    activities.sales_agent.push_back(agent);
+    activities.account.push_back(account);
+    activities.opportunity.push_back(opportunity);
+    activities.subject.Append(ColumnText(statement, 7));
+    return Status::Ok();
+  };
+  return ForEachRow(db, "activities",
+                    "SELECT id, activity_id, activity_date, activity_type, sales_agent_id, account_id, "
+                    "opportunity_id, subject FROM activities ORDER BY id",
+                    read);
 }
 
 }  // namespace

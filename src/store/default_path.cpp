@@ -19,7 +19,8 @@ std::string Environment(const char* name) {
 std::filesystem::path HomeDirectory() {
   std::string home = Environment("HOME");
   if (home.empty()) {
-    if (const passwd* entry = getpwuid(getuid()); entry != nullptr && entry->pw_dir != nullptr) home = entry->pw_dir;
+    if (const passwd* entry = getpwuid(getuid()); entry != nullptr && entry->pw_dir != nullptr)
+      home = entry->pw_dir;
   }
   return home;
 }

@@ -21,9 +21,10 @@ std::string ColumnString(sqlite3_stmt* statement, int column) {
 }  // namespace
 
 Result<int64_t> InsertImportRecord(sqlite3* db, const ImportRecord& record) {
-  Result<Statement> insert = Prepare(db,
-                                     "INSERT INTO import_history (started_at, finished_at, source, files, report) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5)");
+  Result<Statement> insert =
+      Prepare(db,
+              "INSERT INTO import_history (started_at, finished_at, source, files, report) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!insert.ok()) return insert.error();
   sqlite3_stmt* statement = insert->get();
   const std::string files = ImportedFilesToJson(record.files);

@@ -34,7 +34,8 @@ Status ApplyOne(sqlite3* db, const Migration& migration) {
 
   const std::string failed = "migration " + std::to_string(migration.version) + " failed: ";
   if (Status done = Execute(db, migration.sql); !done.ok()) return Error{failed + done.error().message};
-  Result<Statement> record = Prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)");
+  Result<Statement> record =
+      Prepare(db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)");
   if (!record.ok()) return Error{failed + record.error().message};
   const std::string now = UtcTimestampNow();
   sqlite3_bind_int(record->get(), 1, migration.version);
@@ -46,8 +47,8 @@ Status ApplyOne(sqlite3* db, const Migration& migration) {
 }  // namespace
 
 Result<int> AppliedSchemaVersion(sqlite3* db) {
-  Result<int64_t> exists =
-      QueryInt64(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  Result<int64_t> exists = QueryInt64(
+      db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
   if (!exists.ok()) return exists.error();
   if (*exists == 0) return 0;
   Result<int64_t> version = QueryInt64(db, "SELECT MAX(version) FROM schema_migrations");

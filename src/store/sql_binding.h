@@ -44,8 +44,10 @@ inline void BindText(sqlite3_stmt* statement, int index, std::string_view text) 
 
 //! Binds text; empty is NULL.
 inline void BindTextOrNull(sqlite3_stmt* statement, int index, std::string_view text) {
-  if (text.empty()) sqlite3_bind_null(statement, index);
-  else BindText(statement, index, text);
+  if (text.empty())
+    sqlite3_bind_null(statement, index);
+  else
+    BindText(statement, index, text);
 }
 
 //! Binds a reference to row `row` of a table with `rows` rows as that row's id (row + 1); kNoIndex is
@@ -62,14 +64,18 @@ inline bool BindRowId(sqlite3_stmt* statement, int index, int32_t row, size_t ro
 
 //! Binds a number; kNoNumber is NULL.
 inline void BindNumber(sqlite3_stmt* statement, int index, double value) {
-  if (HasValue(value)) sqlite3_bind_double(statement, index, value);
-  else sqlite3_bind_null(statement, index);
+  if (HasValue(value))
+    sqlite3_bind_double(statement, index, value);
+  else
+    sqlite3_bind_null(statement, index);
 }
 
 //! Binds an integer; `missing` is NULL.
 inline void BindInteger(sqlite3_stmt* statement, int index, int64_t value, int64_t missing) {
-  if (value == missing) sqlite3_bind_null(statement, index);
-  else sqlite3_bind_int64(statement, index, value);
+  if (value == missing)
+    sqlite3_bind_null(statement, index);
+  else
+    sqlite3_bind_int64(statement, index, value);
 }
 
 //! Binds a dictionary code as its string; kNoIndex is NULL. False when the code is not in `dictionary`.

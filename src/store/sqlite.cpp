@@ -39,14 +39,17 @@ Result<Transaction> Transaction::Begin(sqlite3* db, const char* begin_sql) {
 
 Status Transaction::Commit() {
   Status committed = Execute(db_, "COMMIT");
-  if (committed.ok()) db_ = nullptr;
-  else Rollback();
+  if (committed.ok())
+    db_ = nullptr;
+  else
+    Rollback();
   return committed;
 }
 
 void Transaction::Rollback() {
   // SQLite ends the transaction by itself after some errors (disk full, out of memory).
-  if (db_ != nullptr && sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (db_ != nullptr && sqlite3_get_autocommit(db_) == 0)
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   db_ = nullptr;
 }
 

@@ -18,7 +18,8 @@ Status AccountRows::Bind(sqlite3_stmt* statement, int first, size_t row, int) {
   const Account& account = data_.accounts[row];
   sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
   BindText(statement, first + 1, account.name);
-  if (!BindCode(statement, first + 2, data_.sectors, account.sector)) return UnknownCode("sector", account.sector);
+  if (!BindCode(statement, first + 2, data_.sectors, account.sector))
+    return UnknownCode("sector", account.sector);
   BindInteger(statement, first + 3, account.year_established, kNoIndex);
   BindNumber(statement, first + 4, account.revenue);
   BindInteger(statement, first + 5, account.employees, kNoInteger);
@@ -33,7 +34,8 @@ Status ProductRows::Bind(sqlite3_stmt* statement, int first, size_t row, int) {
   const Product& product = data_.products[row];
   sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
   BindText(statement, first + 1, product.name);
-  if (!BindCode(statement, first + 2, data_.series, product.series)) return UnknownCode("series", product.series);
+  if (!BindCode(statement, first + 2, data_.series, product.series))
+    return UnknownCode("series", product.series);
   BindNumber(statement, first + 3, product.sales_price);
   return Status::Ok();
 }
@@ -42,7 +44,8 @@ Status SalesAgentRows::Bind(sqlite3_stmt* statement, int first, size_t row, int)
   const SalesAgent& agent = data_.sales_agents[row];
   sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
   BindText(statement, first + 1, agent.name);
-  if (!BindCode(statement, first + 2, data_.managers, agent.manager)) return UnknownCode("manager", agent.manager);
+  if (!BindCode(statement, first + 2, data_.managers, agent.manager))
+    return UnknownCode("manager", agent.manager);
   if (!BindCode(statement, first + 3, data_.regional_offices, agent.regional_office)) {
     return UnknownCode("regional office", agent.regional_office);
   }

@@ -115,7 +115,9 @@ class ActivityRows {
   //! Binds one row; an Error for a value that cannot be stored.
   Status Bind(sqlite3_stmt* statement, int first, size_t row, int slot);
   //! Names the row in messages.
-  std::string Describe(size_t row) const { return "activity '" + std::string(data_.activities.id[row]) + "'"; }
+  std::string Describe(size_t row) const {
+    return "activity '" + std::string(data_.activities.id[row]) + "'";
+  }
 
  private:
   const Dataset& data_;

@@ -24,17 +24,19 @@ Status CheckColumnLengths(const Dataset& data) {
   const ActivityColumns& a = data.activities;
   const size_t activities = a.size();
   if (a.id.size() != activities || a.type.size() != activities || a.sales_agent.size() != activities ||
-      a.account.size() != activities || a.opportunity.size() != activities || a.subject.size() != activities) {
+      a.account.size() != activities || a.opportunity.size() != activities ||
+      a.subject.size() != activities) {
     return Error{"the activity columns have different lengths"};
   }
   return Status::Ok();
 }
 
 Status CheckOtherForeignKeys(sqlite3* db) {
-  Result<Statement> tables = Prepare(db,
-                                     "SELECT DISTINCT m.name FROM sqlite_master AS m, pragma_foreign_key_list(m.name) "
-                                     "WHERE m.type = 'table' AND m.name NOT IN ('opportunities', 'activities') "
-                                     "ORDER BY m.name");
+  Result<Statement> tables =
+      Prepare(db,
+              "SELECT DISTINCT m.name FROM sqlite_master AS m, pragma_foreign_key_list(m.name) "
+              "WHERE m.type = 'table' AND m.name NOT IN ('opportunities', 'activities') "
+              "ORDER BY m.name");
   if (!tables.ok()) return tables.error();
   int step;
   while ((step = sqlite3_step(tables->get())) == SQLITE_ROW) {

@@ -69,6 +69,9 @@ class CsvReader {
   bool ParseQuotedField(std::string_view input, size_t& pos, std::vector<std::string_view>& fields);
   //! An empty scratch string for an unescaped field, kept in place until the next record.
   std::string& NextScratch();
+  //! Lets the kernel drop the mapped pages of records already read, so that reading a large file does
+  //! not keep it all resident (the views of earlier records are invalid anyway).
+  void ReleaseConsumed();
   //! Records the "unterminated quoted field" error for a field opened on `line`.
   void FailUnterminated(int64_t line);
 
@@ -76,6 +79,7 @@ class CsvReader {
   std::string contents_;  // the input when read from a string
   Mapping mapping_;       // the input when read from a file
   size_t position_ = 0;
+  size_t released_ = 0;  // bytes at the start of the mapping already given back to the kernel
   int64_t line_ = 1;  // physical line at position_
   std::optional<Error> error_;
   std::deque<std::string> scratch_;  // a deque: growing it never moves the strings views point into

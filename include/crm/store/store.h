@@ -19,7 +19,7 @@ namespace crm::store {
 //! while a writer writes).
 class Store {
  public:
-  //! Opens or creates the store at `path` (":memory:" allowed), applies pending migrations; Error names the path.
+  //! Opens or creates the store at `path` (":memory:" allowed), applies pending migrations; Error names it.
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();
   Store(const Store&) = delete;

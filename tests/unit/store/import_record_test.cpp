@@ -41,7 +41,8 @@ TEST(ImportRecordTest, MalformedJsonIsAnError) {
       R"([{"name":"a.csv","sha256":"x","rows_read":1,"rows_kept":1,"rows_dropped":0},)"
       R"({"name":"b.csv","sha256":"y","rows_read":"ten","rows_kept":1,"rows_dropped":0}])");
   ASSERT_FALSE(wrong_type.ok());
-  EXPECT_EQ(wrong_type.error().message, "file entry 2 needs name, sha256, rows_read, rows_kept and rows_dropped");
+  EXPECT_EQ(wrong_type.error().message,
+            "file entry 2 needs name, sha256, rows_read, rows_kept and rows_dropped");
 }
 
 }  // namespace

@@ -89,7 +89,8 @@ TEST(MigrationTest, RefusesDatabaseNewerThanTheProgram) {
   const std::array<Migration, 1> one = {kFirst};
   Result<int> version = ApplyMigrations(db.get(), one);
   ASSERT_FALSE(version.ok());
-  EXPECT_EQ(version.error().message, "its schema version 2 is newer than this program's (1); use a newer crm-assistant");
+  EXPECT_EQ(version.error().message,
+            "its schema version 2 is newer than this program's (1); use a newer crm-assistant");
 }
 
 TEST(MigrationTest, RefusesVersionsOutOfOrder) {
@@ -107,15 +108,17 @@ TEST(MigrationTest, StoreRefusesToOpenANewerStore) {
   {
     Result<std::unique_ptr<Store>> store = Store::Open(path);
     ASSERT_TRUE(store.ok()) << store.error().message;
-    ASSERT_TRUE(Execute((*store)->connection(),
-                        "INSERT INTO schema_migrations (version, applied_at) VALUES (99, '2030-01-01T00:00:00Z')")
-                    .ok());
+    ASSERT_TRUE(
+        Execute((*store)->connection(),
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (99, '2030-01-01T00:00:00Z')")
+            .ok());
   }
   Result<std::unique_ptr<Store>> store = Store::Open(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.error().message, "cannot open the store at '" + path +
-                                       "': its schema version 99 is newer than this program's (1); use a newer "
-                                       "crm-assistant");
+  EXPECT_EQ(store.error().message,
+            "cannot open the store at '" + path +
+                "': its schema version 99 is newer than this program's (1); use a newer "
+                "crm-assistant");
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "sample_data.h"
 
+#include <cstdio>
+
 namespace crm::store::test {
 
 int32_t Day(const char* iso_date) { return *ParseIsoDate(iso_date); }
@@ -19,8 +21,8 @@ void AddDeal(Dataset& data, const char* id, int32_t agent, int32_t product, int3
   deals.close_value.push_back(value);
 }
 
-void AddActivity(Dataset& data, const char* id, int32_t date, const char* type, int32_t agent, int32_t account,
-                 int32_t opportunity, const char* subject) {
+void AddActivity(Dataset& data, const char* id, int32_t date, const char* type, int32_t agent,
+                 int32_t account, int32_t opportunity, const char* subject) {
   ActivityColumns& activities = data.activities;
   activities.id.Append(id);
   activities.date.push_back(date);
@@ -37,8 +39,8 @@ Dataset SampleDataset() {
   Dataset data;
   data.accounts.push_back({"Acme Corporation", data.sectors.Intern("technolgy"), 1996, 1100.04, 2822,
                            data.countries.Intern("United States"), "", kNoIndex});
-  data.accounts.push_back({"Betasoloin", kNoIndex, kNoIndex, kNoNumber, kNoInteger, kNoIndex, "Acme Corporation",
-                           kNoIndex});
+  data.accounts.push_back(
+      {"Betasoloin", kNoIndex, kNoIndex, kNoNumber, kNoInteger, kNoIndex, "Acme Corporation", kNoIndex});
   data.accounts.push_back({"Cancity", data.sectors.Intern("retail"), 2001, 718.62, 2448,
                            data.countries.Intern("Kenya"), "", kNoIndex});
   data.products.push_back({"GTX Basic", data.series.Intern("GTX"), 550});
@@ -67,6 +69,30 @@ Dataset OtherDataset() {
       {"Anna Snelling", data.managers.Intern("Dustin Brinkmann"), data.regional_offices.Intern("West")});
   AddDeal(data, "NEW00001", 0, 0, 0, DealStage::kWon, Day("2018-01-02"), Day("2018-02-03"), 4821);
   AddDeal(data, "NEW00002", 0, 0, kNoIndex, DealStage::kEngaging, Day("2018-03-04"), kNoDay, kNoNumber);
+  data.BuildIndexes();
+  return data;
+}
+
+Dataset GeneratedDataset(int deals, int activities) {
+  Dataset data = SampleDataset();
+  data.opportunities = OpportunityColumns();
+  data.activities = ActivityColumns();
+  char id[16];
+  for (int row = 0; row < deals; ++row) {
+    std::snprintf(id, sizeof id, "OPP%05d", row);
+    const auto stage = static_cast<DealStage>(row % kDealStageCount);
+    const bool closed = IsClosed(stage);
+    AddDeal(data, id, row % 2, row % 3, row % 5 == 0 ? kNoIndex : row % 3, stage,
+            stage == DealStage::kProspecting ? kNoDay : Day("2017-01-01") + row,
+            closed ? Day("2017-03-01") + row : kNoDay, closed ? 100.5 * row : kNoNumber);
+  }
+  const char* types[] = {"Call", "Email", "Meeting", "Demo"};
+  for (int row = 0; row < activities; ++row) {
+    std::snprintf(id, sizeof id, "ACT%05d", row);
+    AddActivity(data, id, Day("2017-02-01") + row % 300, types[row % 4], row % 2,
+                row % 4 == 0 ? kNoIndex : row % 3, row % 3 == 0 || deals == 0 ? kNoIndex : row % deals,
+                row % 7 == 0 ? "" : "Follow-up");
+  }
   data.BuildIndexes();
   return data;
 }

@@ -16,6 +16,11 @@ Dataset SampleDataset();
 //! A different, smaller dataset, for checking that a second import replaces the first.
 Dataset OtherDataset();
 
+//! `deals` deals and `activities` activities over the sample's accounts, products and agents, with
+//! missing values at different positions (enough rows to exercise multi-row inserts); ids are
+//! "OPP00000", "OPP00001", … and "ACT00000", ….
+Dataset GeneratedDataset(int deals, int activities);
+
 //! An import record with two files and a report.
 ImportRecord SampleRecord(const std::string& source);
 

@@ -85,7 +85,8 @@ void ExpectSameData(const Dataset& actual, const Dataset& expected) {
     EXPECT_EQ(a.manager == kNoIndex, e.manager == kNoIndex);
     EXPECT_EQ(actual.managers.Value(a.manager), expected.managers.Value(e.manager));
     EXPECT_EQ(a.regional_office == kNoIndex, e.regional_office == kNoIndex);
-    EXPECT_EQ(actual.regional_offices.Value(a.regional_office), expected.regional_offices.Value(e.regional_office));
+    EXPECT_EQ(actual.regional_offices.Value(a.regional_office),
+              expected.regional_offices.Value(e.regional_office));
   }
   const OpportunityColumns& ao = actual.opportunities;
   const OpportunityColumns& eo = expected.opportunities;
@@ -167,22 +168,48 @@ TEST(StoreTest, RoundTripsEveryValueAndEveryKindOfMissingValue) {
   EXPECT_EQ(loaded.accounts[0].parent, kNoIndex);
 }
 
+TEST(StoreTest, RoundTripsTablesLargerThanOneInsertBatch) {
+  crm::test::TempDir dir;
+  const Dataset generated = test::GeneratedDataset(1003, 517);  // whole batches and a remainder
+  {
+    std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
+    ASSERT_TRUE(store->ReplaceAll(generated, SampleRecord("generated")).ok());
+  }
+  std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
+  const Dataset loaded = LoadOrDie(*store);
+  ExpectSameData(loaded, generated);
+  EXPECT_EQ(loaded.opportunities.size(), 1003u);
+  EXPECT_EQ(loaded.activities.size(), 517u);
+  EXPECT_EQ(loaded.opportunities.id[1002], "OPP01002");
+  EXPECT_EQ(loaded.opportunities.engage_date[1001], Day("2017-01-01") + 1001);
+  EXPECT_EQ(loaded.opportunities.close_value[1002], 100.5 * 1002);
+  EXPECT_EQ(loaded.FindOpportunity("OPP00500"), 500);
+  EXPECT_EQ(loaded.activities.opportunity[516], kNoIndex);
+  EXPECT_EQ(loaded.activities.opportunity[515], 515 % 1003);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM opportunities WHERE account_id IS NULL"), 201);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM opportunities WHERE close_value IS NULL"), 502);
+}
+
 TEST(StoreTest, StoresMissingValuesAsNullAndReferencesAsIds) {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
   ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("x")).ok());
-  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM accounts WHERE sector IS NULL AND year_established IS NULL "
-                          "AND revenue IS NULL AND employees IS NULL AND office_location IS NULL"),
+  EXPECT_EQ(Count(*store,
+                  "SELECT COUNT(*) FROM accounts WHERE sector IS NULL AND year_established IS NULL "
+                  "AND revenue IS NULL AND employees IS NULL AND office_location IS NULL"),
             1);
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM accounts WHERE subsidiary_of IS NULL"), 2);
   EXPECT_EQ(Text(*store, "SELECT subsidiary_of FROM accounts WHERE name = 'Betasoloin'"), "Acme Corporation");
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM products WHERE series IS NULL"), 1);
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM products WHERE sales_price IS NULL"), 1);
-  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM sales_teams WHERE manager IS NULL AND regional_office IS NULL"), 1);
+  EXPECT_EQ(
+      Count(*store, "SELECT COUNT(*) FROM sales_teams WHERE manager IS NULL AND regional_office IS NULL"), 1);
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM opportunities WHERE account_id IS NULL"), 1);
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM opportunities WHERE engage_date IS NULL"), 1);
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM opportunities WHERE close_date IS NULL"), 2);
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM opportunities WHERE close_value IS NULL"), 2);
-  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM activities WHERE account_id IS NULL AND opportunity_id IS NULL"), 1);
+  EXPECT_EQ(
+      Count(*store, "SELECT COUNT(*) FROM activities WHERE account_id IS NULL AND opportunity_id IS NULL"),
+      1);
   EXPECT_EQ(Count(*store, "SELECT account_id FROM opportunities WHERE opportunity_id = '1C1I7A6R'"), 3);
   EXPECT_EQ(Count(*store, "SELECT id FROM opportunities WHERE opportunity_id = 'MV1LWRNH'"), 4);
   EXPECT_EQ(Count(*store, "SELECT opportunity_id FROM activities WHERE activity_id = 'ACT-3'"), 3);
@@ -235,13 +262,15 @@ TEST(StoreTest, OpenNamesThePathWhenItFails) {
   const std::string missing_folder = dir.File("no/such/folder/crm.db");
   Result<std::unique_ptr<Store>> store = Store::Open(missing_folder);
   ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.error().message, "cannot open the store at '" + missing_folder + "': unable to open database file");
+  EXPECT_EQ(store.error().message,
+            "cannot open the store at '" + missing_folder + "': unable to open database file");
 
   const std::string not_a_database = dir.File("notes.txt");
   crm::test::WriteFile(not_a_database, std::string(4096, 'x'));
   store = Store::Open(not_a_database);
   ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.error().message, "cannot open the store at '" + not_a_database + "': file is not a database");
+  EXPECT_EQ(store.error().message,
+            "cannot open the store at '" + not_a_database + "': file is not a database");
 }
 
 TEST(StoreTest, RecordsImportHistoryNewestFirst) {
@@ -297,17 +326,20 @@ TEST(StoreTest, ImportKeepsConstraintsForLaterWrites) {
   ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("a")).ok());
   ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("b")).ok());
   EXPECT_EQ(Count(*store, "PRAGMA foreign_keys"), 1);
-  const Status dangling = Execute(store->connection(),
-                                  "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
-                                  "deal_stage) VALUES (99, 'NEWONE01', 1, 42, 'Won')");
+  const Status dangling =
+      Execute(store->connection(),
+              "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
+              "deal_stage) VALUES (99, 'NEWONE01', 1, 42, 'Won')");
   ASSERT_FALSE(dangling.ok());
   EXPECT_EQ(dangling.error().message, "FOREIGN KEY constraint failed");
-  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
-                          "AND name = 'opportunities_opportunity_id'"),
+  EXPECT_EQ(Count(*store,
+                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                  "AND name = 'opportunities_opportunity_id'"),
             1);
-  const Status duplicate = Execute(store->connection(),
-                                   "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
-                                   "deal_stage) VALUES (99, '1C1I7A6R', 1, 1, 'Won')");
+  const Status duplicate =
+      Execute(store->connection(),
+              "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
+              "deal_stage) VALUES (99, '1C1I7A6R', 1, 1, 'Won')");
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().message, "UNIQUE constraint failed: opportunities.opportunity_id");
 }
@@ -323,7 +355,8 @@ class FailedImportTest : public ::testing::Test {
   void ExpectFailsAndChangesNothing(const Dataset& bad, const std::string& expected_message) {
     Result<int64_t> id = store_->ReplaceAll(bad, SampleRecord("bad"));
     ASSERT_FALSE(id.ok());
-    EXPECT_EQ(id.error().message, "cannot save to the store at '" + dir_.File("crm.db") + "': " + expected_message);
+    EXPECT_EQ(id.error().message,
+              "cannot save to the store at '" + dir_.File("crm.db") + "': " + expected_message);
     EXPECT_EQ(Count(*store_, "PRAGMA foreign_keys"), 1);  // suspended for the write only
     ExpectUnchanged(*store_);
     store_.reset();
@@ -336,7 +369,8 @@ class FailedImportTest : public ::testing::Test {
     ASSERT_TRUE(history.ok()) << history.error().message;
     ASSERT_EQ(history->size(), 1u);
     EXPECT_EQ((*history)[0].source, "good");
-    EXPECT_EQ(Count(store, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'opportunities_opportunity_id'"), 1);
+    EXPECT_EQ(Count(store, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'opportunities_opportunity_id'"),
+              1);
   }
 
   crm::test::TempDir dir_;
@@ -357,6 +391,23 @@ TEST_F(FailedImportTest, ActivityPointsAtMissingOpportunity) {
   ExpectFailsAndChangesNothing(bad, "activity 'ACT-3': its opportunity (row 40) does not exist");
 }
 
+TEST_F(FailedImportTest, ConstraintInTheMiddleOfAnInsertBatchNamesTheRow) {
+  Dataset bad = test::GeneratedDataset(100, 0);
+  bad.opportunities.sales_agent[37] = kNoIndex;  // inside the third batch of sixteen
+  ExpectFailsAndChangesNothing(
+      bad, "opportunity 'OPP00037': NOT NULL constraint failed: opportunities.sales_agent_id");
+}
+
+TEST_F(FailedImportTest, LaterTableWouldPointAtAReplacedRow) {
+  // A later migration's table that refers to accounts by id: replacing the accounts would orphan it.
+  ASSERT_TRUE(
+      Execute(store_->connection(),
+              "CREATE TABLE notes (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES accounts (id));"
+              "INSERT INTO notes VALUES (1, 1), (2, 3)")
+          .ok());
+  ExpectFailsAndChangesNothing(OtherDataset(), "notes row 2 refers to a missing row of accounts");
+}
+
 TEST_F(FailedImportTest, OpportunityPointsAtMissingAccount) {
   Dataset bad = SampleDataset();
   bad.opportunities.account[1] = 3;  // there are three accounts: rows 0-2
@@ -366,7 +417,8 @@ TEST_F(FailedImportTest, OpportunityPointsAtMissingAccount) {
 TEST_F(FailedImportTest, OpportunityWithoutSalesAgent) {
   Dataset bad = SampleDataset();
   bad.opportunities.sales_agent[2] = kNoIndex;
-  ExpectFailsAndChangesNothing(bad, "opportunity 'EC4QE1BX': NOT NULL constraint failed: opportunities.sales_agent_id");
+  ExpectFailsAndChangesNothing(
+      bad, "opportunity 'EC4QE1BX': NOT NULL constraint failed: opportunities.sales_agent_id");
 }
 
 TEST_F(FailedImportTest, DuplicateAccountName) {
@@ -401,11 +453,13 @@ TEST(StoreLoadTest, RejectsIdsWithGapsInsteadOfShiftingReferences) {
 TEST(StoreLoadTest, RejectsMalformedDatesInsteadOfGuessing) {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
   ASSERT_TRUE(store->ReplaceAll(OtherDataset(), SampleRecord("a")).ok());
-  ASSERT_TRUE(Execute(store->connection(), "UPDATE opportunities SET close_date = '2018-02-30' WHERE id = 1").ok());
+  ASSERT_TRUE(
+      Execute(store->connection(), "UPDATE opportunities SET close_date = '2018-02-30' WHERE id = 1").ok());
   Result<Dataset> loaded = store->Load();
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().message,
-            "cannot load from the store at ':memory:': opportunity 'NEW00001': close_date is not a YYYY-MM-DD date");
+            "cannot load from the store at ':memory:': opportunity 'NEW00001': close_date is not a "
+            "YYYY-MM-DD date");
 }
 
 }  // namespace

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Compares the data layer with pandas and DuckDB on the same demo CSV files and checks the targets.
+# Usage: bash bench/compare_ingest.sh [BUILD_DIR] [OPPORTUNITIES]   (defaults: build, 1000000)
+# RUNS (default 3) sets the runs per benchmark; the fastest counts. The demo files are generated once
+# into bench/out/demo-N/; the JSON lines of every benchmark go to bench/out/ingest-N.jsonl.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=$(cd "${1:-build}" && pwd)
+opportunities=${2:-1000000}
+runs=${RUNS:-3}
+out="$root/bench/out"
+data="$out/demo-$opportunities"
+db="$out/ingest-$opportunities.db"
+results="$out/ingest-$opportunities.jsonl"
+
+bash "$root/scripts/install-bench-deps.sh"
+for program in crm-assistant bench_ingest; do
+  [ -x "$build/$program" ] || { echo "compare_ingest: $build/$program missing: build it first (make build)" >&2; exit 1; }
+done
+mkdir -p "$out"
+if [ ! -f "$data/sales_pipeline.csv" ]; then
+  echo "compare_ingest: generating $opportunities demo opportunities into $data" >&2
+  rm -rf "$data.partial"
+  "$build/crm-assistant" demo-data --out "$data.partial" --opportunities "$opportunities" --seed 42 >/dev/null
+  mv "$data.partial" "$data"
+fi
+
+echo "compare_ingest: machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+: >"$results"
+run() {
+  echo "compare_ingest: $*" >&2
+  "$@" | tee -a "$results" >&2
+}
+run "$build/bench_ingest" csv "$data" --runs "$runs"
+run "$build/bench_ingest" save "$data" "$db" --runs "$runs"
+run "$build/bench_ingest" load "$db" --runs "$runs"
+run /usr/bin/python3 "$root/bench/pandas_ingest.py" "$data" --runs "$runs"
+run node "$root/bench/duckdb_ingest.mjs" "$data" --runs "$runs"
+rm -f "$db" "$db-wal" "$db-shm"
+/usr/bin/python3 "$root/bench/report_ingest.py" "$results" "$opportunities"

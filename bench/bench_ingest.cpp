@@ -106,8 +106,8 @@ crm::store::ImportRecord RecordOf(const crm::ingest::ImportReport& report) {
 }
 
 //! One timed ReplaceAll of `imported` into a new store file at `db` (any old one is removed first).
-crm::Result<Sample> TimeSave(const crm::ingest::ImportResult& imported, const crm::store::ImportRecord& record,
-                             const std::string& db) {
+crm::Result<Sample> TimeSave(const crm::ingest::ImportResult& imported,
+                             const crm::store::ImportRecord& record, const std::string& db) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   auto store = crm::store::Store::Open(db);
   if (!store.ok()) return store.error();
@@ -128,7 +128,8 @@ crm::Result<Sample> TimeLoad(const crm::store::Store& store) {
 }
 
 //! Prints the JSON line of a phase; `extra` adds phase-specific fields.
-void Print(const std::string& phase, int runs, const Sample& best, nlohmann::json extra = nlohmann::json::object()) {
+void Print(const std::string& phase, int runs, const Sample& best,
+           nlohmann::json extra = nlohmann::json::object()) {
   nlohmann::json line = {{"phase", phase},
                          {"seconds", Round(best.seconds, 3)},
                          {"cpu_seconds", Round(best.cpu_seconds, 3)},

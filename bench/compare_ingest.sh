@@ -15,7 +15,10 @@ results="$out/ingest-$opportunities.jsonl"
 
 bash "$root/scripts/install-bench-deps.sh"
 for program in crm-assistant bench_ingest; do
-  [ -x "$build/$program" ] || { echo "compare_ingest: $build/$program missing: build it first (make build)" >&2; exit 1; }
+  if [ ! -x "$build/$program" ]; then
+    echo "compare_ingest: $build/$program missing: build it first (make build)" >&2
+    exit 1
+  fi
 done
 mkdir -p "$out"
 if [ ! -f "$data/sales_pipeline.csv" ]; then

@@ -2,11 +2,12 @@
 //
 // Usage: node bench/duckdb_ingest.mjs DIR [--runs N]   (after `npm ci --prefix bench`)
 //
-// The same work as pandas_ingest.py, in an in-memory DuckDB with its default settings (2 threads here)
-// except preserve_insertion_order = false: read_csv with typed columns (dates and numbers parsed by the
-// reader), trim every text field, fix misspelled sectors and countries (edit distance to
-// cleaning_vocabulary.json), resolve product spelling variants, drop duplicate rows, and materialize
-// the pipeline joined with sales_teams, products, accounts and activity counts as a table.
+// The same work as pandas_ingest.py, in an in-memory DuckDB with its default settings (2 threads
+// here) except preserve_insertion_order = false: read_csv with typed columns (numbers parsed by the
+// reader), trim every text field, trim then parse the dates, fix misspelled sectors and countries
+// (edit distance to cleaning_vocabulary.json), resolve product spelling variants, keep one row per key
+// (id or name: the first column) as the importer does, and materialize the pipeline joined with
+// sales_teams, products, accounts and activity counts as a table.
 // Prints one JSON line: seconds (wall clock, best of N runs), cpu_seconds (of that run, all threads),
 // rows kept (all tables), peak_rss_mb (whole process).
 import { readFileSync, existsSync } from 'node:fs';
@@ -22,21 +23,27 @@ const round = (value, decimals) => Math.round(value * 10 ** decimals) / 10 ** de
 /** A SQL string literal. */
 const literal = (text) => `'${text.replaceAll("'", "''")}'`;
 
-/** read_csv of one file with its column types. */
+/** read_csv of one file with its column types; dates are read as text, to be trimmed before parsing. */
 const readCsv = (folder, file, columns) => {
-  const types = Object.entries(columns).map(([name, type]) => `${literal(name)}: ${literal(type)}`);
+  const types = Object.entries(columns).map(
+    ([name, type]) => `${literal(name)}: ${literal(type === 'DATE' ? 'VARCHAR' : type)}`);
   return `read_csv(${literal(join(folder, file))}, header = true, columns = {${types.join(', ')}})`;
 };
 
-/** The select list that trims the VARCHAR columns and keeps the others. */
+/** The select list that trims the text columns, trims and parses the dates, and keeps the numbers. */
 const trimmed = (columns) =>
   Object.entries(columns)
-    .map(([name, type]) => (type === 'VARCHAR' ? `trim(${name}) AS ${name}` : name))
+    .map(([name, type]) => {
+      if (type === 'VARCHAR') return `trim(${name}) AS ${name}`;
+      if (type === 'DATE') return `CAST(nullif(trim(${name}), '') AS DATE) AS ${name}`;
+      return name;
+    })
     .join(', ');
 
-/** CREATE TABLE `table` from the cleaned, de-duplicated rows of `file`. */
+/** CREATE TABLE `table` from the cleaned rows of `file`, one row per key (its first column). */
 const cleanTable = (table, folder, file, columns) =>
-  `CREATE OR REPLACE TABLE ${table} AS SELECT DISTINCT ${trimmed(columns)} FROM ${readCsv(folder, file, columns)};`;
+  `CREATE OR REPLACE TABLE ${table} AS SELECT DISTINCT ON (${Object.keys(columns)[0]}) ${trimmed(columns)}
+   FROM ${readCsv(folder, file, columns)};`;
 
 const TEAMS = { sales_agent: 'VARCHAR', manager: 'VARCHAR', regional_office: 'VARCHAR' };
 const PRODUCTS = { product: 'VARCHAR', series: 'VARCHAR', sales_price: 'DOUBLE' };
@@ -83,17 +90,20 @@ function statements(folder) {
     typoFixes('sector'),
     typoFixes('office_location'),
     `CREATE OR REPLACE TABLE accounts AS
-     SELECT a.* REPLACE (coalesce(s.fixed, a.sector) AS sector, coalesce(o.fixed, a.office_location) AS office_location)
+     SELECT a.* REPLACE (coalesce(s.fixed, a.sector) AS sector,
+                         coalesce(o.fixed, a.office_location) AS office_location)
      FROM accounts_raw a LEFT JOIN sector_fixes s ON s.raw = a.sector
      LEFT JOIN office_location_fixes o ON o.raw = a.office_location;`,
     cleanTable('pipeline', folder, 'sales_pipeline.csv', PIPELINE),
     `CREATE OR REPLACE TEMP TABLE product_names AS
      SELECT v.product AS raw, p.product AS name
-     FROM (SELECT DISTINCT product FROM pipeline) v JOIN products p ON ${matchKey('v.product')} = ${matchKey('p.product')};`,
+     FROM (SELECT DISTINCT product FROM pipeline) v
+     JOIN products p ON ${matchKey('v.product')} = ${matchKey('p.product')};`,
   ];
   if (withActivities) list.push(cleanTable('activities', folder, 'activities.csv', ACTIVITIES));
   const counts = withActivities
-    ? 'LEFT JOIN (SELECT opportunity_id, count(*) AS activity_count FROM activities GROUP BY opportunity_id) c ON c.opportunity_id = d.opportunity_id'
+    ? `LEFT JOIN (SELECT opportunity_id, count(*) AS activity_count FROM activities GROUP BY opportunity_id) c
+       ON c.opportunity_id = d.opportunity_id`
     : '';
   const activityCount = withActivities ? 'coalesce(c.activity_count, 0)' : '0';
   list.push(`CREATE OR REPLACE TABLE deals AS
@@ -108,7 +118,8 @@ function statements(folder) {
     LEFT JOIN accounts a ON a.account = d.account
     ${counts};`);
   list.push('DROP TABLE pipeline;', 'DROP TABLE accounts_raw;');
-  return { list, tables: ['sales_teams', 'products', 'accounts', 'deals', ...(withActivities ? ['activities'] : [])] };
+  const tables = ['sales_teams', 'products', 'accounts', 'deals', ...(withActivities ? ['activities'] : [])];
+  return { list, tables };
 }
 
 /** Total rows of the kept tables. */

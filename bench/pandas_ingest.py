@@ -5,10 +5,11 @@ Usage: /usr/bin/python3 bench/pandas_ingest.py DIR [--runs N]
 
 Does the work of crm::ingest::ImportFolder the pandas way: reads the CSV files, trims every text
 field, fixes misspelled sectors and countries (edit distance to cleaning_vocabulary.json), resolves
-product spelling variants ("GTXPro" -> "GTX Pro"), parses dates, drops duplicate rows, joins the
-pipeline with sales_teams, products and accounts and adds each deal's activity count. Prints one
-JSON line: seconds (wall clock, best of N runs), cpu_seconds (of that run), rows kept (all tables),
-peak_rss_mb (whole process).
+product spelling variants ("GTXPro" -> "GTX Pro"), parses dates, drops the rows whose key (id or
+name: the first column) repeats an earlier row's as the importer does, joins the pipeline with
+sales_teams, products and accounts and adds each deal's activity count. Prints one JSON line:
+seconds (wall clock, best of N runs), cpu_seconds (of that run), rows kept (all tables), peak_rss_mb
+(whole process).
 """
 import argparse
 import json
@@ -53,14 +54,14 @@ def match_key(name):
 
 
 def read_clean(path, text, dates=()):
-    """Reads one CSV file with `text` (and `dates`) as strings, trims them, parses the dates and drops
-    duplicate rows; pandas infers the other columns' numbers."""
+    """Reads one CSV file with `text` (and `dates`) as strings, trims them, parses the dates and keeps
+    the first row of each key (the first column); pandas infers the other columns' numbers."""
     frame = pd.read_csv(path, dtype={column: str for column in (*text, *dates)})
     for column in (*text, *dates):
         frame[column] = frame[column].str.strip()
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
-    return frame.drop_duplicates(ignore_index=True)
+    return frame.drop_duplicates(subset=frame.columns[0], ignore_index=True)
 
 
 def ingest(folder):
@@ -70,8 +71,9 @@ def ingest(folder):
     accounts = read_clean(folder / "accounts.csv", ("account", "sector", "office_location", "subsidiary_of"))
     for column in ("sector", "office_location"):
         accounts[column] = accounts[column].replace(typo_fixes(accounts[column], VOCABULARY[column]))
-    pipeline = read_clean(folder / "sales_pipeline.csv", ("opportunity_id", "sales_agent", "product", "account",
-                          "deal_stage"), dates=("engage_date", "close_date"))
+    pipeline = read_clean(folder / "sales_pipeline.csv",
+                          ("opportunity_id", "sales_agent", "product", "account", "deal_stage"),
+                          dates=("engage_date", "close_date"))
     catalogue = {match_key(name): name for name in products["product"]}
     names = {raw: catalogue.get(match_key(raw)) for raw in pipeline["product"].dropna().unique()}
     pipeline["product"] = pipeline["product"].map(names)
@@ -106,7 +108,8 @@ def main():
         del tables
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"phase": "pandas", "seconds": round(best[0], 3), "cpu_seconds": round(best[1], 3),
-                      "rows": rows, "runs": args.runs, "pandas": pd.__version__, "peak_rss_mb": round(peak_mb, 1)}))
+                      "rows": rows, "runs": args.runs, "pandas": pd.__version__,
+                      "peak_rss_mb": round(peak_mb, 1)}))
 
 
 if __name__ == "__main__":

@@ -29,8 +29,10 @@ def print_table(results, opportunities):
     ]
     print(f"{'phase':<42} {'seconds':>8} {'CPU s':>8} {'peak MB':>8}")
     for label, entry in lines:
-        print(f"{label:<42} {entry['seconds']:>8.3f} {entry['cpu_seconds']:>8.3f} {entry['peak_rss_mb']:>8.1f}")
-    print(f"(the save process peaked at {results['save']['setup_peak_rss_mb']:.1f} MB during its untimed import)")
+        print(f"{label:<42} {entry['seconds']:>8.3f} {entry['cpu_seconds']:>8.3f} "
+              f"{entry['peak_rss_mb']:>8.1f}")
+    print(f"(the save process peaked at {results['save']['setup_peak_rss_mb']:.1f} MB "
+          "during its untimed import)")
     if len({entry["rows"] for _, entry in lines}) > 1:
         print("WARNING: the benchmarks kept different row counts, so they did not do the same work")
     print()
@@ -44,12 +46,13 @@ def print_targets(results, opportunities):
     """PASS or MISS for each target."""
     csv, save, load = results["csv"], results["save"], results["load"]
     speedup = results["duckdb"]["seconds"] / csv["seconds"]
-    note = "" if opportunities == TARGET_OPPORTUNITIES else f" (set for {TARGET_OPPORTUNITIES:,} opportunities)"
-    print(f"\nTargets{note}:")
+    print("\nTargets" + ("" if opportunities == TARGET_OPPORTUNITIES
+                          else f" (set for {TARGET_OPPORTUNITIES:,} opportunities)") + ":")
     checks = [
         (f"CSV import >= {CSV_SPEEDUP_OVER_DUCKDB:g}x faster than DuckDB", f"{speedup:.2f}x",
          speedup >= CSV_SPEEDUP_OVER_DUCKDB),
-        (f"CSV import peak <= {CSV_PEAK_MB:g} MB", f"{csv['peak_rss_mb']:.1f} MB", csv["peak_rss_mb"] <= CSV_PEAK_MB),
+        (f"CSV import peak <= {CSV_PEAK_MB:g} MB", f"{csv['peak_rss_mb']:.1f} MB",
+         csv["peak_rss_mb"] <= CSV_PEAK_MB),
         (f"SQLite save <= {SAVE_SECONDS:g} s", f"{save['seconds']:.3f} s", save["seconds"] <= SAVE_SECONDS),
         (f"SQLite load <= {LOAD_SECONDS:g} s", f"{load['seconds']:.3f} s", load["seconds"] <= LOAD_SECONDS),
     ]

@@ -66,6 +66,16 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log) {
   ActivityColumns& activities = data.activities;
   activities.Reserve(reader.size_bytes() / 100 + 16);
   std::vector<int64_t> lines;
+  // Activities usually come grouped by deal: remember the last deal looked up.
+  std::string last_opportunity;
+  int32_t last_opportunity_row = kNoIndex;
+  const auto find_opportunity = [&](std::string_view id) {
+    if (id != last_opportunity) {
+      last_opportunity.assign(id);
+      last_opportunity_row = data.FindOpportunity(id);
+    }
+    return last_opportunity_row;
+  };
   ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
 
   while (!log.fatal() && reader.Next()) {
@@ -83,7 +93,7 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log) {
         !OptionalReference(reader, kAccount, account, account.empty() ? kNoIndex : accounts.Resolve(account),
                            "an account of accounts.csv", activity.account) ||
         !OptionalReference(reader, kOpportunity, opportunity,
-                           opportunity.empty() ? kNoIndex : data.FindOpportunity(opportunity),
+                           opportunity.empty() ? kNoIndex : find_opportunity(opportunity),
                            "an opportunity of sales_pipeline.csv", activity.opportunity)) {
       continue;
     }

@@ -115,8 +115,9 @@ std::string DataSummaryText(const Dataset& data, const ingest::ImportReport& rep
   text += "\nCleaning (what was fixed or flagged; nothing was invented):\n";
   if (report.cleaning.empty()) text += "  nothing needed fixing\n";
   for (const ingest::CleaningEntry& entry : report.cleaning) {
-    text += Line("  %-15s %s %s: '%s' -> '%s' (%s rows)\n", entry.kind.c_str(), entry.file.c_str(),
-                 entry.field.c_str(), entry.from.c_str(), entry.to.c_str(), Grouped(entry.count).c_str());
+    text += Line("  %-15s %s %s: '%s' -> '%s' (%s %s)\n", entry.kind.c_str(), entry.file.c_str(),
+                 entry.field.c_str(), entry.from.c_str(), entry.to.c_str(), Grouped(entry.count).c_str(),
+                 entry.count == 1 ? "row" : "rows");
   }
   const auto warnings = report.WarningLines();
   if (!warnings.empty()) {

@@ -1,7 +1,6 @@
 #include "import_history.h"
 
 #include <string>
-#include <string_view>
 
 #include "crm/store/sqlite.h"
 

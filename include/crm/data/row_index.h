@@ -29,8 +29,12 @@ class RowIndex {
   //! The first row whose key is `key`, or kNoIndex.
   template <typename KeyOf>
   int32_t Find(std::string_view key, KeyOf key_of) const {
+    if (entries_.empty()) return kNoIndex;
     const uint64_t tag = HashTag(key);
-    for (auto it = std::lower_bound(entries_.begin(), entries_.end(), tag << 32); it != entries_.end() && (*it >> 32) == tag; ++it) {
+    // The directory narrows the search to the few entries that share the tag's top bits.
+    const auto bucket_begin = entries_.begin() + directory_[tag >> kDirectoryShift];
+    const auto bucket_end = entries_.begin() + directory_[(tag >> kDirectoryShift) + 1];
+    for (auto it = std::lower_bound(bucket_begin, bucket_end, tag << 32); it != bucket_end && (*it >> 32) == tag; ++it) {
       if (key_of(RowOf(*it)) == key) return RowOf(*it);
     }
     return kNoIndex;
@@ -60,17 +64,24 @@ class RowIndex {
   }
 
   //! Bytes held.
-  size_t MemoryBytes() const { return entries_.capacity() * sizeof(uint64_t); }
+  size_t MemoryBytes() const {
+    return entries_.capacity() * sizeof(uint64_t) + directory_.capacity() * sizeof(uint32_t);
+  }
 
  private:
   static uint32_t HashTag(std::string_view key) {
     return static_cast<uint32_t>(std::hash<std::string_view>{}(key) >> 32);
   }
   static int32_t RowOf(uint64_t entry) { return static_cast<int32_t>(entry & 0xFFFFFFFFu); }
-  //! Sorts the entries by tag, then row (LSD radix sort on the tag; it is stable and rows start ascending).
+  //! Sorts the entries by tag, then row (LSD radix sort on the tag; it is stable and rows start ascending),
+  //! and builds the directory.
   void SortEntries();
 
+  //! The directory has one slot per value of the tag's top 16 bits.
+  static constexpr int kDirectoryShift = 16;
   std::vector<uint64_t> entries_;
+  //! directory_[d] is the first entry whose tag's top bits are >= d; 2^16 + 1 slots.
+  std::vector<uint32_t> directory_;
 };
 
 }  // namespace crm

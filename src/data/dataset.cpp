@@ -57,7 +57,7 @@ void ActivityColumns::EraseRows(const std::vector<int32_t>& rows) {
   EraseRowsFrom(sales_agent, rows);
   EraseRowsFrom(account, rows);
   EraseRowsFrom(opportunity, rows);
-  subject.EraseRows(rows);
+  EraseRowsFrom(subject, rows);
 }
 
 void ActivityColumns::Reserve(size_t rows) {
@@ -67,7 +67,7 @@ void ActivityColumns::Reserve(size_t rows) {
   sales_agent.reserve(rows);
   account.reserve(rows);
   opportunity.reserve(rows);
-  subject.Reserve(rows, rows * 32);
+  subject.reserve(rows);
 }
 
 void Dataset::BuildIndexes() {
@@ -113,7 +113,7 @@ size_t Dataset::MemoryBytes() const {
          VectorBytes(o.deal_stage) + VectorBytes(o.engage_date) + VectorBytes(o.close_date) +
          VectorBytes(o.close_value) + a.id.MemoryBytes() + VectorBytes(a.date) + VectorBytes(a.type) +
          VectorBytes(a.sales_agent) + VectorBytes(a.account) + VectorBytes(a.opportunity) +
-         a.subject.MemoryBytes() + opportunity_rows_.MemoryBytes();
+         VectorBytes(a.subject) + opportunity_rows_.MemoryBytes();
 }
 
 }  // namespace crm

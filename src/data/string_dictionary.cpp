@@ -3,16 +3,15 @@
 namespace crm {
 
 int32_t StringDictionary::Intern(std::string_view value) {
-  if (auto it = codes_.find(value); it != codes_.end()) return it->second;
+  if (const int32_t* code = codes_.Find(value)) return *code;
   const auto code = static_cast<int32_t>(values_.size());
   values_.emplace_back(value);
-  codes_.emplace(values_.back(), code);
-  return code;
+  return codes_.Insert(value, code);
 }
 
 int32_t StringDictionary::Find(std::string_view value) const {
-  auto it = codes_.find(value);
-  return it == codes_.end() ? kNoIndex : it->second;
+  const int32_t* code = codes_.Find(value);
+  return code == nullptr ? kNoIndex : *code;
 }
 
 const std::string& StringDictionary::Value(int32_t code) const {

@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 7> kColumns = {"activity_id", "activity_d
 //! One activity as parsed, before it is appended.
 struct Activity {
   int32_t date = kNoDay, type = kNoIndex, agent = kNoIndex, account = kNoIndex, opportunity = kNoIndex;
-  std::string_view subject;
+  int32_t subject = kNoIndex;
 };
 
 // Resolves an optional reference; false (reported) when given but unknown.
@@ -84,7 +84,7 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log) {
     const std::string_view agent = reader.Field(kAgent), account = reader.Field(kAccount);
     const std::string_view opportunity = reader.Field(kOpportunity);
     Activity activity;
-    activity.subject = reader.Field(kSubject);
+    const std::string_view subject = reader.Field(kSubject);
     if (!RequireValue(reader, kId, id) || !RequireValue(reader, kDate, date)) continue;
     if (!ParseOptionalDate(reader, kDate, date, activity.date)) continue;
     if (!RequireValue(reader, kAgent, agent)) continue;
@@ -98,13 +98,14 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log) {
       continue;
     }
     activity.type = type.empty() ? kNoIndex : data.activity_types.Intern(type);
+    activity.subject = data.activity_subjects.Intern(subject);
     activities.id.Append(id);
     activities.date.push_back(activity.date);
     activities.type.push_back(activity.type);
     activities.sales_agent.push_back(activity.agent);
     activities.account.push_back(activity.account);
     activities.opportunity.push_back(activity.opportunity);
-    activities.subject.Append(activity.subject);
+    activities.subject.push_back(activity.subject);
     lines.push_back(reader.line());
   }
   progress.Finish();

@@ -225,7 +225,7 @@ Status ReadActivities(sqlite3* db, Dataset& data) {
     activities.sales_agent.push_back(agent);
     activities.account.push_back(account);
     activities.opportunity.push_back(opportunity);
-    activities.subject.Append(ColumnText(statement, 7));
+    activities.subject.push_back(data.activity_subjects.Intern(ColumnText(statement, 7)));
     return Status::Ok();
   };
   return ForEachRow(db, "activities",

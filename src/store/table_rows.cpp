@@ -99,7 +99,10 @@ Status ActivityRows::Bind(sqlite3_stmt* statement, int first, size_t row, int sl
   if (!BindRowId(statement, first + 6, activities.opportunity[row], data_.opportunities.size())) {
     return MissingRow("opportunity", activities.opportunity[row]);
   }
-  BindText(statement, first + 7, activities.subject[row]);
+  if (activities.subject[row] < 0 || static_cast<size_t>(activities.subject[row]) >= data_.activity_subjects.size()) {
+    return UnknownCode("subject", activities.subject[row]);
+  }
+  BindText(statement, first + 7, data_.activity_subjects.Value(activities.subject[row]));
   return Status::Ok();
 }
 

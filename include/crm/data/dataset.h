@@ -89,7 +89,7 @@ struct ActivityColumns {
   std::vector<int32_t> sales_agent;  //!< row in Dataset::sales_agents
   std::vector<int32_t> account;      //!< row in Dataset::accounts, kNoIndex when missing
   std::vector<int32_t> opportunity;  //!< row in OpportunityColumns, kNoIndex when not known
-  StringColumn subject;
+  std::vector<int32_t> subject;      //!< code in Dataset::activity_subjects (subjects repeat a lot)
 
   //! Number of activities.
   size_t size() const { return date.size(); }
@@ -107,6 +107,7 @@ struct Dataset {
   StringDictionary managers;
   StringDictionary regional_offices;
   StringDictionary activity_types;
+  StringDictionary activity_subjects;
 
   std::vector<Account> accounts;
   std::vector<Product> products;

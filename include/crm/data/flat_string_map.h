@@ -2,7 +2,7 @@
 // A string-keyed hash map with open addressing and hash tags: one probe into a flat array for the
 // common hit, for hot per-row lookups of a few thousand distinct names.
 
-#include <bit>
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>

@@ -4,19 +4,14 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "crm/data/flat_string_map.h"
 
 namespace crm {
 
 //! Marks a missing reference or dictionary code.
 inline constexpr int32_t kNoIndex = -1;
-
-//! Hash that lets unordered_map<std::string, …> be searched with a string_view.
-struct TransparentStringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view value) const { return std::hash<std::string_view>{}(value); }
-};
 
 //! Maps distinct strings to dense codes 0..size()-1 and back.
 class StringDictionary {
@@ -34,7 +29,7 @@ class StringDictionary {
 
  private:
   std::vector<std::string> values_;
-  std::unordered_map<std::string, int32_t, TransparentStringHash, std::equal_to<>> codes_;
+  FlatStringMap<int32_t> codes_;
 };
 
 }  // namespace crm

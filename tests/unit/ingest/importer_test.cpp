@@ -223,7 +223,7 @@ TEST(ImporterTest, ReadsActivitiesWhenPresentAndDropsThoseWithUnknownDeals) {
   ASSERT_TRUE(result.ok()) << result.error().message;
   const ActivityColumns& activities = result->data.activities;
   ASSERT_EQ(activities.size(), 2u);
-  EXPECT_EQ(activities.subject[0], "Call about GTX Pro, pricing");
+  EXPECT_EQ(result->data.activity_subjects.Value(activities.subject[0]), "Call about GTX Pro, pricing");
   EXPECT_EQ(activities.opportunity[1], 2);
   EXPECT_EQ(activities.account[1], kNoIndex);
   EXPECT_EQ(result->data.activity_types.Value(activities.type[0]), "call");

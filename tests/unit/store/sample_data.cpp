@@ -30,7 +30,7 @@ void AddActivity(Dataset& data, const char* id, int32_t date, const char* type, 
   activities.sales_agent.push_back(agent);
   activities.account.push_back(account);
   activities.opportunity.push_back(opportunity);
-  activities.subject.Append(subject);
+  activities.subject.push_back(data.activity_subjects.Intern(subject));
 }
 
 }  // namespace

@@ -64,8 +64,9 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log) {
   ReferenceResolver agents(NamesOf(data.sales_agents));
   ReferenceResolver accounts(NamesOf(data.accounts));
   ActivityColumns& activities = data.activities;
-  activities.Reserve(reader.size_bytes() / 100 + 16);
+  activities.Reserve(reader.EstimateRows());
   std::vector<int64_t> lines;
+  lines.reserve(reader.EstimateRows());
   // Activities usually come grouped by deal: remember the last deal looked up.
   std::string last_opportunity;
   int32_t last_opportunity_row = kNoIndex;

@@ -138,7 +138,7 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
   TableReader& reader = *opened;
   DealParser parser(data);
   OpportunityColumns& deals = data.opportunities;
-  const size_t expected_rows = reader.size_bytes() / 56 + 16;
+  const size_t expected_rows = reader.EstimateRows();
   deals.Reserve(expected_rows);
   lines.reserve(expected_rows);
   ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);

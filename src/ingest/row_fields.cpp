@@ -45,12 +45,16 @@ bool RequireValue(TableReader& reader, size_t column, std::string_view text) {
   return false;
 }
 
-bool ParseOptionalAmount(TableReader& reader, size_t column, std::string_view text, double& out) {
-  out = kNoNumber;
+// Parses an optional non-negative value with `parse`; `missing` when empty, a problem naming `kind`
+// when it does not parse or is negative.
+template <typename T, typename Parse>
+bool ParseOptionalNonNegative(TableReader& reader, size_t column, std::string_view text, T missing,
+                              Parse parse, const char* kind, T& out) {
+  out = missing;
   if (text.empty()) return true;
-  const auto value = ParseDecimal(text);
+  const std::optional<T> value = parse(text);
   if (!value) {
-    reader.Problem(column, Quoted(text) + " is not a number");
+    reader.Problem(column, Quoted(text) + " is not " + kind);
     return false;
   }
   if (*value < 0) {
@@ -61,20 +65,12 @@ bool ParseOptionalAmount(TableReader& reader, size_t column, std::string_view te
   return true;
 }
 
+bool ParseOptionalAmount(TableReader& reader, size_t column, std::string_view text, double& out) {
+  return ParseOptionalNonNegative(reader, column, text, kNoNumber, ParseDecimal, "a number", out);
+}
+
 bool ParseOptionalCount(TableReader& reader, size_t column, std::string_view text, int64_t& out) {
-  out = kNoInteger;
-  if (text.empty()) return true;
-  const auto value = ParseWholeNumber(text);
-  if (!value) {
-    reader.Problem(column, Quoted(text) + " is not a whole number");
-    return false;
-  }
-  if (*value < 0) {
-    reader.Problem(column, Quoted(text) + " is negative");
-    return false;
-  }
-  out = *value;
-  return true;
+  return ParseOptionalNonNegative(reader, column, text, kNoInteger, ParseWholeNumber, "a whole number", out);
 }
 
 bool ParseOptionalDate(TableReader& reader, size_t column, std::string_view text, int32_t& out) {

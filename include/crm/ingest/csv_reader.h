@@ -52,6 +52,9 @@ class CsvReader {
   bool Next(CsvRecord& record);
   //! The fatal error that stopped reading, if any, e.g. "accounts.csv:12: unterminated quoted field".
   const std::optional<Error>& error() const { return error_; }
+  //! An upper estimate of the number of lines, from the line length in the first megabyte (for
+  //! reserving memory: reserved pages cost nothing until they are written).
+  size_t EstimateLines() const;
   //! Total bytes and bytes consumed so far (for progress bars).
   size_t size_bytes() const { return Input().size(); }
   size_t position() const { return position_; }

@@ -51,6 +51,8 @@ class TableReader {
   //! Bytes read so far and in all, for progress bars.
   size_t position() const { return reader_.position(); }
   size_t size_bytes() const { return reader_.size_bytes(); }
+  //! An upper estimate of the rows in the file, for reserving memory.
+  size_t EstimateRows() const { return reader_.EstimateLines(); }
   //! Rows read, kept (read less dropped) and dropped; adds the trimming and duplicate counts to `cleaning`.
   FileReport Finish(std::vector<CleaningEntry>& cleaning);
 

@@ -11,7 +11,6 @@ runs=${RUNS:-3}
 out="$root/bench/out"
 data="$out/demo-$opportunities"
 db="$out/ingest-$opportunities.db"
-results="$out/ingest-$opportunities.jsonl"
 
 bash "$root/scripts/install-bench-deps.sh"
 for program in crm-assistant bench_ingest; do
@@ -28,16 +27,33 @@ if [ ! -f "$data/sales_pipeline.csv" ]; then
   mv "$data.partial" "$data"
 fi
 
-echo "compare_ingest: machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
-: >"$results"
+# A second folder with the same files but no activities.csv: the layout the targets were first set on.
+pipeline_only="$data-pipeline-only"
+mkdir -p "$pipeline_only"
+for file in accounts.csv products.csv sales_teams.csv sales_pipeline.csv; do
+  ln -f "$data/$file" "$pipeline_only/$file"
+done
+
 run() {
-  echo "compare_ingest: $*" >&2
-  "$@" | tee -a "$results" >&2
+  echo "compare_ingest: ${*:2}" >&2
+  "${@:2}" | tee -a "$1" >&2
 }
-run "$build/bench_ingest" csv "$data" --runs "$runs"
-run "$build/bench_ingest" save "$data" "$db" --runs "$runs"
-run "$build/bench_ingest" load "$db" --runs "$runs"
-run /usr/bin/python3 "$root/bench/pandas_ingest.py" "$data" --runs "$runs"
-run node "$root/bench/duckdb_ingest.mjs" "$data" --runs "$runs"
-rm -f "$db" "$db-wal" "$db-shm"
-/usr/bin/python3 "$root/bench/report_ingest.py" "$results" "$opportunities"
+# Runs ours, pandas and DuckDB on one folder and prints the table and the targets.
+compare() {
+  local folder=$1 results=$2
+  echo "compare_ingest: $folder; machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+  : >"$results"
+  run "$results" "$build/bench_ingest" csv "$folder" --runs "$runs"
+  run "$results" "$build/bench_ingest" save "$folder" "$db" --runs "$runs"
+  run "$results" "$build/bench_ingest" load "$db" --runs "$runs"
+  run "$results" /usr/bin/python3 "$root/bench/pandas_ingest.py" "$folder" --runs "$runs"
+  run "$results" node "$root/bench/duckdb_ingest.mjs" "$folder" --runs "$runs"
+  rm -f "$db" "$db-wal" "$db-shm"
+  /usr/bin/python3 "$root/bench/report_ingest.py" "$results" "$opportunities"
+}
+
+echo "== demo files with activities"
+compare "$data" "$out/ingest-$opportunities.jsonl"
+echo
+echo "== the same files without activities.csv"
+compare "$pipeline_only" "$out/ingest-$opportunities-pipeline-only.jsonl"

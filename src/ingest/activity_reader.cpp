@@ -42,16 +42,9 @@ void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const s
   RowIndex ids;
   const auto id_of = [&activities](size_t row) { return activities.id[row]; };
   ids.Build(activities.size(), id_of);
-  std::vector<int32_t> removed;
-  for (const auto& [row, first] : ids.Duplicates(id_of)) {
-    if (SameActivity(activities, row, first)) {
-      reader.Duplicate();
-    } else {
-      reader.ProblemOnLine(lines[row], kId, "'" + std::string(activities.id[row]) + "' already appears on line " +
-                                                std::to_string(lines[first]) + " with different values");
-    }
-    removed.push_back(row);
-  }
+  const std::vector<int32_t> removed =
+      reader.JudgeRepeatedIds(ids.Duplicates(id_of), kId, lines, id_of,
+                              [&](int32_t row, int32_t first) { return SameActivity(activities, row, first); });
   if (!removed.empty()) activities.EraseRows(removed);
 }
 

@@ -102,18 +102,13 @@ void RemoveRepeatedIds(Dataset& data, TableReader& reader, std::vector<int64_t>&
   const auto repeated = data.RepeatedOpportunityIds();
   if (repeated.empty()) return;
   const OpportunityColumns& deals = data.opportunities;
-  std::vector<int32_t> removed;
-  for (const auto& [row, first] : repeated) {
-    const Deal deal{deals.sales_agent[row], deals.product[row], deals.account[row], deals.deal_stage[row],
-                    deals.engage_date[row], deals.close_date[row], deals.close_value[row]};
-    if (SameDeal(deals, first, deal)) {
-      reader.Duplicate();
-    } else {
-      reader.ProblemOnLine(lines[row], kId, "'" + std::string(deals.id[row]) + "' already appears on line " +
-                                                std::to_string(lines[first]) + " with different values");
-    }
-    removed.push_back(row);
-  }
+  const std::vector<int32_t> removed = reader.JudgeRepeatedIds(
+      repeated, kId, lines, [&](int32_t row) { return deals.id[row]; },
+      [&](int32_t row, int32_t first) {
+        const Deal deal{deals.sales_agent[row], deals.product[row], deals.account[row], deals.deal_stage[row],
+                        deals.engage_date[row], deals.close_date[row], deals.close_value[row]};
+        return SameDeal(deals, first, deal);
+      });
   data.opportunities.EraseRows(removed);
   EraseRowsFrom(lines, removed);
   data.BuildIndexes();

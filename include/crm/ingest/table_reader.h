@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "crm/common/result.h"
@@ -39,6 +40,25 @@ class TableReader {
   }
   //! Reports a problem with the row that starts on `line`, read earlier.
   void ProblemOnLine(int64_t line, size_t column, std::string message, bool dropped = true);
+  //! Judges rows whose id repeats an earlier row's (pairs of row and first row, from RowIndex): an exact
+  //! repeat (`same(row, first)`) is counted as a removed duplicate, another is a problem on the id column
+  //! `id_column`. `lines` holds each row's line, `id_of(row)` its id. Returns the rows to remove, ascending.
+  template <typename IdOf, typename Same>
+  std::vector<int32_t> JudgeRepeatedIds(const std::vector<std::pair<int32_t, int32_t>>& repeated,
+                                        size_t id_column, const std::vector<int64_t>& lines, IdOf id_of,
+                                        Same same) {
+    std::vector<int32_t> removed;
+    for (const auto& [row, first] : repeated) {
+      if (same(row, first)) {
+        Duplicate();
+      } else {
+        ProblemOnLine(lines[row], id_column, "'" + std::string(id_of(row)) + "' already appears on line " +
+                                                 std::to_string(lines[first]) + " with different values");
+      }
+      removed.push_back(row);
+    }
+    return removed;
+  }
   //! Counts a row as an exact duplicate of an earlier one, removed.
   void Duplicate() {
     ++report_.rows_dropped;

@@ -233,6 +233,28 @@ TEST(ImporterTest, ReadsActivitiesWhenPresentAndDropsThoseWithUnknownDeals) {
   EXPECT_TRUE(result->report.warnings.empty());
 }
 
+TEST(ImporterTest, RemovesRepeatedActivityIds) {
+  CrmFolder folder;
+  folder.files["activities.csv"] =
+      "activity_id,activity_date,activity_type,sales_agent,account,opportunity_id,subject\r\n"
+      "ACT1,2017-01-05,call,Moses Frase,,AAAA0001,Call\r\n"
+      "ACT2,2017-01-06,email,Moses Frase,,AAAA0001,Mail\r\n"
+      "ACT1,2017-01-05,call,Moses Frase,,AAAA0001,Call\r\n"
+      "ACT2,2017-01-07,email,Moses Frase,,AAAA0001,Mail\r\n";
+  auto result = folder.Import();
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->data.activities.size(), 2u);
+  ASSERT_EQ(result->report.problems.size(), 1u);
+  EXPECT_EQ(result->report.problems[0].ToString(),
+            "activities.csv:5: activity_id: 'ACT2' already appears on line 3 with different values; row dropped");
+  const CleaningEntry* duplicate = FindCleaning(result->report, "duplicate_row", "(whole row)");
+  ASSERT_NE(duplicate, nullptr);
+  EXPECT_EQ(duplicate->file, "activities.csv");
+  EXPECT_EQ(duplicate->count, 1);
+  EXPECT_EQ(result->report.files.back().rows_kept, 2);
+  EXPECT_EQ(result->report.files.back().rows_dropped, 2);
+}
+
 TEST(ImporterTest, FlagsOutliersWithoutChangingThem) {
   CrmFolder folder;
   for (int i = 0; i < 9; ++i) {

@@ -21,9 +21,7 @@ store::ImportRecord HistoryRecord(const ingest::ImportReport& report, std::strin
   record.started_at = std::move(started_at);
   record.finished_at = store::UtcTimestampNow();
   record.source = report.source;
-  for (const ingest::FileReport& file : report.files) {
-    record.files.push_back({file.name, file.sha256, file.rows_read, file.rows_kept, file.rows_dropped});
-  }
+  record.files = report.files;
   record.report_json = report.ToJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return record;
 }

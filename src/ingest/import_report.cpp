@@ -17,11 +17,10 @@ std::string RowProblem::ToString() const {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CleaningEntry, kind, file, field, from, to, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RowProblem, file, line, field, message, dropped)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OutlierFlag, file, line, field, record, group, value, low_fence, high_fence)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FileReport, name, sha256, rows_read, rows_kept, rows_dropped)
 
 json ImportReport::ToJson() const {
   return json{{"source", source},
-              {"files", files},
+              {"files", json::parse(store::ImportedFilesToJson(files))},
               {"cleaning", cleaning},
               {"problems", problems},
               {"problems_not_listed", problems_not_listed},
@@ -33,7 +32,9 @@ json ImportReport::ToJson() const {
 ImportReport ImportReport::FromJson(const json& value) {
   ImportReport report;
   report.source = value.value("source", "");
-  report.files = value.value("files", std::vector<FileReport>{});
+  if (auto files = store::ImportedFilesFromJson(value.value("files", json::array()).dump()); files.ok()) {
+    report.files = std::move(*files);
+  }
   report.cleaning = value.value("cleaning", std::vector<CleaningEntry>{});
   report.problems = value.value("problems", std::vector<RowProblem>{});
   report.problems_not_listed = value.value("problems_not_listed", int64_t{0});

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "crm/store/import_record.h"
+
 namespace crm::ingest {
 
 //! One cleaning rule applied to one value: `from` became `to` in `count` rows of `file`.
@@ -43,14 +45,8 @@ struct OutlierFlag {
   double high_fence = 0;
 };
 
-//! Rows read, kept and dropped for one file, with its SHA-256.
-struct FileReport {
-  std::string name;
-  std::string sha256;
-  int64_t rows_read = 0;
-  int64_t rows_kept = 0;
-  int64_t rows_dropped = 0;
-};
+//! Rows read, kept and dropped for one file, with its SHA-256: the record the import history keeps.
+using FileReport = store::ImportedFile;
 
 //! The full report of one import.
 struct ImportReport {

@@ -61,7 +61,7 @@ std::string Line(const char* format, auto... args) {
 
 json DataSummaryJson(const Dataset& data, const ingest::ImportReport& report) {
   const StageTotals totals = TotalsByStage(data.opportunities);
-  json by_stage = json::object(), value_by_stage = json::object();
+  json by_stage = json::object();
   for (int stage = 0; stage < kDealStageCount; ++stage) {
     const std::string name(DealStageName(static_cast<DealStage>(stage)));
     by_stage[name] = totals.count[stage];
@@ -125,12 +125,11 @@ std::string DataSummaryText(const Dataset& data, const ingest::ImportReport& rep
     for (const std::string& warning : warnings) text += "  " + warning + "\n";
   }
   text += "\nPipeline by stage:\n";
-  const StageTotals totals = TotalsByStage(data.opportunities);
   for (int stage = 0; stage < kDealStageCount; ++stage) {
-    const auto name = DealStageName(static_cast<DealStage>(stage));
-    text += Line("  %-12.*s %10s deals", static_cast<int>(name.size()), name.data(), Grouped(totals.count[stage]).c_str());
+    const std::string name(DealStageName(static_cast<DealStage>(stage)));
+    text += Line("  %-12s %10s deals", name.c_str(), Grouped(summary["by_stage"][name].get<int64_t>()).c_str());
     if (static_cast<DealStage>(stage) == DealStage::kWon) {
-      text += Line("   won revenue %s", Grouped(static_cast<int64_t>(totals.value[stage] + 0.5)).c_str());
+      text += Line("   won revenue %s", Grouped(static_cast<int64_t>(summary["won_revenue"].get<double>() + 0.5)).c_str());
     }
     text += "\n";
   }

@@ -32,12 +32,14 @@ int RunCli(int argc, char** argv) {
   CLI::App app{"crm-assistant: CRM intelligence, offline and in milliseconds"};
   app.name("crm-assistant");
   app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand: `insight pipeline_overview --json`
   GlobalOptions options;
   if (const char* db = std::getenv("CRM_DB")) options.db = db;
   app.add_option("--db", options.db, "SQLite store (default: $CRM_DB, else ~/.local/share/crm-assistant/crm.db)");
   app.add_option("--data", options.data, "use the CSV files in this folder for this run instead of the store");
   app.add_flag("--json", options.json, "machine-readable output on stdout");
-  const std::vector<Command> commands = {ImportCommand(options), StatsCommand(options), DemoDataCommand(options)};
+  const std::vector<Command> commands = {ImportCommand(options), StatsCommand(options), DemoDataCommand(options),
+                                         InsightCommand(options)};
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {
     CLI::App* parser = app.add_subcommand(command.name, command.help);

@@ -67,5 +67,7 @@ Command ImportCommand(const GlobalOptions& options);
 Command StatsCommand(const GlobalOptions& options);
 //! `demo-data --out DIR [--seed N] [--opportunities N]`.
 Command DemoDataCommand(const GlobalOptions& options);
+//! `insight TYPE [filters]`.
+Command InsightCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

@@ -57,4 +57,10 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
+size_t Utf8Length(std::string_view text) {
+  size_t length = 0;
+  for (const char byte : text) length += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  return length;
+}
+
 }  // namespace crm

@@ -1,0 +1,51 @@
+#pragma once
+// The pipeline as it stood on the as-of date: a deal closed later was still open then, a deal engaged
+// later was not in the data yet. Prospecting deals carry no dates, so they count as they are now.
+
+#include <cstdint>
+#include <vector>
+
+#include "crm/data/dataset.h"
+
+namespace crm::analytics {
+
+//! Stages, values and dates of every deal as known at the end of the as-of day.
+class PipelineSnapshot {
+ public:
+  //! The snapshot at `as_of` of data whose latest date is `latest_day`.
+  PipelineSnapshot(const Dataset& data, int32_t as_of, int32_t latest_day);
+
+  //! The as-of day number.
+  int32_t as_of() const { return as_of_; }
+  //! True when the as-of date is before the latest date in the data, so history was rewound.
+  bool rewound() const { return rewound_; }
+  //! False for deals engaged after the as-of date.
+  bool Visible(int32_t row) const { return !rewound_ || visible_[row]; }
+  //! The deal's stage on the as-of date.
+  DealStage Stage(int32_t row) const { return rewound_ ? stages_[row] : data_->opportunities.deal_stage[row]; }
+  //! Close date when closed by the as-of date, else kNoDay.
+  int32_t CloseDate(int32_t row) const { return IsClosed(Stage(row)) ? data_->opportunities.close_date[row] : kNoDay; }
+  //! Close value when closed by the as-of date, else kNoNumber.
+  double CloseValue(int32_t row) const {
+    return IsClosed(Stage(row)) ? data_->opportunities.close_value[row] : kNoNumber;
+  }
+  //! The day a deal is dated by: its close date when closed, else its engage date (kNoDay for prospects).
+  int32_t ReferenceDay(int32_t row) const {
+    const int32_t closed = CloseDate(row);
+    return closed != kNoDay ? closed : data_->opportunities.engage_date[row];
+  }
+  //! Days the deal has been open at the as-of date (engage to as-of), or -1 when not engaged or closed.
+  int32_t DaysOpen(int32_t row) const {
+    const int32_t engaged = data_->opportunities.engage_date[row];
+    return Stage(row) == DealStage::kEngaging && engaged != kNoDay ? as_of_ - engaged : -1;
+  }
+
+ private:
+  const Dataset* data_;
+  int32_t as_of_;
+  bool rewound_ = false;
+  std::vector<DealStage> stages_;
+  std::vector<bool> visible_;
+};
+
+}  // namespace crm::analytics

@@ -1,0 +1,85 @@
+#include "crm/analytics/engine.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "crm/analytics/query_context.h"
+#include "insights/insights.h"
+
+namespace crm::analytics {
+
+namespace {
+
+using InsightFunction = Insight (*)(const QueryContext&);
+
+struct InsightEntry {
+  std::string name;
+  InsightFunction run;
+};
+
+const std::vector<InsightEntry>& Registry() {
+  static const std::vector<InsightEntry> registry = {
+      {"pipeline_overview", PipelineOverview},
+      {"top_opportunities", TopOpportunities},
+      {"at_risk_deals", AtRiskDeals},
+      {"at_risk_accounts", AtRiskAccounts},
+      {"conversion_analysis", ConversionAnalysis},
+      {"industry_trends", IndustryTrends},
+      {"account_prioritization", AccountPrioritization},
+      {"forecast", Forecast},
+      {"agent_performance", AgentPerformance},
+      {"account_health", AccountHealth},
+  };
+  return registry;
+}
+
+//! A calendar over the deal dates of the data, with a year of margin on both sides.
+Calendar CalendarFor(const Dataset& data) {
+  int32_t first = INT32_MAX, last = INT32_MIN;
+  for (const auto* column : {&data.opportunities.engage_date, &data.opportunities.close_date}) {
+    for (int32_t day : *column) {
+      if (day == kNoDay) continue;
+      first = std::min(first, day);
+      last = std::max(last, day);
+    }
+  }
+  if (first > last) return Calendar(0, 0);
+  return Calendar(first - 366, last + 366);
+}
+
+}  // namespace
+
+const std::vector<std::string>& InsightTypes() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const InsightEntry& entry : Registry()) all.push_back(entry.name);
+    return all;
+  }();
+  return names;
+}
+
+Engine::Engine(const Dataset& data)
+    : data_(&data), calendar_(CalendarFor(data)), latest_day_(data.LatestDate()) {}
+
+Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {
+  auto filter = ResolveFilters(*data_, request, latest_day_);
+  if (!filter.ok()) return filter.error();
+  return Run(type, *filter);
+}
+
+Result<Insight> Engine::Run(std::string_view type, const DealFilter& filter) const {
+  for (const InsightEntry& entry : Registry()) {
+    if (entry.name != type) continue;
+    const QueryContext query(*data_, calendar_, filter, latest_day_);
+    Insight insight = entry.run(query);
+    insight.type = entry.name;
+    insight.as_of = filter.as_of;
+    insight.filters = filter.applied;
+    return insight;
+  }
+  std::string known;
+  for (const InsightEntry& entry : Registry()) known += (known.empty() ? "" : ", ") + entry.name;
+  return Error{"unknown insight type '" + std::string(type) + "'; known: " + known};
+}
+
+}  // namespace crm::analytics

@@ -1,0 +1,12 @@
+// account_health: placeholder until implemented in this session.
+#include "insights.h"
+
+namespace crm::analytics {
+
+Insight AccountHealth(const QueryContext& query) {
+  Insight insight;
+  insight.Metric("deals", static_cast<int64_t>(query.rows.size()));
+  return insight;
+}
+
+}  // namespace crm::analytics

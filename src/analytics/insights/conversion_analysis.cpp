@@ -1,0 +1,12 @@
+// conversion_analysis: placeholder until implemented in this session.
+#include "insights.h"
+
+namespace crm::analytics {
+
+Insight ConversionAnalysis(const QueryContext& query) {
+  Insight insight;
+  insight.Metric("deals", static_cast<int64_t>(query.rows.size()));
+  return insight;
+}
+
+}  // namespace crm::analytics

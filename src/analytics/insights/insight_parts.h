@@ -1,0 +1,27 @@
+#pragma once
+// Pieces several insight types share: cycle lengths, breakdown tables, charts from tables, top-N.
+
+#include <string>
+#include <vector>
+
+#include "crm/analytics/insight.h"
+#include "crm/analytics/query_context.h"
+#include "crm/analytics/tally.h"
+
+namespace crm::analytics {
+
+//! Engage-to-close days of the won deals among the query's selected deals.
+std::vector<double> WonCycleDays(const QueryContext& query);
+
+//! One row per non-empty group: label, deals, won, lost, open, win_rate, won_value, open_value,
+//! expected_value; in key order (calendar order for months and quarters).
+Table TotalsTable(const std::string& name, const Grouping& grouping, const std::vector<GroupTotals>& totals);
+
+//! A chart of one numeric column of a table against its first column.
+ChartSpec ColumnChart(const Table& table, const std::string& column, std::string id, std::string type,
+                      std::string title, std::string unit);
+
+//! The number of rows to show: the --top filter, else `fallback`.
+size_t TopN(const QueryContext& query, size_t fallback);
+
+}  // namespace crm::analytics

@@ -1,0 +1,68 @@
+// `crm-assistant insight TYPE [filters]`: one insight of the analytics engine.
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_context.h"
+#include "crm/analytics/engine.h"
+
+namespace crm::cli {
+
+namespace {
+
+//! "--regional-office" for "regional_office".
+std::string OptionName(std::string_view field) {
+  std::string name = "--" + std::string(field);
+  for (char& c : name) c = c == '_' ? '-' : c;
+  return name;
+}
+
+std::string TypeList() {
+  std::string list;
+  for (const std::string& type : analytics::InsightTypes()) list += (list.empty() ? "" : ", ") + type;
+  return list;
+}
+
+}  // namespace
+
+Command InsightCommand(const GlobalOptions& options) {
+  struct State {
+    std::string type;
+    analytics::FilterRequest request;
+  };
+  auto state = std::make_shared<State>();
+  Command command{"insight", "Compute an insight: " + TypeList(), {}, nullptr};
+  command.options.push_back({"TYPE", "insight type: " + TypeList(), &state->type, true});
+  for (const auto& [field, target] : state->request.Fields()) {
+    const std::string help = field == "period" ? "year, quarter or month: 2017, 2017-Q3, 2017-07"
+                             : field == "top"  ? "number of rows in ranked tables"
+                             : field == "by"   ? "grouping dimension (deal_stage, product, sector, month, …)"
+                             : field == "as_of" ? "measure ages to this date, YYYY-MM-DD (default: latest date in the data)"
+                                                : "only deals of this " + std::string(field);
+    command.options.push_back({OptionName(field), help, target});
+  }
+  command.run = [&options, state]() -> int {
+    const auto& types = analytics::InsightTypes();
+    if (std::find(types.begin(), types.end(), state->type) == types.end()) {
+      std::fprintf(stderr, "error: unknown insight type '%s'; known: %s\n", state->type.c_str(), TypeList().c_str());
+      return 2;
+    }
+    auto loaded = LoadData(options);
+    if (!loaded.ok()) return Fail(loaded.error());
+    const analytics::Engine engine(loaded->data);
+    auto insight = engine.Run(state->type, state->request);
+    if (!insight.ok()) return Fail(insight.error());
+    if (options.json) {
+      PrintJson(analytics::InsightJson(*insight));
+    } else {
+      std::cout << analytics::InsightText(*insight);
+    }
+    return 0;
+  };
+  return command;
+}
+
+}  // namespace crm::cli

@@ -6,3 +6,4 @@ build=${1:?usage: bash bench/run_all.sh BUILD_DIR}
 bench=$(dirname "${BASH_SOURCE[0]}")
 
 bash "$bench/compare_ingest.sh" "$build"
+bash "$bench/compare_analytics.sh" "$build"

@@ -4,6 +4,8 @@
 #include <climits>
 
 #include "crm/analytics/query_context.h"
+#include "crm/analytics/tally.h"
+#include "insights/insight_parts.h"
 #include "insights/insights.h"
 
 namespace crm::analytics {
@@ -59,7 +61,11 @@ const std::vector<std::string>& InsightTypes() {
 }
 
 Engine::Engine(const Dataset& data)
-    : data_(&data), calendar_(CalendarFor(data)), latest_day_(data.LatestDate()) {}
+    : data_(&data),
+      calendar_(CalendarFor(data)),
+      latest_day_(data.LatestDate()),
+      latest_state_(std::make_unique<const AsOfState>(data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(),
+                                                      latest_day_)) {}
 
 Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {
   auto filter = ResolveFilters(*data_, request, latest_day_);
@@ -67,10 +73,21 @@ Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request)
   return Run(type, *filter);
 }
 
+QueryContext Engine::Query(const DealFilter& filter) const {
+  if (filter.as_of == latest_state_->snapshot.as_of()) return QueryContext(*data_, calendar_, filter, *latest_state_);
+  return QueryContext(*data_, calendar_, filter, latest_day_);
+}
+
+Table Engine::Breakdown(Dimension dimension, const DealFilter& filter) const {
+  const QueryContext query = Query(filter);
+  const Grouping grouping = query.GroupBy(dimension);
+  return TotalsTable("by_" + std::string(DimensionName(dimension)), grouping, Tally(query, grouping));
+}
+
 Result<Insight> Engine::Run(std::string_view type, const DealFilter& filter) const {
   for (const InsightEntry& entry : Registry()) {
     if (entry.name != type) continue;
-    const QueryContext query(*data_, calendar_, filter, latest_day_);
+    const QueryContext query = Query(filter);
     Insight insight = entry.run(query);
     insight.type = entry.name;
     insight.as_of = filter.as_of;

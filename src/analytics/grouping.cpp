@@ -86,21 +86,13 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
     case Dimension::kMonth:
     case Dimension::kQuarter: {
       source_ = dimension == Dimension::kMonth ? Source::kMonth : Source::kQuarter;
-      int32_t first = INT32_MAX, last = INT32_MIN;
-      for (size_t i = 0; i < data.opportunities.size(); ++i) {
-        const auto row = static_cast<int32_t>(i);
-        if (!snapshot.Visible(row)) continue;
-        const int32_t day = snapshot.ReferenceDay(row);
-        if (day == kNoDay) continue;
-        const int32_t period = source_ == Source::kMonth ? calendar.Month(day) : calendar.Quarter(day);
-        first = std::min(first, period);
-        last = std::max(last, period);
-      }
-      if (first <= last) {
-        first_period_ = first;
-        for (int32_t period = first; period <= last; ++period) {
-          labels_.push_back(source_ == Source::kMonth ? MonthLabel(period) : QuarterLabel(period));
-        }
+      // Every month (quarter) of the calendar's range; tables trim the empty ones at both ends.
+      const bool by_month = source_ == Source::kMonth;
+      const int32_t first = by_month ? calendar.first_month() : Calendar::QuarterOfMonth(calendar.first_month());
+      const int32_t last = by_month ? calendar.last_month() : Calendar::QuarterOfMonth(calendar.last_month());
+      first_period_ = first;
+      for (int32_t period = first; period <= last; ++period) {
+        labels_.push_back(by_month ? MonthLabel(period) : QuarterLabel(period));
       }
       labels_.emplace_back("(no date)");
       break;
@@ -109,27 +101,9 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
 }
 
 int32_t Grouping::Key(int32_t row) const {
-  const OpportunityColumns& deals = data_->opportunities;
-  switch (source_) {
-    case Source::kStage: return static_cast<int32_t>(snapshot_->Stage(row));
-    case Source::kAgent: {
-      const int32_t agent = deals.sales_agent[row];
-      return agent == kNoIndex ? MissingKey() : keys_[agent];
-    }
-    case Source::kProduct: {
-      const int32_t product = deals.product[row];
-      return product == kNoIndex ? MissingKey() : keys_[product];
-    }
-    case Source::kAccount: return keys_[deals.account[row] + 1];
-    case Source::kMonth:
-    case Source::kQuarter: {
-      const int32_t day = snapshot_->ReferenceDay(row);
-      if (day == kNoDay) return MissingKey();
-      const int32_t period = source_ == Source::kMonth ? calendar_->Month(day) : calendar_->Quarter(day);
-      return period - first_period_;
-    }
-  }
-  return MissingKey();
+  int32_t key = MissingKey();
+  Visit([&](auto key_of) { key = key_of(row); });
+  return key;
 }
 
 }  // namespace crm::analytics

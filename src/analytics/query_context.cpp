@@ -43,14 +43,64 @@ std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& sn
   return rows;
 }
 
+bool NarrowsDeals(const DealFilter& filter) {
+  return filter.sector != kNoIndex || filter.regional_office != kNoIndex || filter.manager != kNoIndex ||
+         filter.sales_agent != kNoIndex || filter.product != kNoIndex || filter.series != kNoIndex ||
+         filter.country != kNoIndex || filter.account != kNoIndex || filter.deal_stage || filter.period;
+}
+
+namespace {
+
+std::vector<int32_t> VisibleRows(const Dataset& data, const PipelineSnapshot& snapshot) {
+  std::vector<int32_t> rows;
+  rows.reserve(data.opportunities.size());
+  for (size_t i = 0; i < data.opportunities.size(); ++i) {
+    if (snapshot.Visible(static_cast<int32_t>(i))) rows.push_back(static_cast<int32_t>(i));
+  }
+  return rows;
+}
+
+std::vector<double> WonValues(const Dataset& data, const PipelineSnapshot& snapshot) {
+  std::vector<double> values(data.opportunities.size(), 0.0);
+  const DealStage* stages = snapshot.stages();
+  for (size_t i = 0; i < values.size(); ++i) {
+    const double value = data.opportunities.close_value[i];
+    if (stages[i] == DealStage::kWon && HasValue(value)) values[i] = value;
+  }
+  return values;
+}
+
+}  // namespace
+
+AsOfState::AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day)
+    : snapshot(data, as_of, latest_day),
+      estimates(data, snapshot),
+      visible_rows(VisibleRows(data, snapshot)),
+      won_values(WonValues(data, snapshot)) {
+  snapshot.PrecomputeMonths([&calendar](int32_t day) { return calendar.Month(day); });
+}
+
+QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
+                           const AsOfState& state)
+    : QueryContext(data_in, calendar_in, std::move(filter_in), &state, nullptr) {}
+
 QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
                            int32_t latest_day)
+    : QueryContext(data_in, calendar_in, filter_in, nullptr,
+                   std::make_unique<const AsOfState>(data_in, calendar_in, filter_in.as_of, latest_day)) {}
+
+QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
+                           const AsOfState* state, std::unique_ptr<const AsOfState> owned)
     : data(data_in),
       calendar(calendar_in),
       filter(std::move(filter_in)),
-      snapshot(data_in, filter.as_of, latest_day),
-      estimates(data_in, snapshot),
-      rows(SelectDeals(data_in, snapshot, filter)) {}
+      owned_state_(std::move(owned)),
+      selected_(NarrowsDeals(filter) ? SelectDeals(data_in, (state ? *state : *owned_state_).snapshot, filter)
+                                     : std::vector<int32_t>()),
+      state(state ? *state : *owned_state_),
+      snapshot(this->state.snapshot),
+      estimates(this->state.estimates),
+      rows(NarrowsDeals(filter) ? std::span<const int32_t>(selected_) : std::span<const int32_t>(this->state.visible_rows)) {}
 
 bool QueryContext::AccountSelected(int32_t account) const {
   if (account == kNoIndex) return !filter.FiltersAccounts();

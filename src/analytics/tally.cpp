@@ -10,18 +10,41 @@ double GroupTotals::win_rate() const {
 
 namespace {
 
-void Add(const QueryContext& query, int32_t row, GroupTotals& totals) {
-  const DealStage stage = query.snapshot.Stage(row);
-  ++totals.deals[static_cast<size_t>(stage)];
-  if (stage == DealStage::kWon) {
-    const double value = query.data.opportunities.close_value[row];
-    if (HasValue(value)) totals.won_value += value;
-  } else if (!IsClosed(stage)) {
-    const double value = query.estimates.Value(row);
-    if (HasValue(value)) {
-      totals.open_value += value;
-      totals.expected_value += value * query.estimates.WinProbability(row);
+//! Adds the selected deals to totals[key_of(row)] in one tight pass.
+template <typename KeyOf>
+void Accumulate(const QueryContext& query, KeyOf key_of, std::vector<GroupTotals>& totals) {
+  // Open and expected value per stage and product: zero for closed stages and unknown values, so that
+  // the loop below has no branch to mispredict.
+  const std::vector<ProductHistory>& products = query.estimates.products();
+  const size_t product_count = products.size();
+  std::vector<double> open_value(kDealStageCount * product_count, 0.0);
+  std::vector<double> expected_value(kDealStageCount * product_count, 0.0);
+  for (const DealStage stage : {DealStage::kProspecting, DealStage::kEngaging}) {
+    for (size_t p = 0; p < product_count; ++p) {
+      const double value = products[p].estimated_value;
+      const size_t at = static_cast<size_t>(stage) * product_count + p;
+      open_value[at] = HasValue(value) ? value : 0;
+      expected_value[at] = open_value[at] * products[p].win_rate;
     }
+  }
+  const DealStage* stages = query.snapshot.stages();
+  const double* won_values = query.state.won_values.data();
+  const int32_t* product_of = query.data.opportunities.product.data();
+  const auto add = [&](int32_t row) {
+    GroupTotals& group = totals[static_cast<size_t>(key_of(row))];
+    const auto stage = static_cast<size_t>(stages[row]);
+    const size_t at = stage * product_count + static_cast<size_t>(product_of[row]);
+    ++group.deals[stage];
+    group.won_value += won_values[row];
+    group.open_value += open_value[at];
+    group.expected_value += expected_value[at];
+  };
+  if (query.rows.size() == query.data.opportunities.size()) {
+    // Every deal is selected: walk the columns directly instead of through the row list.
+    const auto count = static_cast<int32_t>(query.rows.size());
+    for (int32_t row = 0; row < count; ++row) add(row);
+  } else {
+    for (const int32_t row : query.rows) add(row);
   }
 }
 
@@ -29,14 +52,14 @@ void Add(const QueryContext& query, int32_t row, GroupTotals& totals) {
 
 std::vector<GroupTotals> Tally(const QueryContext& query, const Grouping& grouping) {
   std::vector<GroupTotals> totals(static_cast<size_t>(grouping.size()));
-  for (int32_t row : query.rows) Add(query, row, totals[static_cast<size_t>(grouping.Key(row))]);
+  grouping.Visit([&](auto key_of) { Accumulate(query, key_of, totals); });
   return totals;
 }
 
 GroupTotals TallyAll(const QueryContext& query) {
-  GroupTotals totals;
-  for (int32_t row : query.rows) Add(query, row, totals);
-  return totals;
+  std::vector<GroupTotals> totals(1);
+  Accumulate(query, [](int32_t) { return 0; }, totals);
+  return totals.front();
 }
 
 }  // namespace crm::analytics

@@ -18,6 +18,10 @@ class Calendar {
   }
   //! Quarters since 1970-Q1 of `day`.
   int32_t Quarter(int32_t day) const { return QuarterOfMonth(Month(day)); }
+  //! The first month index of the table's range.
+  int32_t first_month() const { return months_.empty() ? Compute(first_day_) : months_.front(); }
+  //! The last month index of the table's range.
+  int32_t last_month() const { return months_.empty() ? Compute(first_day_) : months_.back(); }
   //! The quarter index of a month index.
   static int32_t QuarterOfMonth(int32_t month) { return month >= 0 ? month / 3 : (month - 2) / 3; }
 

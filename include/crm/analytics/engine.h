@@ -1,6 +1,7 @@
 #pragma once
 // The analytics engine over one loaded dataset: builds its lookups once, then answers insight queries.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "crm/analytics/calendar.h"
 #include "crm/analytics/filters.h"
 #include "crm/analytics/insight.h"
+#include "crm/analytics/query_context.h"
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 
@@ -25,6 +27,9 @@ class Engine {
   Result<Insight> Run(std::string_view type, const FilterRequest& request) const;
   //! Runs the insight `type` with resolved filters.
   Result<Insight> Run(std::string_view type, const DealFilter& filter) const;
+  //! Totals per value of `dimension` over the deals of `filter` (deals, won, lost, open, win rate, won,
+  //! open and expected value): the one-pass group-by behind "won revenue by sector" and the like.
+  Table Breakdown(Dimension dimension, const DealFilter& filter) const;
   //! The dataset queried.
   const Dataset& data() const { return *data_; }
   //! Month lookups over the data's dates.
@@ -33,9 +38,13 @@ class Engine {
   int32_t latest_day() const { return latest_day_; }
 
  private:
+  //! A query on the cached state when the filter's as-of date is the default, else on a fresh one.
+  QueryContext Query(const DealFilter& filter) const;
+
   const Dataset* data_;
   Calendar calendar_;
   int32_t latest_day_;
+  std::unique_ptr<const AsOfState> latest_state_;  //!< the state at the default as-of date
 };
 
 }  // namespace crm::analytics

@@ -3,6 +3,8 @@
 // date, value and probability estimates, and the deals the filters select.
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "crm/analytics/calendar.h"
@@ -14,9 +16,26 @@
 
 namespace crm::analytics {
 
-//! The state of one query. Not copyable: the estimates point into the snapshot.
-struct QueryContext {
-  //! Selects the deals of `filter` in the snapshot at its as-of date; `latest_day` is the data's latest date.
+//! What depends only on the as-of date; the engine keeps the one of the default date. Not movable:
+//! the estimates point into the snapshot.
+struct AsOfState {
+  //! The state at `as_of` of data whose latest date is `latest_day`; months come from `calendar`.
+  AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day);
+  AsOfState(const AsOfState&) = delete;
+  AsOfState& operator=(const AsOfState&) = delete;
+
+  PipelineSnapshot snapshot;  //!< with its reference months computed
+  const DealEstimates estimates;
+  const std::vector<int32_t> visible_rows;  //!< every deal that exists at the as-of date, ascending
+  const std::vector<double> won_values;     //!< per deal: close value when won by the as-of date, else 0
+};
+
+//! The state of one query. Not copyable: it may point into state it owns.
+class QueryContext {
+ public:
+  //! A query on `state` (which must match filter.as_of and outlive the context).
+  QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter, const AsOfState& state);
+  //! A query that builds its own as-of state.
   QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter, int32_t latest_day);
   QueryContext(const QueryContext&) = delete;
   QueryContext& operator=(const QueryContext&) = delete;
@@ -24,9 +43,17 @@ struct QueryContext {
   const Dataset& data;
   const Calendar& calendar;
   const DealFilter filter;
-  const PipelineSnapshot snapshot;
-  const DealEstimates estimates;
-  const std::vector<int32_t> rows;  //!< deals that pass every filter and exist at the as-of date, ascending
+
+ private:
+  std::unique_ptr<const AsOfState> owned_state_;
+  std::vector<int32_t> selected_;
+
+ public:
+  const AsOfState& state;
+  const PipelineSnapshot& snapshot;
+  const DealEstimates& estimates;
+  //! Deals that pass every filter and exist at the as-of date, ascending.
+  const std::span<const int32_t> rows;
 
   //! A grouping of deals by `dimension` in this query's snapshot.
   Grouping GroupBy(Dimension dimension) const { return Grouping(data, snapshot, calendar, dimension); }
@@ -34,7 +61,14 @@ struct QueryContext {
   bool AccountSelected(int32_t account) const;
   //! The accounts that pass the account, sector and country filters and have a selected deal, ascending.
   std::vector<int32_t> SelectedAccounts() const;
+
+ private:
+  QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter, const AsOfState* state,
+               std::unique_ptr<const AsOfState> owned);
 };
+
+//! True when `filter` narrows the deals beyond the as-of date (any filter on who, what, where, when, stage).
+bool NarrowsDeals(const DealFilter& filter);
 
 //! The deals that pass every filter of `filter` and exist at the snapshot's date.
 std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& snapshot, const DealFilter& filter);

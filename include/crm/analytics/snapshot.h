@@ -2,6 +2,7 @@
 // The pipeline as it stood on the as-of date: a deal closed later was still open then, a deal engaged
 // later was not in the data yet. Prospecting deals carry no dates, so they count as they are now.
 
+#include <climits>
 #include <cstdint>
 #include <vector>
 
@@ -21,6 +22,8 @@ class PipelineSnapshot {
   bool rewound() const { return rewound_; }
   //! False for deals engaged after the as-of date.
   bool Visible(int32_t row) const { return !rewound_ || visible_[row]; }
+  //! Stages of all deals on the as-of date, indexed by row (for tight loops).
+  const DealStage* stages() const { return rewound_ ? stages_.data() : data_->opportunities.deal_stage.data(); }
   //! The deal's stage on the as-of date.
   DealStage Stage(int32_t row) const { return rewound_ ? stages_[row] : data_->opportunities.deal_stage[row]; }
   //! Close date when closed by the as-of date, else kNoDay.
@@ -34,6 +37,20 @@ class PipelineSnapshot {
     const int32_t closed = CloseDate(row);
     return closed != kNoDay ? closed : data_->opportunities.engage_date[row];
   }
+  //! Months since 1970-01 of each deal's reference day, indexed by row; kNoMonth when it has no date.
+  //! Filled by PrecomputeMonths; empty before.
+  const std::vector<int32_t>& reference_months() const { return reference_months_; }
+  //! Computes reference_months() with `month_of(day)`.
+  template <typename MonthOf>
+  void PrecomputeMonths(MonthOf month_of) {
+    reference_months_.resize(data_->opportunities.size());
+    for (size_t i = 0; i < reference_months_.size(); ++i) {
+      const int32_t day = ReferenceDay(static_cast<int32_t>(i));
+      reference_months_[i] = day == kNoDay ? kNoMonth : month_of(day);
+    }
+  }
+  //! Marks a deal without a reference day in reference_months().
+  static constexpr int32_t kNoMonth = INT32_MIN;
   //! Days the deal has been open at the as-of date (engage to as-of), or -1 when not engaged or closed.
   int32_t DaysOpen(int32_t row) const {
     const int32_t engaged = data_->opportunities.engage_date[row];
@@ -46,6 +63,7 @@ class PipelineSnapshot {
   bool rewound_ = false;
   std::vector<DealStage> stages_;
   std::vector<bool> visible_;
+  std::vector<int32_t> reference_months_;
 };
 
 }  // namespace crm::analytics

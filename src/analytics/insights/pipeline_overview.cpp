@@ -58,14 +58,8 @@ Insight PipelineOverview(const QueryContext& query) {
   Insight insight;
   const Grouping stages = query.GroupBy(Dimension::kDealStage);
   const std::vector<GroupTotals> by_stage = Tally(query, stages);
-  GroupTotals all;
-  for (const GroupTotals& group : by_stage) {
-    for (size_t s = 0; s < all.deals.size(); ++s) all.deals[s] += group.deals[s];
-    all.won_value += group.won_value;
-    all.open_value += group.open_value;
-    all.expected_value += group.expected_value;
-  }
-  std::vector<double> cycle = WonCycleDays(query);
+  const GroupTotals all = TallyAll(query);
+  const IntegerDistribution cycle = WonCycleDistribution(query);
   const int64_t won = all.count(DealStage::kWon);
   insight.Metric("deals", all.total());
   insight.Metric("open_deals", all.open());
@@ -76,8 +70,8 @@ Insight PipelineOverview(const QueryContext& query) {
   insight.Metric("average_won_deal", Number(Ratio(all.won_value, static_cast<double>(won))));
   insight.Metric("open_pipeline_value", all.open_value);
   insight.Metric("weighted_pipeline_value", all.expected_value);
-  insight.Metric("sales_cycle_median_days", Number(Quantile(cycle, 0.5)));
-  insight.Metric("sales_cycle_p75_days", Number(Quantile(cycle, 0.75)));
+  insight.Metric("sales_cycle_median_days", Number(cycle.Quantile(0.5)));
+  insight.Metric("sales_cycle_p75_days", Number(cycle.Quantile(0.75)));
   insight.Metric("probability_source", std::string("historical product win rates"));
   insight.Define("win_rate", "won deals / (won + lost deals)");
   insight.Define("open_pipeline_value", "sum of the estimated values of Prospecting and Engaging deals");

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Independent golden figures for the insight tests on the Kaggle "CRM Sales Opportunities" files.
+
+Usage: /usr/bin/python3 bench/kaggle_goldens.py [DIR]   (default: ../shared/data/maven-crm)
+
+Computes with pandas, from the raw CSV files and the documented definitions (README "Analytics"), the
+figures that tests/integration/insight_golden_test.cpp asserts. It applies the importer's three fixes
+by hand (GTXPro -> GTX Pro, technolgy -> technology, Philipines -> Philippines): the importer's own tests
+check that it finds them. Prints one JSON document; the tests copy its numbers, never the engine's.
+"""
+import json
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "../shared/data/maven-crm")
+deals = pd.read_csv(folder / "sales_pipeline.csv", parse_dates=["engage_date", "close_date"])
+products = pd.read_csv(folder / "products.csv")
+teams = pd.read_csv(folder / "sales_teams.csv")
+accounts = pd.read_csv(folder / "accounts.csv")
+deals["product"] = deals["product"].replace({"GTXPro": "GTX Pro"})
+accounts["sector"] = accounts["sector"].replace({"technolgy": "technology"})
+accounts["office_location"] = accounts["office_location"].replace({"Philipines": "Philippines"})
+deals = deals.merge(products, on="product", how="left").merge(teams, on="sales_agent", how="left")
+deals = deals.merge(accounts[["account", "sector", "office_location"]], on="account", how="left")
+won = deals[deals.deal_stage == "Won"]
+lost = deals[deals.deal_stage == "Lost"]
+closed = deals[deals.deal_stage.isin(["Won", "Lost"])]
+open_deals = deals[deals.deal_stage.isin(["Prospecting", "Engaging"])]
+
+
+def wilson(k, n, z=1.959963984540054):
+    """95% Wilson score interval of k successes in n trials."""
+    p = k / n
+    d = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / d
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return [max(0.0, centre - half), min(1.0, centre + half)]
+
+
+def estimates(frame_won, frame_closed):
+    """Per product: estimated open value (list price x mean won/list ratio) and smoothed win rate."""
+    overall = (frame_closed.deal_stage == "Won").mean()
+    ratio = (frame_won.close_value / frame_won.sales_price).groupby(frame_won["product"]).mean()
+    wins = frame_closed.groupby("product").deal_stage.apply(lambda s: (s == "Won").sum())
+    counts = frame_closed.groupby("product").size()
+    rate = (wins + 10 * overall) / (counts + 10)
+    value = products.set_index("product").sales_price * ratio
+    return value, rate
+
+
+value, rate = estimates(won, closed)
+open_value = open_deals["product"].map(value)
+cycle = (won.close_date - won.engage_date).dt.days
+golden = {
+    "pipeline_overview": {
+        "deals": len(deals),
+        "won_deals": len(won),
+        "lost_deals": len(lost),
+        "open_deals": len(open_deals),
+        "won_revenue": won.close_value.sum(),
+        "win_rate": len(won) / len(closed),
+        "average_won_deal": won.close_value.mean(),
+        "sales_cycle_median_days": cycle.quantile(0.5),
+        "sales_cycle_p75_days": cycle.quantile(0.75),
+        "open_pipeline_value": open_value.sum(),
+        "weighted_pipeline_value": (open_value * open_deals["product"].map(rate)).sum(),
+        "estimated_value_gtk_500": value["GTK 500"],
+    },
+}
+west = deals[deals.regional_office == "West"]
+golden["pipeline_overview_west"] = {
+    "deals": len(west),
+    "won_revenue": west[west.deal_stage == "Won"].close_value.sum(),
+}
+tech_q3 = deals[(deals.sector == "technology")]
+tech_q3_day = tech_q3.close_date.where(tech_q3.close_date.notna(), tech_q3.engage_date)
+tech_q3 = tech_q3[(tech_q3_day >= "2017-07-01") & (tech_q3_day <= "2017-09-30")]
+golden["pipeline_overview_technology_2017_q3"] = {
+    "deals": len(tech_q3),
+    "won_revenue": tech_q3[tech_q3.deal_stage == "Won"].close_value.sum(),
+}
+by_product = closed.groupby("product").deal_stage.agg(
+    won=lambda s: int((s == "Won").sum()), closed="size").reset_index()
+golden["conversion_by_product"] = {
+    row["product"]: {"won": row.won, "closed": row.closed, "win_rate": row.won / row.closed,
+                     "low": wilson(row.won, row.closed)[0], "high": wilson(row.won, row.closed)[1]}
+    for _, row in by_product.iterrows()
+}
+golden["conversion_overall_interval"] = wilson(len(won), len(closed))
+month = closed.close_date.dt.strftime("%Y-%m")
+golden["win_rate_by_month"] = (closed.deal_stage == "Won").groupby(month).mean().to_dict()
+quarter = won.close_date.dt.to_period("Q").astype(str).str.replace("Q", "-Q")
+golden["won_revenue_by_sector_quarter"] = {
+    f"{sector}|{q}": v for (sector, q), v in won.groupby([won.sector, quarter]).close_value.sum().items()}
+golden["won_revenue_by_agent"] = won.groupby("sales_agent").close_value.sum().sort_values(ascending=False).head(3).to_dict()
+golden["won_revenue_by_manager"] = won.groupby("manager").close_value.sum().to_dict()
+golden["won_revenue_by_office"] = won.groupby("regional_office").close_value.sum().to_dict()
+golden["won_revenue_by_sector"] = won.groupby("sector").close_value.sum().to_dict()
+print(json.dumps(golden, indent=1, default=float))

@@ -73,7 +73,7 @@ TEST(InsightCliTest, BadRequestsFailWithOneLine) {
   EXPECT_NE(unknown_type.err.find("unknown insight type 'pipeline'"), std::string::npos);
   auto unknown_sector = test::RunCli(data + "pipeline_overview --sector spaceflight");
   EXPECT_EQ(unknown_sector.exit_code, 1);
-  EXPECT_EQ(unknown_sector.err.substr(0, 42), "error: unknown sector 'spaceflight'; known:");
+  EXPECT_EQ(unknown_sector.err.substr(0, 43), "error: unknown sector 'spaceflight'; known:");
   EXPECT_EQ(std::count(unknown_sector.err.begin(), unknown_sector.err.end(), '\n'), 1);
   auto bad_period = test::RunCli(data + "pipeline_overview --period 2017-Q7");
   EXPECT_EQ(bad_period.exit_code, 1);

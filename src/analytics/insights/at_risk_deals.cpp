@@ -1,11 +1,284 @@
-// at_risk_deals: placeholder until implemented in this session.
+// at_risk_deals: open deals that show a warning sign, each with its reasons and the thresholds learned
+// from the deals known at the as-of date.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <limits>
+
+#include "activity_recency.h"
+#include "crm/analytics/statistics.h"
+#include "deal_cells.h"
+#include "deal_counts.h"
+#include "fact_text.h"
+#include "insight_parts.h"
 #include "insights.h"
+#include "won_cycles.h"
 
 namespace crm::analytics {
 
+namespace {
+
+constexpr size_t kDefaultTop = 20;
+constexpr double kCycleQuantile = 0.75;
+constexpr double kGapQuantile = 0.9;
+constexpr double kLowProbabilityQuantile = 0.25;
+constexpr double kFenceIqrs = 1.5;
+
+//! The warning signs, in the order of the reasons text.
+enum Rule : int { kPastCycle, kSilent, kLowProbability, kOverloadedAgent, kRuleCount };
+constexpr std::array<const char*, kRuleCount> kRuleNames = {"past_cycle", "no_recent_activity", "low_probability",
+                                                             "overloaded_agent"};
+
+//! What counts as a warning sign, learned from every deal at the as-of date (not only the filtered ones).
+struct Thresholds {
+  std::vector<double> cycle_days;  //!< per product: P75 engage-to-close days of won deals
+  double silence_days = kNoNumber;  //!< P90 of days between activities of won deals; NaN: rule skipped
+  double low_probability = kNoNumber;  //!< lower quartile of open deals' win probabilities
+  double overall_win_rate = kNoNumber;
+  double agent_load = kNoNumber;  //!< Tukey's upper fence of the agents' open deals
+};
+
+//! The lower quartile of the win probabilities of every open deal at the as-of date.
+double LowProbabilityCutoff(const QueryContext& query) {
+  std::vector<double> probabilities;
+  const OpportunityColumns& deals = query.data.opportunities;
+  for (size_t i = 0; i < deals.size(); ++i) {
+    const auto row = static_cast<int32_t>(i);
+    if (query.snapshot.Visible(row) && !IsClosed(query.snapshot.Stage(row))) {
+      probabilities.push_back(query.estimates.WinProbability(row));
+    }
+  }
+  return Quantile(probabilities, kLowProbabilityQuantile);
+}
+
+//! P75 + 1.5 IQR of the open deals of the agents who have any deal at the as-of date.
+double AgentLoadFence(const DealCounts& counts) {
+  std::vector<double> loads;
+  for (const StageCounts& agent : counts.by_agent) {
+    if (agent.open() + agent.closed() > 0) loads.push_back(static_cast<double>(agent.open()));
+  }
+  std::vector<double> copy = loads;
+  const double q1 = Quantile(loads, 0.25), q3 = Quantile(copy, 0.75);
+  return q3 + kFenceIqrs * (q3 - q1);
+}
+
+//! The evidence the rules read and the thresholds learned from it.
+struct RiskModel {
+  explicit RiskModel(const QueryContext& query)
+      : cycles(query.data, query.snapshot),
+        recency(CollectActivityRecency(query.data, query.snapshot)),
+        counts(CountDeals(query.data, query.snapshot)) {
+    for (size_t p = 0; p < query.data.products.size(); ++p) {
+      thresholds.cycle_days.push_back(cycles.For(static_cast<int32_t>(p)).Quantile(kCycleQuantile));
+    }
+    if (recency.present) thresholds.silence_days = recency.won_gaps.Quantile(kGapQuantile);
+    thresholds.low_probability = LowProbabilityCutoff(query);
+    thresholds.overall_win_rate = query.estimates.overall_win_rate();
+    thresholds.agent_load = AgentLoadFence(counts);
+  }
+
+  const WonCycles cycles;
+  const ActivityRecency recency;
+  const DealCounts counts;
+  Thresholds thresholds;
+};
+
+//! An open deal with at least one warning sign.
+struct Finding {
+  int32_t row;
+  uint8_t rules;       //!< bit per Rule
+  int reasons;         //!< number of rules that fire
+  double expected;     //!< expected value, -infinity when unknown
+  int32_t silence;     //!< days without activity, -1 when unknown
+};
+
+//! Days since the deal's last activity, or since it engaged when it has none; -1 when unknown.
+int32_t SilenceDays(const QueryContext& query, const ActivityRecency& recency, int32_t row) {
+  if (!recency.present) return -1;
+  const int32_t last = recency.last_by_deal[row];
+  if (last != kNoDay) return query.snapshot.as_of() - last;
+  return query.snapshot.DaysOpen(row);
+}
+
+//! The rules that fire for an open deal, one bit each.
+uint8_t FiringRules(const QueryContext& query, const RiskModel& model, int32_t row, int32_t silence) {
+  const Thresholds& thresholds = model.thresholds;
+  const OpportunityColumns& deals = query.data.opportunities;
+  const int32_t days_open = query.snapshot.DaysOpen(row);
+  const double probability = query.estimates.WinProbability(row);
+  uint8_t rules = 0;
+  if (days_open >= 0 && days_open > thresholds.cycle_days[deals.product[row]]) rules |= 1u << kPastCycle;
+  if (silence >= 0 && silence > thresholds.silence_days) rules |= 1u << kSilent;
+  if (probability < thresholds.low_probability && probability < thresholds.overall_win_rate) {
+    rules |= 1u << kLowProbability;
+  }
+  if (static_cast<double>(model.counts.by_agent[deals.sales_agent[row]].open()) > thresholds.agent_load) {
+    rules |= 1u << kOverloadedAgent;
+  }
+  return rules;
+}
+
+//! The sentence for one rule that fired.
+std::string RuleText(const QueryContext& query, const RiskModel& model, const Finding& finding, Rule rule) {
+  const Thresholds& thresholds = model.thresholds;
+  const OpportunityColumns& deals = query.data.opportunities;
+  const int32_t product = deals.product[finding.row];
+  const int32_t agent = deals.sales_agent[finding.row];
+  switch (rule) {
+    case kPastCycle:
+      return "open " + DaysText(query.snapshot.DaysOpen(finding.row)) + ", past the P75 cycle of won " +
+             (model.cycles.OwnUsed(product) ? query.data.products[product].name + " deals (" :
+                                        "deals of all products (" + query.data.products[product].name +
+                                            " has fewer than " + std::to_string(WonCycles::kMinProductWins) +
+                                            " wins; ") +
+             DaysText(thresholds.cycle_days[product]) + ")";
+    case kSilent:
+      return (model.recency.last_by_deal[finding.row] == kNoDay
+                  ? "no activity since it engaged " + DaysText(finding.silence) + " ago"
+                  : "no activity for " + DaysText(finding.silence)) +
+             " (won deals went at most " + DaysText(thresholds.silence_days) + " between activities 9 times in 10)";
+    case kLowProbability:
+      return "win probability " + PercentText(query.estimates.WinProbability(finding.row)) +
+             ", in the lowest quarter of open deals (below " + PercentText(thresholds.low_probability) +
+             ") and under the overall " + PercentText(thresholds.overall_win_rate);
+    default:
+      return query.data.sales_agents[agent].name + " carries " + std::to_string(model.counts.by_agent[agent].open()) +
+             " open deals, far above the team (limit " + std::to_string(std::llround(thresholds.agent_load)) +
+             ": P75 + 1.5 IQR of agents' open deals)";
+  }
+}
+
+//! The sentences of every rule that fired, joined.
+std::string Reasons(const QueryContext& query, const RiskModel& model, const Finding& finding) {
+  std::string text;
+  for (int rule = 0; rule < kRuleCount; ++rule) {
+    if (!(finding.rules & (1u << rule))) continue;
+    text += (text.empty() ? "" : "; ") + RuleText(query, model, finding, static_cast<Rule>(rule));
+  }
+  return text;
+}
+
+}  // namespace
+
 Insight AtRiskDeals(const QueryContext& query) {
+  const RiskModel model(query);
+  const Thresholds& thresholds = model.thresholds;
+  const WonCycles& cycles = model.cycles;
+  const size_t products = query.data.products.size();
+  std::vector<int64_t> engaging_by_product(products, 0), past_cycle_by_product(products, 0);
+  std::array<int64_t, kRuleCount> per_rule{};
+  std::vector<Finding> findings;
+  int64_t open = 0;
+  double estimated_at_risk = 0, expected_at_risk = 0;
+  for (int32_t row : query.rows) {
+    if (IsClosed(query.snapshot.Stage(row))) continue;
+    ++open;
+    const int32_t silence = SilenceDays(query, model.recency, row);
+    const uint8_t rules = FiringRules(query, model, row, silence);
+    const int32_t product = query.data.opportunities.product[row];
+    if (query.snapshot.DaysOpen(row) >= 0) ++engaging_by_product[product];
+    if (rules & (1u << kPastCycle)) ++past_cycle_by_product[product];
+    if (rules == 0) continue;
+    for (int rule = 0; rule < kRuleCount; ++rule) per_rule[rule] += (rules >> rule) & 1u;
+    const double value = query.estimates.Value(row), expected = query.estimates.ExpectedValue(row);
+    if (HasValue(value)) estimated_at_risk += value;
+    if (HasValue(expected)) expected_at_risk += expected;
+    findings.push_back({row, rules, std::popcount(rules),
+                        HasValue(expected) ? expected : -std::numeric_limits<double>::infinity(), silence});
+  }
+  const size_t shown = std::min(TopN(query, kDefaultTop), findings.size());
+  std::partial_sort(findings.begin(), findings.begin() + static_cast<std::ptrdiff_t>(shown), findings.end(),
+                    [](const Finding& a, const Finding& b) {
+                      if (a.reasons != b.reasons) return a.reasons > b.reasons;
+                      if (a.expected != b.expected) return a.expected > b.expected;
+                      return a.row < b.row;
+                    });
+
   Insight insight;
-  insight.Metric("deals", static_cast<int64_t>(query.rows.size()));
+  const bool silence_rule = HasValue(thresholds.silence_days);
+  insight.Metric("open_deals", open);
+  insight.Metric("at_risk_deals", static_cast<int64_t>(findings.size()));
+  insight.Metric("at_risk_share", Number(Ratio(static_cast<double>(findings.size()), static_cast<double>(open))));
+  insight.Metric("at_risk_estimated_value", estimated_at_risk);
+  insight.Metric("at_risk_expected_value", expected_at_risk);
+  insight.Metric("deals_past_cycle", per_rule[kPastCycle]);
+  insight.Metric("deals_no_recent_activity", silence_rule ? Cell(per_rule[kSilent]) : Cell(nullptr));
+  insight.Metric("deals_low_probability", per_rule[kLowProbability]);
+  insight.Metric("deals_overloaded_agent", per_rule[kOverloadedAgent]);
+  insight.Metric("cycle_p75_days_all_products", Number(cycles.all().Quantile(kCycleQuantile)));
+  insight.Metric("min_wins_for_product_cycle", WonCycles::kMinProductWins);
+  insight.Metric("no_activity_threshold_days", Number(thresholds.silence_days));
+  insight.Metric("low_probability_cutoff", Number(thresholds.low_probability));
+  insight.Metric("overall_win_rate", Number(thresholds.overall_win_rate));
+  insight.Metric("agent_open_deals_threshold", Number(thresholds.agent_load));
+
+  Table deals_table{"at_risk_deals", DealColumns(), {}};
+  for (const char* column : {"days_since_activity", "win_probability", "estimated_value", "expected_value", "reasons_count"}) {
+    deals_table.columns.emplace_back(column);
+  }
+  for (const char* rule : kRuleNames) deals_table.columns.emplace_back(rule);
+  deals_table.columns.emplace_back("reasons");
+  for (size_t i = 0; i < shown; ++i) {
+    const Finding& finding = findings[i];
+    std::vector<Cell> cells = DealCells(query, finding.row);
+    cells.insert(cells.end(), {finding.silence >= 0 ? Cell(static_cast<int64_t>(finding.silence)) : Cell(nullptr),
+                               Number(query.estimates.WinProbability(finding.row)),
+                               Number(query.estimates.Value(finding.row)),
+                               Number(query.estimates.ExpectedValue(finding.row)),
+                               static_cast<int64_t>(finding.reasons)});
+    for (int rule = 0; rule < kRuleCount; ++rule) cells.emplace_back(static_cast<int64_t>((finding.rules >> rule) & 1u));
+    cells.emplace_back(Reasons(query, model, finding));
+    deals_table.rows.push_back(std::move(cells));
+  }
+
+  Table cycle_table{"cycle_thresholds",
+                    {"product", "won_deals", "p75_cycle_days", "basis", "engaging_deals", "past_cycle"},
+                    {}};
+  bool fallback = false;
+  for (size_t p = 0; p < products; ++p) {
+    const auto product = static_cast<int32_t>(p);
+    fallback = fallback || !cycles.OwnUsed(product);
+    cycle_table.rows.push_back({query.data.products[p].name, cycles.Own(product).size(),
+                                Number(thresholds.cycle_days[p]), cycles.Basis(product), engaging_by_product[p],
+                                past_cycle_by_product[p]});
+  }
+
+  Table rules_table{"deals_per_reason", {"reason", "deals"}, {}};
+  for (int rule = 0; rule < kRuleCount; ++rule) {
+    rules_table.rows.push_back({std::string(kRuleNames[rule]),
+                                rule == kSilent && !silence_rule ? Cell(nullptr) : Cell(per_rule[rule])});
+  }
+
+  insight.Define("past_cycle", "an Engaging deal open longer than the P75 engage-to-close days of the deals of "
+                               "its product won by the as-of date (all products' P75 when the product has fewer "
+                               "than 20 wins); Prospecting deals have no engage date and are not tested");
+  insight.Define("no_recent_activity", "days since the deal's last activity (since it engaged when it has none) "
+                                       "above the P90 of the days between consecutive activities of won deals");
+  insight.Define("low_probability", "win probability below the lower quartile of every open deal's probability "
+                                    "and below the overall win rate, so that a strong pipeline flags nothing");
+  insight.Define("overloaded_agent", "the deal's agent has more open deals than P75 + 1.5 IQR of the open deals "
+                                     "of the agents who have any deal (Tukey's upper fence for outliers)");
+  insight.Define("rank", "number of reasons, then expected value at stake, highest first");
+  insight.Define("at_risk_estimated_value", "sum of the estimated values of the deals with at least one reason");
+  insight.Define("thresholds", "learned from every deal at the as-of date, not only the filtered ones, so that a "
+                               "filter does not move the yardstick");
+  if (!model.recency.present) {
+    insight.notes.push_back("The data has no activities: the no-recent-activity rule is skipped.");
+  } else if (!silence_rule) {
+    insight.notes.push_back("No won deal has two activities by the as-of date: the no-recent-activity rule is "
+                            "skipped.");
+  }
+  if (fallback) {
+    insight.notes.push_back("Products with fewer than 20 wins use the P75 cycle of all products (see "
+                            "cycle_thresholds).");
+  }
+  insight.notes.push_back(query.estimates.Method());
+  insight.tables.push_back(std::move(deals_table));
+  insight.tables.push_back(std::move(cycle_table));
+  insight.tables.push_back(std::move(rules_table));
+  insight.charts.push_back(
+      ColumnChart(insight.tables[2], "deals", "deals_per_reason", "bar", "At-risk deals per reason", "count"));
   return insight;
 }
 

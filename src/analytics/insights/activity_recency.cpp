@@ -8,7 +8,7 @@ namespace crm::analytics {
 namespace {
 
 //! True when the deal exists and is won at the snapshot's date.
-bool WonAt(const PipelineSnapshot& snapshot, int32_t deal) {
+inline bool WonAt(const PipelineSnapshot& snapshot, int32_t deal) {
   return snapshot.Visible(deal) && snapshot.Stage(deal) == DealStage::kWon;
 }
 
@@ -40,11 +40,12 @@ ActivityRecency CollectActivityRecency(const Dataset& data, const PipelineSnapsh
     const int32_t day = activities.date[i], deal = activities.opportunity[i];
     if (deal == kNoIndex || day > snapshot.as_of()) continue;
     int32_t& last = recency.last_by_deal[deal];
-    if (last != kNoDay && WonAt(snapshot, deal)) {
-      in_order = in_order && day >= last;
-      recency.won_gaps.Add(day - last);
-    }
+    const int32_t previous = last;
     last = std::max(last, day);
+    // Without branches on the deal: its first activity and the activities of deals not won count zero.
+    const bool counted = (previous != kNoDay) & WonAt(snapshot, deal);
+    in_order &= !counted | (day >= previous);
+    recency.won_gaps.Add(counted ? day - previous : 0, counted);
   }
   if (!in_order) recency.won_gaps = GapsBySorting(data, snapshot);
   recency.won_gaps.Finish();

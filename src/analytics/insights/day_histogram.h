@@ -11,14 +11,17 @@ namespace crm::analytics {
 //! Counts of durations in whole days (0 and up); call Finish() once after the last Add().
 class DayHistogram {
  public:
-  //! Counts one duration; negative durations (dates out of order) are ignored.
-  void Add(int32_t days) {
+  //! Counts a duration `times` times (0 or 1 lets a loop count without branching); negative durations
+  //! (dates out of order) are ignored.
+  void Add(int32_t days, int64_t times = 1) {
     if (days < 0) return;
     if (static_cast<size_t>(days) >= counts_.size()) counts_.resize(static_cast<size_t>(days) + 1, 0);
-    ++counts_[static_cast<size_t>(days)];
+    counts_[static_cast<size_t>(days)] += times;
   }
   //! Builds the cumulative counts the queries below read.
   void Finish();
+  //! The longest duration counted, -1 when none.
+  int32_t Longest() const { return static_cast<int32_t>(counts_.size()) - 1; }
   //! Number of durations counted.
   int64_t size() const { return cumulative_.empty() ? 0 : cumulative_.back(); }
   //! The q-quantile with linear interpolation between order statistics (as Quantile()); NaN when empty.

@@ -32,7 +32,8 @@ namespace {
 //! The last day of a month index.
 int32_t LastDayOfMonth(int32_t month) { return FirstDayOfMonth(month + 1) - 1; }
 
-//! One pass over the selected deals: won deals feed the history and the run rate, open deals the pipeline.
+//! One pass over the selected deals: won deals feed the history and the run rate; open deals add their
+//! expected value to a cell per product and age (or per product when undated), spread over the months after.
 class Projector {
  public:
   explicit Projector(const PipelineView& view)
@@ -43,7 +44,10 @@ class Projector {
     result_.next_quarter = Calendar::QuarterOfMonth(as_of_month_) + 1;
     const int32_t first = result_.month_left > 0 ? as_of_month_ : as_of_month_ + 1;
     const int32_t last = 3 * result_.next_quarter + 2;
-    for (int32_t month = first; month <= last; ++month) result_.months.push_back({month});
+    for (int32_t month = first; month <= last; ++month) {
+      result_.months.push_back({month});
+      month_days_.push_back({std::max(FirstDayOfMonth(month), as_of_ + 1), LastDayOfMonth(month)});
+    }
     for (int32_t month = as_of_month_ - RevenueProjection::kHistoryMonths + 1; month <= as_of_month_; ++month) {
       result_.history.push_back({month});
     }
@@ -55,6 +59,11 @@ class Projector {
     result_.run_rate_months = cycles_.first_won_day() == kNoDay ? 0 : std::max(0, last_run_month_ - first_run_month_ + 1);
     max_lead_ = last - as_of_month_ + 1;
     won_by_lead_.assign(static_cast<size_t>(max_lead_) + 1, 0);
+    const size_t products = view.data.products.size();
+    undated_by_product_.assign(products, 0);
+    for (size_t p = 0; p < products; ++p) {
+      engaging_by_age_.emplace_back(static_cast<size_t>(std::max(0, cycles_.For(static_cast<int32_t>(p)).Longest())), 0);
+    }
   }
 
   RevenueProjection Run() {
@@ -66,11 +75,19 @@ class Projector {
         AddOpen(row);
       }
     }
+    SpreadEngaging();
+    PlaceUndated();
     AddNewBusiness();
     return std::move(result_);
   }
 
  private:
+  //! First and last day of a projected month, from the day after the as-of date.
+  struct DayRange {
+    int32_t first;
+    int32_t last;
+  };
+
   void AddWon(int32_t row) {
     const double value = view_.snapshot.CloseValue(row);
     const int32_t closed = view_.snapshot.CloseDate(row);
@@ -88,45 +105,58 @@ class Projector {
     if (lead >= 1 && lead <= max_lead_) won_by_lead_[static_cast<size_t>(lead)] += value;
   }
 
+  //! Engaging deals older than the longest won cycle of their product are stale; the rest wait in cells.
   void AddOpen(int32_t row) {
     const double expected = view_.estimates.ExpectedValue(row);
     const int32_t product = view_.data.opportunities.product[row];
-    const DayHistogram& cycles = cycles_.For(product);
-    if (!HasValue(expected) || cycles.size() == 0) {
+    if (!HasValue(expected) || cycles_.For(product).size() == 0) {
       ++result_.unplaced_deals;
       return;
     }
     const int32_t engaged = view_.data.opportunities.engage_date[row];
     if (engaged == kNoDay) {
-      AddUndated(expected, cycles);
-    } else {
-      AddEngaging(expected, cycles, engaged);
+      ++result_.prospecting_deals;
+      undated_by_product_[static_cast<size_t>(product)] += expected;
+      return;
     }
-  }
-
-  //! P(close in the month | won, open at its age) from the product's won cycles, per projected month.
-  void AddEngaging(double expected, const DayHistogram& cycles, int32_t engaged) {
-    const int64_t survivors = cycles.CountLonger(as_of_ - engaged);
-    if (survivors == 0) {
+    std::vector<double>& by_age = engaging_by_age_[static_cast<size_t>(product)];
+    const auto age = static_cast<size_t>(as_of_ - engaged);
+    if (age >= by_age.size()) {
       ++result_.stale_deals;
       result_.stale_expected_value += expected;
       return;
     }
     ++result_.engaging_deals;
-    for (MonthProjection& month : result_.months) {
-      const int32_t first = std::max(FirstDayOfMonth(month.month), as_of_ + 1), last = LastDayOfMonth(month.month);
-      const int64_t closing = cycles.CountBetween(first - engaged, last - engaged);
-      month.from_engaging += expected * static_cast<double>(closing) / static_cast<double>(survivors);
+    by_age[age] += expected;
+  }
+
+  //! P(close in the month | won, open at its age) = won cycles ending in the month / won cycles longer
+  //! than the age, from the product's distribution.
+  void SpreadEngaging() {
+    for (size_t p = 0; p < engaging_by_age_.size(); ++p) {
+      const DayHistogram& cycles = cycles_.For(static_cast<int32_t>(p));
+      for (size_t age = 0; age < engaging_by_age_[p].size(); ++age) {
+        const double expected = engaging_by_age_[p][age];
+        if (expected == 0) continue;
+        const int32_t engaged = as_of_ - static_cast<int32_t>(age);
+        const auto survivors = static_cast<double>(cycles.CountLonger(static_cast<int32_t>(age)));
+        for (size_t m = 0; m < month_days_.size(); ++m) {
+          const int64_t closing = cycles.CountBetween(month_days_[m].first - engaged, month_days_[m].last - engaged);
+          result_.months[m].from_engaging += expected * static_cast<double>(closing) / survivors;
+        }
+      }
     }
   }
 
-  //! No engage date: the whole expected value lands the median won cycle after the as-of date.
-  void AddUndated(double expected, const DayHistogram& cycles) {
-    ++result_.prospecting_deals;
-    const auto days = std::max<int64_t>(1, std::llround(cycles.Quantile(0.5)));
-    const int32_t month = view_.calendar.Month(as_of_ + static_cast<int32_t>(days));
-    const int32_t index = month - result_.months.front().month;
-    if (index < static_cast<int32_t>(result_.months.size())) result_.months[static_cast<size_t>(index)].from_prospecting += expected;
+  //! No engage date: the whole expected value lands the product's median won cycle after the as-of date.
+  void PlaceUndated() {
+    for (size_t p = 0; p < undated_by_product_.size(); ++p) {
+      if (undated_by_product_[p] == 0) continue;
+      const auto days = std::max<int64_t>(1, std::llround(cycles_.For(static_cast<int32_t>(p)).Quantile(0.5)));
+      const auto index = static_cast<size_t>(view_.calendar.Month(as_of_ + static_cast<int32_t>(days)) -
+                                             result_.months.front().month);
+      if (index < result_.months.size()) result_.months[index].from_prospecting += undated_by_product_[p];
+    }
   }
 
   //! Month k after the as-of month gets the run rate of deals engaged in the k months up to it, plus the
@@ -148,10 +178,13 @@ class Projector {
   const WonCycles cycles_;
   const int32_t as_of_;
   const int32_t as_of_month_;
+  std::vector<DayRange> month_days_;  //!< per projected month
   int32_t first_run_month_ = 0;
   int32_t last_run_month_ = 0;
   int32_t max_lead_ = 0;
-  std::vector<double> won_by_lead_;  //!< won value in the run-rate months by months from engage month to close month, + 1
+  std::vector<double> won_by_lead_;  //!< won value in the run-rate months by close month − engage month + 1
+  std::vector<std::vector<double>> engaging_by_age_;  //!< [product][days open]: expected value of Engaging deals
+  std::vector<double> undated_by_product_;            //!< expected value of open deals without an engage date
   RevenueProjection result_;
 };
 

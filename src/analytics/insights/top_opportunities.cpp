@@ -106,8 +106,8 @@ std::string Reason(const QueryContext& query, const DealCounts& counts, const Wo
     }
   }
   const int32_t days_open = query.snapshot.DaysOpen(row);
-  const double longest = cycles.For(p).Quantile(1);
-  if (days_open > longest) {
+  const int32_t longest = cycles.For(p).Longest();
+  if (longest >= 0 && days_open > longest) {
     reason += "; caution: open " + DaysText(days_open) + ", longer than any won " +
               (cycles.OwnUsed(p) ? product + " " : std::string()) + "deal took (" + DaysText(longest) + ")";
   }

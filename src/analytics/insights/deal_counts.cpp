@@ -9,7 +9,8 @@ double StageCounts::win_rate() const {
 }
 
 DealCounts CountDeals(const Dataset& data, const PipelineSnapshot& snapshot) {
-  DealCounts counts{std::vector<StageCounts>(data.sales_agents.size()), std::vector<StageCounts>(data.accounts.size())};
+  DealCounts counts{std::vector<StageCounts>(data.sales_agents.size()),
+                    std::vector<StageCounts>(data.accounts.size())};
   const OpportunityColumns& deals = data.opportunities;
   for (size_t i = 0; i < deals.size(); ++i) {
     const auto row = static_cast<int32_t>(i);

@@ -27,7 +27,11 @@ std::string DaysText(double days) {
 
 std::string Ordinal(int number) {
   const int tens = number % 100, units = number % 10;
-  const char* suffix = tens >= 11 && tens <= 13 ? "th" : units == 1 ? "st" : units == 2 ? "nd" : units == 3 ? "rd" : "th";
+  const char* suffix = tens >= 11 && tens <= 13 ? "th"
+                       : units == 1             ? "st"
+                       : units == 2             ? "nd"
+                       : units == 3             ? "rd"
+                                                : "th";
   return std::to_string(number) + suffix;
 }
 

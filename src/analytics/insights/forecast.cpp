@@ -26,7 +26,9 @@ struct Backtest {
 };
 
 //! The most recent quarter that ended by the as-of date.
-int32_t LastCompleteQuarter(const QueryContext& query) { return query.calendar.Quarter(query.filter.as_of + 1) - 1; }
+int32_t LastCompleteQuarter(const QueryContext& query) {
+  return query.calendar.Quarter(query.filter.as_of + 1) - 1;
+}
 
 //! Reruns the projection as of the day before the last complete quarter; NaN when nothing was won by then.
 Backtest RunBacktest(const QueryContext& query) {
@@ -46,7 +48,8 @@ Backtest RunBacktest(const QueryContext& query) {
   const int32_t last_day = FirstDayOfMonth(3 * backtest.quarter + 3) - 1;
   for (int32_t row : query.rows) {
     const int32_t closed = query.snapshot.CloseDate(row);
-    if (query.snapshot.Stage(row) != DealStage::kWon || closed <= backtest.as_of || closed > last_day) continue;
+    if (query.snapshot.Stage(row) != DealStage::kWon || closed <= backtest.as_of || closed > last_day)
+      continue;
     const double value = query.snapshot.CloseValue(row);
     if (!HasValue(value)) continue;
     const int32_t engaged = query.data.opportunities.engage_date[row];
@@ -56,9 +59,10 @@ Backtest RunBacktest(const QueryContext& query) {
 }
 
 Table ProjectionTable(const RevenueProjection& projection) {
-  Table table{"projection",
-              {"period", "already_won", "from_engaging_deals", "from_prospecting_deals", "new_business", "total"},
-              {}};
+  Table table{
+      "projection",
+      {"period", "already_won", "from_engaging_deals", "from_prospecting_deals", "new_business", "total"},
+      {}};
   auto add = [&table](std::string label, const MonthProjection& month) {
     table.rows.push_back({std::move(label), month.already_won, month.from_engaging, month.from_prospecting,
                           month.new_business, month.total()});
@@ -72,7 +76,8 @@ Table HistoryTable(const RevenueProjection& projection) {
   Table table{"monthly_won_revenue", {"month", "won_revenue", "won_deals", "complete_month"}, {}};
   for (const MonthHistory& month : projection.history) {
     const bool complete = month.month != projection.history.back().month || projection.month_left == 0;
-    table.rows.push_back({MonthLabel(month.month), month.won_value, month.won_deals, static_cast<int64_t>(complete)});
+    table.rows.push_back(
+        {MonthLabel(month.month), month.won_value, month.won_deals, static_cast<int64_t>(complete)});
   }
   return table;
 }
@@ -87,8 +92,9 @@ Table RunRateTable(const RevenueProjection& projection) {
 
 //! Complete past months as won revenue, then the projected months as totals.
 ChartSpec HistoryAndProjectionChart(const RevenueProjection& projection) {
-  ChartSpec chart{"won_revenue_forecast", "bar", "Won revenue: history and projection", "USD", "month",
-                  "won revenue", {}, {{"won", {}, {}, {}}, {"projected", {}, {}, {}}}};
+  ChartSpec chart{
+      "won_revenue_forecast", "bar", "Won revenue: history and projection",           "USD", "month",
+      "won revenue",          {},    {{"won", {}, {}, {}}, {"projected", {}, {}, {}}}};
   for (const MonthHistory& month : projection.history) {
     if (projection.Find(month.month)) continue;
     chart.labels.push_back(MonthLabel(month.month));
@@ -133,11 +139,12 @@ void AddMetrics(const RevenueProjection& projection, const Backtest& backtest, I
 }
 
 void AddDefinitions(Insight& insight) {
-  insight.Define("from_engaging_deals",
-                 "sum over open Engaging deals of estimated value x win probability x P(close in the month | "
-                 "won, still open at its age); that P is (won deals of the product whose engage-to-close days "
-                 "fall in the month) / (won deals that took longer than the deal's current age), over the "
-                 "deals won by the as-of date (all products' when the product has fewer than 20 wins)");
+  insight.Define(
+      "from_engaging_deals",
+      "sum over open Engaging deals of estimated value x win probability x P(close in the month | "
+      "won, still open at its age); that P is (won deals of the product whose engage-to-close days "
+      "fall in the month) / (won deals that took longer than the deal's current age), over the "
+      "deals won by the as-of date (all products' when the product has fewer than 20 wins)");
   insight.Define("from_prospecting_deals",
                  "open deals without an engage date: estimated value x win probability, all of it in the "
                  "month that falls the product's median won cycle after the as-of date");
@@ -147,30 +154,37 @@ void AddDefinitions(Insight& insight) {
                  "before; when the as-of month is not over, the share of it still ahead adds that share of "
                  "the next step (deals engaged after the as-of date in the as-of month)");
   insight.Define("already_won", "revenue won from the first of the as-of month to the as-of date");
-  insight.Define("stale_deals", "Engaging deals open longer than any won deal of their product took: the won "
-                                "cycles give them no chance to close, so they add nothing");
-  insight.Define("backtest_projected", "this method rerun as of the day before the last complete quarter "
-                                       "began, for that quarter, with the same filters");
-  insight.Define("backtest_actual", "revenue won in that quarter by the selected deals; *_from_open_deals: by "
-                                    "deals in the pipeline the day before it began, *_new_business: by deals "
-                                    "engaged later");
+  insight.Define("stale_deals",
+                 "Engaging deals open longer than any won deal of their product took: the won "
+                 "cycles give them no chance to close, so they add nothing");
+  insight.Define("backtest_projected",
+                 "this method rerun as of the day before the last complete quarter "
+                 "began, for that quarter, with the same filters");
+  insight.Define("backtest_actual",
+                 "revenue won in that quarter by the selected deals; *_from_open_deals: by "
+                 "deals in the pipeline the day before it began, *_new_business: by deals "
+                 "engaged later");
   insight.Define("backtest_error_rate", "(backtest_projected - backtest_actual) / backtest_actual");
 }
 
 void AddNotes(const QueryContext& query, const RevenueProjection& projection, const Backtest& backtest,
               Insight& insight) {
-  insight.notes.push_back("A point projection from historical rates; the models issue replaces it with a Monte "
-                          "Carlo forecast with a P10-P90 range.");
-  insight.notes.push_back("Win probabilities do not fall yet with a deal's age: a deal that lingers in Engaging "
-                          "counts as live until it is older than any won deal; the backtest metrics show, per "
-                          "part, how far that moves the projection.");
-  insight.notes.push_back("Prospecting deals carry no engage date: each is expected the product's median won "
-                          "cycle after the as-of date, at its full win probability (an upper bound: the data "
-                          "does not record how long prospects take to engage).");
+  insight.notes.push_back(
+      "A point projection from historical rates; the models issue replaces it with a Monte "
+      "Carlo forecast with a P10-P90 range.");
+  insight.notes.push_back(
+      "Win probabilities do not fall yet with a deal's age: a deal that lingers in Engaging "
+      "counts as live until it is older than any won deal; the backtest metrics show, per "
+      "part, how far that moves the projection.");
+  insight.notes.push_back(
+      "Prospecting deals carry no engage date: each is expected the product's median won "
+      "cycle after the as-of date, at its full win probability (an upper bound: the data "
+      "does not record how long prospects take to engage).");
   if (projection.stale_deals > 0) {
     insight.notes.push_back(std::to_string(projection.stale_deals) +
                             " Engaging deals have been open longer than any won deal of their product took; "
-                            "they are left out (expected value " + UsdText(projection.stale_expected_value) + ").");
+                            "they are left out (expected value " +
+                            UsdText(projection.stale_expected_value) + ").");
   }
   if (!HasValue(backtest.projected())) {
     insight.notes.push_back("No deal was won before " + QuarterLabel(backtest.quarter) +

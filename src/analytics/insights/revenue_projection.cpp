@@ -37,10 +37,13 @@ int32_t LastDayOfMonth(int32_t month) { return FirstDayOfMonth(month + 1) - 1; }
 class Projector {
  public:
   explicit Projector(const PipelineView& view)
-      : view_(view), cycles_(view.data, view.snapshot), as_of_(view.snapshot.as_of()),
+      : view_(view),
+        cycles_(view.data, view.snapshot),
+        as_of_(view.snapshot.as_of()),
         as_of_month_(view.calendar.Month(as_of_)) {
     const int32_t month_start = FirstDayOfMonth(as_of_month_), month_end = LastDayOfMonth(as_of_month_);
-    result_.month_left = static_cast<double>(month_end - as_of_) / static_cast<double>(month_end - month_start + 1);
+    result_.month_left =
+        static_cast<double>(month_end - as_of_) / static_cast<double>(month_end - month_start + 1);
     result_.next_quarter = Calendar::QuarterOfMonth(as_of_month_) + 1;
     const int32_t first = result_.month_left > 0 ? as_of_month_ : as_of_month_ + 1;
     const int32_t last = 3 * result_.next_quarter + 2;
@@ -48,7 +51,8 @@ class Projector {
       result_.months.push_back({month});
       month_days_.push_back({std::max(FirstDayOfMonth(month), as_of_ + 1), LastDayOfMonth(month)});
     }
-    for (int32_t month = as_of_month_ - RevenueProjection::kHistoryMonths + 1; month <= as_of_month_; ++month) {
+    for (int32_t month = as_of_month_ - RevenueProjection::kHistoryMonths + 1; month <= as_of_month_;
+         ++month) {
       result_.history.push_back({month});
     }
     last_run_month_ = result_.month_left > 0 ? as_of_month_ - 1 : as_of_month_;
@@ -56,13 +60,15 @@ class Projector {
     if (cycles_.first_won_day() != kNoDay) {
       first_run_month_ = std::max(first_run_month_, view.calendar.Month(cycles_.first_won_day()));
     }
-    result_.run_rate_months = cycles_.first_won_day() == kNoDay ? 0 : std::max(0, last_run_month_ - first_run_month_ + 1);
+    result_.run_rate_months =
+        cycles_.first_won_day() == kNoDay ? 0 : std::max(0, last_run_month_ - first_run_month_ + 1);
     max_lead_ = last - as_of_month_ + 1;
     won_by_lead_.assign(static_cast<size_t>(max_lead_) + 1, 0);
     const size_t products = view.data.products.size();
     undated_by_product_.assign(products, 0);
     for (size_t p = 0; p < products; ++p) {
-      engaging_by_age_.emplace_back(static_cast<size_t>(std::max(0, cycles_.For(static_cast<int32_t>(p)).Longest())), 0);
+      engaging_by_age_.emplace_back(
+          static_cast<size_t>(std::max(0, cycles_.For(static_cast<int32_t>(p)).Longest())), 0);
     }
   }
 
@@ -141,7 +147,8 @@ class Projector {
         const int32_t engaged = as_of_ - static_cast<int32_t>(age);
         const auto survivors = static_cast<double>(cycles.CountLonger(static_cast<int32_t>(age)));
         for (size_t m = 0; m < month_days_.size(); ++m) {
-          const int64_t closing = cycles.CountBetween(month_days_[m].first - engaged, month_days_[m].last - engaged);
+          const int64_t closing =
+              cycles.CountBetween(month_days_[m].first - engaged, month_days_[m].last - engaged);
           result_.months[m].from_engaging += expected * static_cast<double>(closing) / survivors;
         }
       }
@@ -152,7 +159,8 @@ class Projector {
   void PlaceUndated() {
     for (size_t p = 0; p < undated_by_product_.size(); ++p) {
       if (undated_by_product_[p] == 0) continue;
-      const auto days = std::max<int64_t>(1, std::llround(cycles_.For(static_cast<int32_t>(p)).Quantile(0.5)));
+      const auto days =
+          std::max<int64_t>(1, std::llround(cycles_.For(static_cast<int32_t>(p)).Quantile(0.5)));
       const auto index = static_cast<size_t>(view_.calendar.Month(as_of_ + static_cast<int32_t>(days)) -
                                              result_.months.front().month);
       if (index < result_.months.size()) result_.months[index].from_prospecting += undated_by_product_[p];
@@ -183,8 +191,9 @@ class Projector {
   int32_t last_run_month_ = 0;
   int32_t max_lead_ = 0;
   std::vector<double> won_by_lead_;  //!< won value in the run-rate months by close month − engage month + 1
-  std::vector<std::vector<double>> engaging_by_age_;  //!< [product][days open]: expected value of Engaging deals
-  std::vector<double> undated_by_product_;            //!< expected value of open deals without an engage date
+  std::vector<std::vector<double>>
+      engaging_by_age_;                     //!< [product][days open]: expected value of Engaging deals
+  std::vector<double> undated_by_product_;  //!< expected value of open deals without an engage date
   RevenueProjection result_;
 };
 

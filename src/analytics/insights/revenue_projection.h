@@ -49,17 +49,18 @@ struct RevenueProjection {
   //! Number of past months in `history`.
   static constexpr int kHistoryMonths = 12;
 
-  std::vector<MonthProjection> months;  //!< the as-of month when it is not over, then through the next quarter
-  int32_t next_quarter = 0;             //!< quarters since 1970-Q1
-  double month_left = 0;                //!< fraction of the as-of month after the as-of date
-  std::vector<MonthHistory> history;    //!< the kHistoryMonths months through the as-of month
-  std::vector<double> run_rate;         //!< [k]: won revenue of a month from deals engaged in it or the k − 1 before
-  int run_rate_months = 0;              //!< complete months averaged (fewer when the data starts later)
-  int64_t engaging_deals = 0;           //!< open Engaging deals projected
-  int64_t prospecting_deals = 0;        //!< open deals without an engage date, placed at the median cycle
-  int64_t stale_deals = 0;              //!< Engaging deals open longer than any won deal of their product took
-  double stale_expected_value = 0;      //!< their expected value, left out
-  int64_t unplaced_deals = 0;           //!< open deals without a value or without won-cycle history
+  std::vector<MonthProjection>
+      months;                         //!< the as-of month when it is not over, then through the next quarter
+  int32_t next_quarter = 0;           //!< quarters since 1970-Q1
+  double month_left = 0;              //!< fraction of the as-of month after the as-of date
+  std::vector<MonthHistory> history;  //!< the kHistoryMonths months through the as-of month
+  std::vector<double> run_rate;  //!< [k]: won revenue of a month from deals engaged in it or the k − 1 before
+  int run_rate_months = 0;       //!< complete months averaged (fewer when the data starts later)
+  int64_t engaging_deals = 0;    //!< open Engaging deals projected
+  int64_t prospecting_deals = 0;    //!< open deals without an engage date, placed at the median cycle
+  int64_t stale_deals = 0;          //!< Engaging deals open longer than any won deal of their product took
+  double stale_expected_value = 0;  //!< their expected value, left out
+  int64_t unplaced_deals = 0;       //!< open deals without a value or without won-cycle history
 
   //! Sum of the months of the next quarter.
   MonthProjection NextQuarter() const;

@@ -18,13 +18,13 @@ enum class Activities { kNone, kInOrder, kShuffled };
 
 // Alpha (1000): 20 wins by Ann, engaged 2017-01-01 and won after 10, 20, …, 200 days, 1000 each.
 // Beta (100): 2 wins (5 and 15 days, 100 each) and 6 losses. Overall 22 / 28 = 11/14.
-// Win probabilities (10 pseudo-deals at 11/14): Alpha (20 + 110/14) / 30 = 13/14, Beta (2 + 110/14) / 18 = 23/42.
-// Open on 2017-12-31:
-//   O1 Alpha Bob Engaging 160 days, O2 Alpha Cal Engaging 150 days, O3 Beta Dee Engaging 148 days (no account),
-//   O4 Beta Eve Prospecting, O5 Alpha Eve Prospecting, O6 Alpha Eve Engaging 10 days.
-// Activities (when asked): won WA1 on 01-01, 01-05, 01-11; WA2 on 01-01, 01-21; WB1 on 02-01, 02-03 (gaps 4, 6,
-// 20, 2); lost LB1 on 03-01, 03-10 (ignored); O1 3 days before; O2 40 and 16 days before; O5 20 days before;
-// O3 on 2018-01-05, after the as-of date (ignored).
+// Win probabilities (10 pseudo-deals at 11/14): Alpha (20 + 110/14) / 30 = 13/14, Beta (2 + 110/14) / 18 =
+// 23/42. Open on 2017-12-31:
+//   O1 Alpha Bob Engaging 160 days, O2 Alpha Cal Engaging 150 days, O3 Beta Dee Engaging 148 days (no
+//   account), O4 Beta Eve Prospecting, O5 Alpha Eve Prospecting, O6 Alpha Eve Engaging 10 days.
+// Activities (when asked): won WA1 on 01-01, 01-05, 01-11; WA2 on 01-01, 01-21; WB1 on 02-01, 02-03 (gaps 4,
+// 6, 20, 2); lost LB1 on 03-01, 03-10 (ignored); O1 3 days before; O2 40 and 16 days before; O5 20 days
+// before; O3 on 2018-01-05, after the as-of date (ignored).
 Dataset RiskCrm(Activities activities) {
   DatasetBuilder b;
   const int32_t alpha = b.Product("Alpha", "A", 1000);
@@ -47,7 +47,8 @@ Dataset RiskCrm(Activities activities) {
   b.Deal("WB2", ann, beta, acme, S::kWon, "2017-02-01", "2017-02-16", 100);
   int32_t lb1 = 0;
   for (int i = 1; i <= 6; ++i) {
-    const int32_t row = b.Deal("LB" + std::to_string(i), ann, beta, acme, S::kLost, "2017-03-01", "2017-03-11", 0);
+    const int32_t row =
+        b.Deal("LB" + std::to_string(i), ann, beta, acme, S::kLost, "2017-03-01", "2017-03-11", 0);
     if (i == 1) lb1 = row;
   }
   const int32_t o1 = b.Deal("O1", bob, alpha, acme, S::kEngaging, DaysBefore(160), "", kNoNumber);
@@ -58,7 +59,9 @@ Dataset RiskCrm(Activities activities) {
   b.Deal("O6", eve, alpha, acme, S::kEngaging, DaysBefore(10), "", kNoNumber);
   if (activities == Activities::kNone) return b.Build();
   int n = 0;
-  auto add = [&](const std::string& date, int32_t deal) { b.Activity("A" + std::to_string(++n), date, "call", ann, acme, deal); };
+  auto add = [&](const std::string& date, int32_t deal) {
+    b.Activity("A" + std::to_string(++n), date, "call", ann, acme, deal);
+  };
   if (activities == Activities::kInOrder) {
     for (const char* date : {"2017-01-01", "2017-01-05", "2017-01-11"}) add(date, wa1);
   } else {
@@ -107,18 +110,23 @@ TEST(AtRiskDealsTest, LearnsThresholdsAndFlagsWithoutActivities) {
   EXPECT_EQ(MetricNumber(insight, "deals_low_probability"), 2);
   EXPECT_EQ(MetricNumber(insight, "deals_overloaded_agent"), 3);
   EXPECT_EQ(MetricNumber(insight, "at_risk_estimated_value"), 3 * 1000 + 2 * 100);
-  EXPECT_NEAR(MetricNumber(insight, "at_risk_expected_value"), 3 * 1000 * kAlphaRate + 2 * 100 * kBetaRate, 1e-9);
+  EXPECT_NEAR(MetricNumber(insight, "at_risk_expected_value"), 3 * 1000 * kAlphaRate + 2 * 100 * kBetaRate,
+              1e-9);
   const Table* table = insight.FindTable("at_risk_deals");
   ASSERT_NE(table, nullptr);
   // Two reasons first (O3 and O4 tie on value: row order), then one reason (O1 O5 O6 tie: row order).
   EXPECT_EQ(Ids(*table), (std::vector<std::string>{"O3", "O4", "O1", "O5", "O6"}));
-  EXPECT_EQ(std::get<std::string>(table->rows[0].back()),
-            "open 148 days, past the P75 cycle of won deals of all products (Beta has fewer than 20 wins; 148 "
-            "days); win probability 55%, in the lowest quarter of open deals (below 64%) and under the overall 79%");
-  EXPECT_EQ(std::get<std::string>(table->rows[1].back()),
-            "win probability 55%, in the lowest quarter of open deals (below 64%) and under the overall 79%; Eve "
-            "carries 3 open deals, far above the team (limit 1: P75 + 1.5 IQR of agents' open deals)");
-  EXPECT_EQ(std::get<std::string>(table->rows[2].back()), "open 160 days, past the P75 cycle of won Alpha deals (153 days)");
+  EXPECT_EQ(
+      std::get<std::string>(table->rows[0].back()),
+      "open 148 days, past the P75 cycle of won deals of all products (Beta has fewer than 20 wins; 148 "
+      "days); win probability 55%, in the lowest quarter of open deals (below 64%) and under the overall "
+      "79%");
+  EXPECT_EQ(
+      std::get<std::string>(table->rows[1].back()),
+      "win probability 55%, in the lowest quarter of open deals (below 64%) and under the overall 79%; Eve "
+      "carries 3 open deals, far above the team (limit 1: P75 + 1.5 IQR of agents' open deals)");
+  EXPECT_EQ(std::get<std::string>(table->rows[2].back()),
+            "open 160 days, past the P75 cycle of won Alpha deals (153 days)");
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(table->rows[0][1]));  // O3 has no account
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(table->rows[0][6]));  // no activities: no silence
 
@@ -153,11 +161,13 @@ TEST(AtRiskDealsTest, LearnsTheSilenceThresholdFromWonDealsActivities) {
     // O3 three reasons; O5 (1000 x 13/14) and O4 (100 x 23/42) two; O1 O2 O6 one each, in row order.
     EXPECT_EQ(Ids(*table), (std::vector<std::string>{"O3", "O5", "O4", "O1", "O2", "O6"}));
     EXPECT_EQ(CellNumber(table->rows[0][6]), 148);
-    EXPECT_NE(std::get<std::string>(table->rows[0].back()).find("no activity since it engaged 148 days ago (won "
-                                                                "deals went at most 16 days between activities "
-                                                                "9 times in 10)"),
+    EXPECT_NE(std::get<std::string>(table->rows[0].back())
+                  .find("no activity since it engaged 148 days ago (won "
+                        "deals went at most 16 days between activities "
+                        "9 times in 10)"),
               std::string::npos);
-    EXPECT_NE(std::get<std::string>(table->rows[4].back()).find("no activity for 16 days"), std::string::npos);
+    EXPECT_NE(std::get<std::string>(table->rows[4].back()).find("no activity for 16 days"),
+              std::string::npos);
     EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(table->rows[2][6]));  // O4
   }
 }

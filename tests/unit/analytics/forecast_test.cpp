@@ -12,7 +12,8 @@ namespace {
 //   D engaged 03-25 won 06-03 (70 days, lead 4)    L engaged 02-01 lost 02-10
 // Open on 2017-06-30: E1 engaged 06-20 (10 days), E2 engaged 05-01 (60 days), E3 engaged 03-01 (121 days),
 // P1 Alpha prospect (Ann), P2 Beta prospect (Beta: list price 100, never closed).
-// On 2017-06-30 overall 4/5; Alpha (4 + 8) / 15 = 0.8, Beta (0 + 8) / 10 = 0.8: E1 E2 E3 P1 expect 800, P2 80.
+// On 2017-06-30 overall 4/5; Alpha (4 + 8) / 15 = 0.8, Beta (0 + 8) / 10 = 0.8: E1 E2 E3 P1 expect 800,
+// P2 80.
 Dataset ForecastCrm() {
   DatasetBuilder b;
   const int32_t alpha = b.Product("Alpha", "A", 1000);

@@ -37,16 +37,19 @@ TEST(TopOpportunitiesTest, RanksOpenDealsByExpectedValueWithReasons) {
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(table->rows[1][1]));
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(table->rows[1][5]));
   // Ann wins 2 of 3 (67%), the same whole percentage as overall: no agent clause. Acme won W1 and W4.
-  EXPECT_EQ(Text(*table, 0, 10),
-            "Alpha has the highest estimated value of 2 products: $1,000; Alpha won 3 of 4 closed deals (75%); "
-            "Acme has won 2 deals with us");
+  EXPECT_EQ(
+      Text(*table, 0, 10),
+      "Alpha has the highest estimated value of 2 products: $1,000; Alpha won 3 of 4 closed deals (75%); "
+      "Acme has won 2 deals with us");
   // Bob wins 1 of 3 and P1 has no account: only the product's facts.
-  EXPECT_EQ(Text(*table, 1, 10),
-            "Alpha has the highest estimated value of 2 products: $1,000; Alpha won 3 of 4 closed deals (75%)");
+  EXPECT_EQ(
+      Text(*table, 1, 10),
+      "Alpha has the highest estimated value of 2 products: $1,000; Alpha won 3 of 4 closed deals (75%)");
   // Cal wins 3 of 3; Bolt won W2 and W5.
-  EXPECT_EQ(Text(*table, 2, 10),
-            "Beta has the 2nd highest estimated value of 2 products: $100; Beta won 3 of 5 closed deals (60%); "
-            "Cal wins 100% vs 67% overall; Bolt has won 2 deals with us");
+  EXPECT_EQ(
+      Text(*table, 2, 10),
+      "Beta has the 2nd highest estimated value of 2 products: $100; Beta won 3 of 5 closed deals (60%); "
+      "Cal wins 100% vs 67% overall; Bolt has won 2 deals with us");
   ASSERT_EQ(insight.charts.size(), 1u);
   EXPECT_EQ(insight.charts[0].type, "horizontal_bar");
   EXPECT_EQ(insight.charts[0].labels, (std::vector<std::string>{"E1", "P1", "E2"}));
@@ -111,8 +114,10 @@ TEST(TopOpportunitiesTest, ADealWithoutPriceRanksLastWithMissingValues) {
   EXPECT_EQ(Text(*table, 1, 0), "G1");
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(table->rows[1][6]));
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(table->rows[1][9]));
-  EXPECT_EQ(Text(*table, 1, 10).rfind("Gamma has no list price to estimate its value from; Gamma has no closed deal "
-                                      "yet, so it gets the overall win rate", 0),
+  EXPECT_EQ(Text(*table, 1, 10)
+                .rfind("Gamma has no list price to estimate its value from; Gamma has no closed deal "
+                       "yet, so it gets the overall win rate",
+                       0),
             0u);
 }
 

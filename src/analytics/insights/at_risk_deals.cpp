@@ -272,6 +272,33 @@ Table RulesTable(const RiskModel& model, const Scan& scan) {
   return table;
 }
 
+//! Open and at-risk deals per group of the --by dimension, groups without open deals left out.
+Table ByTable(const QueryContext& query, const Scan& scan, Dimension dimension) {
+  const Grouping grouping = query.GroupBy(dimension);
+  const auto groups = static_cast<size_t>(grouping.size());
+  std::vector<int64_t> open(groups, 0), at_risk(groups, 0);
+  std::vector<double> expected(groups, 0);
+  for (int32_t row : query.rows) {
+    if (!IsClosed(query.snapshot.Stage(row))) ++open[static_cast<size_t>(grouping.Key(row))];
+  }
+  for (const Finding& finding : scan.findings) {
+    const auto key = static_cast<size_t>(grouping.Key(finding.row));
+    ++at_risk[key];
+    if (std::isfinite(finding.expected)) expected[key] += finding.expected;
+  }
+  Table table{"by_" + std::string(DimensionName(dimension)),
+              {std::string(DimensionName(dimension)), "open_deals", "at_risk_deals", "at_risk_share",
+               "at_risk_expected_value"},
+              {}};
+  for (size_t key = 0; key < groups; ++key) {
+    if (open[key] == 0) continue;
+    table.rows.push_back({grouping.Label(static_cast<int32_t>(key)), open[key], at_risk[key],
+                          Number(Ratio(static_cast<double>(at_risk[key]), static_cast<double>(open[key]))),
+                          expected[key]});
+  }
+  return table;
+}
+
 void AddDefinitions(Insight& insight) {
   insight.Define("past_cycle",
                  "an Engaging deal open longer than the P75 engage-to-close days of the deals of "
@@ -324,6 +351,7 @@ Insight AtRiskDeals(const QueryContext& query) {
   insight.tables.push_back(DealsTable(query, model, scan));
   insight.tables.push_back(CycleTable(query, model, scan));
   insight.tables.push_back(RulesTable(model, scan));
+  if (query.filter.by) insight.tables.push_back(ByTable(query, scan, *query.filter.by));
   insight.charts.push_back(ColumnChart(insight.tables[2], "deals", "deals_per_reason", "bar",
                                        "At-risk deals per reason", "count"));
   return insight;

@@ -186,6 +186,11 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
                             "they are left out (expected value " +
                             UsdText(projection.stale_expected_value) + ").");
   }
+  if (query.filter.period) {
+    insight.notes.push_back("The period filter keeps only deals dated in " + query.filter.period->label +
+                            " (closed in it, or engaged in it when open): the pipeline, the history and the "
+                            "run rate see only those.");
+  }
   if (!HasValue(backtest.projected())) {
     insight.notes.push_back("No deal was won before " + QuarterLabel(backtest.quarter) +
                             " began: no backtest.");

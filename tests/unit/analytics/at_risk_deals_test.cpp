@@ -185,6 +185,20 @@ TEST(AtRiskDealsTest, TopAndFiltersKeepTheThresholds) {
   EXPECT_EQ(MetricNumber(beta, "agent_open_deals_threshold"), 1);
 }
 
+TEST(AtRiskDealsTest, GroupsByTheRequestedDimension) {
+  const Dataset data = RiskCrm(Activities::kNone);
+  const Insight insight = RunInsight(data, "at_risk_deals", {kAsOf, {"by", "sales_agent"}});
+  const Table* by = insight.FindTable("by_sales_agent");
+  ASSERT_NE(by, nullptr);
+  // Ann has no open deal: left out. Bob O1 (at risk), Cal O2 (not), Dee O3 (at risk), Eve O4 O5 O6 (all).
+  ASSERT_EQ(by->rows.size(), 4u);
+  EXPECT_EQ(std::get<std::string>(by->rows[0][0]), "Bob");
+  EXPECT_EQ(CellNumber(by->rows[1][2]), 0);  // Cal
+  EXPECT_EQ(CellNumber(by->rows[3][1]), 3);  // Eve
+  EXPECT_EQ(CellNumber(by->rows[3][2]), 3);
+  EXPECT_NEAR(CellNumber(by->rows[3][4]), 2 * 1000 * kAlphaRate + 100 * kBetaRate, 1e-9);
+}
+
 TEST(AtRiskDealsTest, AsOfLearnsOnlyFromDealsWonByThen) {
   const Dataset data = RiskCrm(Activities::kNone);
   const Insight insight = RunInsight(data, "at_risk_deals", {{"as_of", "2017-03-31"}});

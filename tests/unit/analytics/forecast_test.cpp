@@ -132,5 +132,23 @@ TEST(ForecastTest, FiltersNarrowThePipelineAndTheRunRate) {
   EXPECT_EQ(MetricNumber(bob, "stale_deals"), 1);
 }
 
+TEST(DealInsightsTest, DataWithoutDealsGivesEmptyResultsNotErrors) {
+  DatasetBuilder b;
+  b.Product("Alpha", "A", 1000);
+  b.Agent("Ann", "Mia", "East");
+  const Dataset data = b.Build();
+  const std::pair<std::string, std::string> as_of{"as_of", "2017-06-30"};
+  const Insight top = RunInsight(data, "top_opportunities", {as_of});
+  EXPECT_EQ(MetricNumber(top, "open_deals"), 0);
+  EXPECT_TRUE(std::isnan(MetricNumber(top, "top_share")));
+  const Insight risk = RunInsight(data, "at_risk_deals", {as_of});
+  EXPECT_EQ(MetricNumber(risk, "at_risk_deals"), 0);
+  EXPECT_TRUE(std::isnan(MetricNumber(risk, "cycle_p75_days_all_products")));
+  const Insight forecast = RunInsight(data, "forecast", {as_of});
+  EXPECT_EQ(MetricNumber(forecast, "projected_next_quarter"), 0);
+  EXPECT_EQ(MetricNumber(forecast, "run_rate_months"), 0);
+  EXPECT_TRUE(std::isnan(MetricNumber(forecast, "backtest_error_rate")));
+}
+
 }  // namespace
 }  // namespace crm::analytics::test

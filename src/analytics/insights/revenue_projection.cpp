@@ -1,0 +1,204 @@
+#include "revenue_projection.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "crm/analytics/period.h"
+#include "won_cycles.h"
+
+namespace crm::analytics {
+
+MonthProjection RevenueProjection::NextQuarter() const {
+  MonthProjection quarter;
+  for (const MonthProjection& month : months) {
+    if (Calendar::QuarterOfMonth(month.month) != next_quarter) continue;
+    quarter.already_won += month.already_won;
+    quarter.from_engaging += month.from_engaging;
+    quarter.from_prospecting += month.from_prospecting;
+    quarter.new_business += month.new_business;
+  }
+  return quarter;
+}
+
+const MonthProjection* RevenueProjection::Find(int32_t month) const {
+  for (const MonthProjection& projected : months) {
+    if (projected.month == month) return &projected;
+  }
+  return nullptr;
+}
+
+namespace {
+
+//! The last day of a month index.
+int32_t LastDayOfMonth(int32_t month) { return FirstDayOfMonth(month + 1) - 1; }
+
+//! One pass over the selected deals: won deals feed the history and the run rate; open deals add their
+//! expected value to a cell per product and age (or per product when undated), spread over the months after.
+class Projector {
+ public:
+  explicit Projector(const PipelineView& view)
+      : view_(view),
+        cycles_(view.data, view.snapshot),
+        as_of_(view.snapshot.as_of()),
+        as_of_month_(view.calendar.Month(as_of_)) {
+    const int32_t month_start = FirstDayOfMonth(as_of_month_), month_end = LastDayOfMonth(as_of_month_);
+    result_.month_left =
+        static_cast<double>(month_end - as_of_) / static_cast<double>(month_end - month_start + 1);
+    result_.next_quarter = Calendar::QuarterOfMonth(as_of_month_) + 1;
+    const int32_t first = result_.month_left > 0 ? as_of_month_ : as_of_month_ + 1;
+    const int32_t last = 3 * result_.next_quarter + 2;
+    for (int32_t month = first; month <= last; ++month) {
+      result_.months.push_back({month});
+      month_days_.push_back({std::max(FirstDayOfMonth(month), as_of_ + 1), LastDayOfMonth(month)});
+    }
+    for (int32_t month = as_of_month_ - RevenueProjection::kHistoryMonths + 1; month <= as_of_month_;
+         ++month) {
+      result_.history.push_back({month});
+    }
+    last_run_month_ = result_.month_left > 0 ? as_of_month_ - 1 : as_of_month_;
+    first_run_month_ = last_run_month_ - RevenueProjection::kRunRateMonths + 1;
+    if (cycles_.first_won_day() != kNoDay) {
+      first_run_month_ = std::max(first_run_month_, view.calendar.Month(cycles_.first_won_day()));
+    }
+    result_.run_rate_months =
+        cycles_.first_won_day() == kNoDay ? 0 : std::max(0, last_run_month_ - first_run_month_ + 1);
+    max_lead_ = last - as_of_month_ + 1;
+    won_by_lead_.assign(static_cast<size_t>(max_lead_) + 1, 0);
+    const size_t products = view.data.products.size();
+    undated_by_product_.assign(products, 0);
+    for (size_t p = 0; p < products; ++p) {
+      engaging_by_age_.emplace_back(
+          static_cast<size_t>(std::max(0, cycles_.For(static_cast<int32_t>(p)).Longest())), 0);
+    }
+  }
+
+  RevenueProjection Run() {
+    for (int32_t row : view_.rows) {
+      const DealStage stage = view_.snapshot.Stage(row);
+      if (stage == DealStage::kWon) {
+        AddWon(row);
+      } else if (!IsClosed(stage)) {
+        AddOpen(row);
+      }
+    }
+    SpreadEngaging();
+    PlaceUndated();
+    AddNewBusiness();
+    return std::move(result_);
+  }
+
+ private:
+  //! First and last day of a projected month, from the day after the as-of date.
+  struct DayRange {
+    int32_t first;
+    int32_t last;
+  };
+
+  void AddWon(int32_t row) {
+    const double value = view_.snapshot.CloseValue(row);
+    const int32_t closed = view_.snapshot.CloseDate(row);
+    if (!HasValue(value) || closed == kNoDay) return;
+    const int32_t month = view_.calendar.Month(closed);
+    const int32_t index = month - result_.history.front().month;
+    if (index >= 0 && index < static_cast<int32_t>(result_.history.size())) {
+      result_.history[static_cast<size_t>(index)].won_value += value;
+      ++result_.history[static_cast<size_t>(index)].won_deals;
+    }
+    if (month == as_of_month_ && result_.month_left > 0) result_.months.front().already_won += value;
+    const int32_t engaged = view_.data.opportunities.engage_date[row];
+    if (month < first_run_month_ || month > last_run_month_ || engaged == kNoDay) return;
+    const int32_t lead = month - view_.calendar.Month(engaged) + 1;
+    if (lead >= 1 && lead <= max_lead_) won_by_lead_[static_cast<size_t>(lead)] += value;
+  }
+
+  //! Engaging deals older than the longest won cycle of their product are stale; the rest wait in cells.
+  void AddOpen(int32_t row) {
+    const double expected = view_.estimates.ExpectedValue(row);
+    const int32_t product = view_.data.opportunities.product[row];
+    if (!HasValue(expected) || cycles_.For(product).size() == 0) {
+      ++result_.unplaced_deals;
+      return;
+    }
+    const int32_t engaged = view_.data.opportunities.engage_date[row];
+    if (engaged == kNoDay) {
+      ++result_.prospecting_deals;
+      undated_by_product_[static_cast<size_t>(product)] += expected;
+      return;
+    }
+    std::vector<double>& by_age = engaging_by_age_[static_cast<size_t>(product)];
+    const auto age = static_cast<size_t>(as_of_ - engaged);
+    if (age >= by_age.size()) {
+      ++result_.stale_deals;
+      result_.stale_expected_value += expected;
+      return;
+    }
+    ++result_.engaging_deals;
+    by_age[age] += expected;
+  }
+
+  //! P(close in the month | won, open at its age) = won cycles ending in the month / won cycles longer
+  //! than the age, from the product's distribution.
+  void SpreadEngaging() {
+    for (size_t p = 0; p < engaging_by_age_.size(); ++p) {
+      const DayHistogram& cycles = cycles_.For(static_cast<int32_t>(p));
+      for (size_t age = 0; age < engaging_by_age_[p].size(); ++age) {
+        const double expected = engaging_by_age_[p][age];
+        if (expected == 0) continue;
+        const int32_t engaged = as_of_ - static_cast<int32_t>(age);
+        const auto survivors = static_cast<double>(cycles.CountLonger(static_cast<int32_t>(age)));
+        for (size_t m = 0; m < month_days_.size(); ++m) {
+          const int64_t closing =
+              cycles.CountBetween(month_days_[m].first - engaged, month_days_[m].last - engaged);
+          result_.months[m].from_engaging += expected * static_cast<double>(closing) / survivors;
+        }
+      }
+    }
+  }
+
+  //! No engage date: the whole expected value lands the product's median won cycle after the as-of date.
+  void PlaceUndated() {
+    for (size_t p = 0; p < undated_by_product_.size(); ++p) {
+      if (undated_by_product_[p] == 0) continue;
+      const auto days =
+          std::max<int64_t>(1, std::llround(cycles_.For(static_cast<int32_t>(p)).Quantile(0.5)));
+      const auto index = static_cast<size_t>(view_.calendar.Month(as_of_ + static_cast<int32_t>(days)) -
+                                             result_.months.front().month);
+      if (index < result_.months.size()) result_.months[index].from_prospecting += undated_by_product_[p];
+    }
+  }
+
+  //! Month k after the as-of month gets the run rate of deals engaged in the k months up to it, plus the
+  //! share of the as-of month still ahead times the next month's step.
+  void AddNewBusiness() {
+    result_.run_rate.assign(static_cast<size_t>(max_lead_) + 1, 0);
+    for (size_t k = 1; k < result_.run_rate.size(); ++k) {
+      result_.run_rate[k] = result_.run_rate[k - 1] +
+                            (result_.run_rate_months > 0 ? won_by_lead_[k] / result_.run_rate_months : 0);
+    }
+    for (MonthProjection& month : result_.months) {
+      const auto k = static_cast<size_t>(month.month - as_of_month_);
+      month.new_business =
+          result_.run_rate[k] + result_.month_left * (result_.run_rate[k + 1] - result_.run_rate[k]);
+    }
+  }
+
+  const PipelineView& view_;
+  const WonCycles cycles_;
+  const int32_t as_of_;
+  const int32_t as_of_month_;
+  std::vector<DayRange> month_days_;  //!< per projected month
+  int32_t first_run_month_ = 0;
+  int32_t last_run_month_ = 0;
+  int32_t max_lead_ = 0;
+  std::vector<double> won_by_lead_;  //!< won value in the run-rate months by close month − engage month + 1
+  std::vector<std::vector<double>>
+      engaging_by_age_;                     //!< [product][days open]: expected value of Engaging deals
+  std::vector<double> undated_by_product_;  //!< expected value of open deals without an engage date
+  RevenueProjection result_;
+};
+
+}  // namespace
+
+RevenueProjection ProjectRevenue(const PipelineView& view) { return Projector(view).Run(); }
+
+}  // namespace crm::analytics

@@ -5,6 +5,7 @@
 // at an earlier date.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "crm/analytics/calendar.h"
@@ -20,7 +21,7 @@ struct PipelineView {
   const Calendar& calendar;
   const PipelineSnapshot& snapshot;
   const DealEstimates& estimates;
-  const std::vector<int32_t>& rows;  //!< the selected deals
+  std::span<const int32_t> rows;  //!< the selected deals
 };
 
 //! Expected won revenue of one calendar month.

@@ -1,6 +1,7 @@
 // agent_performance: a leaderboard of sales agents and the same figures rolled up per manager and office.
 #include <algorithm>
 
+#include "crm/analytics/day_histogram.h"
 #include "insight_parts.h"
 #include "insights.h"
 #include "totals_sum.h"
@@ -15,7 +16,7 @@ struct Performer {
   std::vector<Cell> names;  //!< the row's leading cells: who this is
   int64_t agents = 0;
   GroupTotals totals;
-  std::vector<double> cycle_days;  //!< engage-to-close days of won deals
+  DayHistogram cycle_days;  //!< engage-to-close days of won deals
 };
 
 //! The name of a code, missing for kNoIndex.
@@ -34,13 +35,12 @@ std::vector<Performer> CollectAgents(const QueryContext& query) {
                        NameCell(query.data.regional_offices, agent.regional_office)};
     agents[a].agents = 1;
     agents[a].totals = totals[a];
-    agents[a].cycle_days.reserve(static_cast<size_t>(totals[a].count(DealStage::kWon)));
   }
   const OpportunityColumns& deals = query.data.opportunities;
   for (int32_t row : query.rows) {
     if (query.snapshot.Stage(row) != DealStage::kWon || deals.engage_date[row] == kNoDay) continue;
-    agents[static_cast<size_t>(deals.sales_agent[row])].cycle_days.push_back(
-        static_cast<double>(query.snapshot.CloseDate(row) - deals.engage_date[row]));
+    agents[static_cast<size_t>(deals.sales_agent[row])].cycle_days.Add(query.snapshot.CloseDate(row) -
+                                                                       deals.engage_date[row]);
   }
   return agents;
 }
@@ -56,15 +56,15 @@ std::vector<Performer> RollUp(const std::vector<Performer>& agents, const std::v
     Performer& into = teams[static_cast<size_t>(team)];
     ++into.agents;
     AddTotals(into.totals, agents[a].totals);
-    into.cycle_days.insert(into.cycle_days.end(), agents[a].cycle_days.begin(), agents[a].cycle_days.end());
+    into.cycle_days.Add(agents[a].cycle_days);
   }
   return teams;
 }
 
 //! The performers with a selected deal, highest won revenue first (ties: more deals won, then data order).
-std::vector<Performer*> Rank(std::vector<Performer>& performers) {
-  std::vector<Performer*> ranked;
-  for (Performer& performer : performers) {
+std::vector<const Performer*> Rank(const std::vector<Performer>& performers) {
+  std::vector<const Performer*> ranked;
+  for (const Performer& performer : performers) {
     if (performer.totals.total() > 0) ranked.push_back(&performer);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const Performer* a, const Performer* b) {
@@ -75,7 +75,7 @@ std::vector<Performer*> Rank(std::vector<Performer>& performers) {
 }
 
 //! A table of the first `top` ranked performers; `leading` names the columns of Performer::names.
-Table PerformanceTable(std::string name, std::vector<std::string> leading, const std::vector<Performer*>& ranked,
+Table PerformanceTable(std::string name, std::vector<std::string> leading, const std::vector<const Performer*>& ranked,
                        size_t top, bool with_agents) {
   Table table{std::move(name), std::move(leading), {}};
   if (with_agents) table.columns.emplace_back("agents");
@@ -86,7 +86,7 @@ Table PerformanceTable(std::string name, std::vector<std::string> leading, const
     table.columns.emplace_back(column);
   }
   for (size_t i = 0; i < ranked.size() && i < top; ++i) {
-    Performer& performer = *ranked[i];
+    const Performer& performer = *ranked[i];
     const GroupTotals& totals = performer.totals;
     const int64_t won = totals.count(DealStage::kWon);
     std::vector<Cell> row = performer.names;
@@ -94,7 +94,7 @@ Table PerformanceTable(std::string name, std::vector<std::string> leading, const
     row.insert(row.end(), {totals.won_value, won, totals.count(DealStage::kLost)});
     AppendWinRate(row, WinsOf(totals));
     row.insert(row.end(), {Number(Ratio(totals.won_value, static_cast<double>(won))),
-                           Number(Quantile(performer.cycle_days, 0.5)), totals.open(), totals.open_value,
+                           Number(performer.cycle_days.Quantile(0.5)), totals.open(), totals.open_value,
                            totals.expected_value});
     table.rows.push_back(std::move(row));
   }
@@ -102,7 +102,7 @@ Table PerformanceTable(std::string name, std::vector<std::string> leading, const
 }
 
 //! Team metrics: agents, won revenue, team win rate, top agent, and the spread of the agents' win rates.
-void TeamMetrics(Insight& insight, const std::vector<Performer*>& ranked) {
+void TeamMetrics(Insight& insight, const std::vector<const Performer*>& ranked) {
   GroupTotals team;
   std::vector<std::string> labels;
   std::vector<WinCount> wins;
@@ -124,18 +124,18 @@ void TeamMetrics(Insight& insight, const std::vector<Performer*>& ranked) {
 
 Insight AgentPerformance(const QueryContext& query) {
   Insight insight;
-  std::vector<Performer> agents = CollectAgents(query);
-  std::vector<Performer> managers =
+  const std::vector<Performer> agents = CollectAgents(query);
+  const std::vector<Performer> managers =
       RollUp(agents, query.data.sales_agents, query.data.managers, &SalesAgent::manager);
-  std::vector<Performer> offices =
+  const std::vector<Performer> offices =
       RollUp(agents, query.data.sales_agents, query.data.regional_offices, &SalesAgent::regional_office);
-  const std::vector<Performer*> ranked = Rank(agents);
+  const std::vector<const Performer*> ranked = Rank(agents);
   TeamMetrics(insight, ranked);
 
   insight.tables.push_back(PerformanceTable("leaderboard", {"sales_agent", "manager", "regional_office"}, ranked,
                                             TopN(query, ranked.size()), false));
-  const std::vector<Performer*> ranked_managers = Rank(managers);
-  const std::vector<Performer*> ranked_offices = Rank(offices);
+  const std::vector<const Performer*> ranked_managers = Rank(managers);
+  const std::vector<const Performer*> ranked_offices = Rank(offices);
   insight.tables.push_back(PerformanceTable("by_manager", {"manager"}, ranked_managers, ranked_managers.size(), true));
   insight.tables.push_back(
       PerformanceTable("by_regional_office", {"regional_office"}, ranked_offices, ranked_offices.size(), true));

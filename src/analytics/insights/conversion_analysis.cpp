@@ -1,12 +1,11 @@
 // conversion_analysis: how often deals are won, by any dimension and over time, and how sure each rate is.
 #include <algorithm>
 
+#include "crm/analytics/dense_series.h"
 #include "crm/analytics/period.h"
 #include "funnel.h"
 #include "insight_parts.h"
 #include "insights.h"
-#include "period_series.h"
-#include "totals_sum.h"
 #include "win_rates.h"
 
 namespace crm::analytics {
@@ -27,17 +26,16 @@ struct RatedGroup {
 };
 
 //! The groups with a closed deal, highest win rate first; ties: larger sample first, then key order.
-std::vector<RatedGroup> RankGroups(const std::vector<GroupTotals>& totals) {
-  std::vector<RatedGroup> groups;
-  for (size_t key = 0; key < totals.size(); ++key) {
-    const WinCount wins = WinsOf(totals[key]);
-    if (wins.closed() > 0) groups.push_back({static_cast<int32_t>(key), wins});
+std::vector<RatedGroup> RankGroups(const std::vector<WinCount>& groups) {
+  std::vector<RatedGroup> ranked;
+  for (size_t key = 0; key < groups.size(); ++key) {
+    if (groups[key].closed() > 0) ranked.push_back({static_cast<int32_t>(key), groups[key]});
   }
-  std::stable_sort(groups.begin(), groups.end(), [](const RatedGroup& a, const RatedGroup& b) {
+  std::stable_sort(ranked.begin(), ranked.end(), [](const RatedGroup& a, const RatedGroup& b) {
     const double rate_a = a.wins.rate(), rate_b = b.wins.rate();
     return rate_a != rate_b ? rate_a > rate_b : a.wins.closed() > b.wins.closed();
   });
-  return groups;
+  return ranked;
 }
 
 //! One row per ranked group (the first `top`): label, closed, won, lost, win rate and interval.
@@ -54,19 +52,30 @@ Table GroupTable(const Grouping& grouping, const std::vector<RatedGroup>& ranked
   return table;
 }
 
-//! Won and lost deals per month of close date (months since 1970-01).
-PeriodSeries<WinCount> WinsByMonth(const QueryContext& query) {
-  PeriodSeries<WinCount> months;
+//! The selected deals counted in one pass.
+struct ConversionCounts {
+  GroupTotals stages;             //!< deals per stage (values are not summed)
+  std::vector<WinCount> groups;   //!< per key of the grouping
+  DenseSeries<WinCount> months;   //!< per month of close (months since 1970-01)
+};
+
+ConversionCounts Count(const QueryContext& query, const Grouping& grouping) {
+  ConversionCounts counts;
+  counts.groups.resize(static_cast<size_t>(grouping.size()));
   for (int32_t row : query.rows) {
+    const DealStage stage = query.snapshot.Stage(row);
+    ++counts.stages.deals[static_cast<size_t>(stage)];
+    if (!IsClosed(stage)) continue;
+    counts.groups[static_cast<size_t>(grouping.Key(row))].Add(stage);
     const int32_t day = query.snapshot.CloseDate(row);
-    if (day != kNoDay) months.At(query.calendar.Month(day)).Add(query.snapshot.Stage(row));
+    if (day != kNoDay) counts.months.At(query.calendar.Month(day)).Add(stage);
   }
-  return months;
+  return counts;
 }
 
 //! The monthly counts added up per quarter.
-PeriodSeries<WinCount> WinsByQuarter(const PeriodSeries<WinCount>& months) {
-  PeriodSeries<WinCount> quarters;
+DenseSeries<WinCount> WinsByQuarter(const DenseSeries<WinCount>& months) {
+  DenseSeries<WinCount> quarters;
   for (int32_t month = months.first(); month < months.end(); ++month) {
     quarters.At(Calendar::QuarterOfMonth(month)).Add(months[month]);
   }
@@ -74,7 +83,7 @@ PeriodSeries<WinCount> WinsByQuarter(const PeriodSeries<WinCount>& months) {
 }
 
 //! One row per period from the first to the last with a closed deal: label, closed, won, win rate, interval.
-Table PeriodTable(const std::string& name, const std::string& column, const PeriodSeries<WinCount>& periods,
+Table PeriodTable(const std::string& name, const std::string& column, const DenseSeries<WinCount>& periods,
                   std::string (*label)(int32_t)) {
   Table table{name, {column, "closed", "won"}, {}};
   table.columns.insert(table.columns.end(), WinRateColumns().begin(), WinRateColumns().end());
@@ -104,14 +113,12 @@ Insight ConversionAnalysis(const QueryContext& query) {
   Insight insight;
   const Dimension dimension = GroupDimension(query);
   const Grouping grouping = query.GroupBy(dimension);
-  const std::vector<GroupTotals> totals = Tally(query, grouping);
-  const GroupTotals all = SumTotals(totals);
-  const WinCount overall = WinsOf(all);
-  const std::vector<RatedGroup> ranked = RankGroups(totals);
-  const PeriodSeries<WinCount> months = WinsByMonth(query);
+  const ConversionCounts counts = Count(query, grouping);
+  const WinCount overall = WinsOf(counts.stages);
+  const std::vector<RatedGroup> ranked = RankGroups(counts.groups);
 
   insight.Metric("grouped_by", std::string(DimensionName(dimension)));
-  insight.Metric("deals", all.total());
+  insight.Metric("deals", counts.stages.total());
   insight.Metric("closed_deals", overall.closed());
   insight.Metric("won_deals", overall.won);
   insight.Metric("lost_deals", overall.lost);
@@ -120,9 +127,9 @@ Insight ConversionAnalysis(const QueryContext& query) {
   AddSpread(insight, grouping, ranked);
 
   insight.tables.push_back(GroupTable(grouping, ranked, TopN(query, ranked.size())));
-  insight.tables.push_back(FunnelTable(all));
-  insight.tables.push_back(PeriodTable("by_month", "month", months, MonthLabel));
-  insight.tables.push_back(PeriodTable("by_quarter", "quarter", WinsByQuarter(months), QuarterLabel));
+  insight.tables.push_back(FunnelTable(counts.stages));
+  insight.tables.push_back(PeriodTable("by_month", "month", counts.months, MonthLabel));
+  insight.tables.push_back(PeriodTable("by_quarter", "quarter", WinsByQuarter(counts.months), QuarterLabel));
 
   const std::string by(DimensionName(dimension));
   insight.charts.push_back(WinRateChart(insight.tables[0], "win_rate_by_" + by, "bar",

@@ -3,10 +3,10 @@
 #include <cmath>
 #include <numeric>
 
+#include "crm/analytics/dense_series.h"
 #include "crm/analytics/period.h"
 #include "insight_parts.h"
 #include "insights.h"
-#include "period_series.h"
 #include "win_rates.h"
 
 namespace crm::analytics {
@@ -33,18 +33,30 @@ struct SectorClosed {
 //! The selected deals by sector key (Grouping by sector; the last key: no sector) and quarter of close.
 struct SectorFacts {
   std::vector<int64_t> deals;                          //!< selected deals per sector key
-  PeriodSeries<std::vector<SectorClosed>> quarters;    //!< per quarter, per sector key
+  DenseSeries<std::vector<SectorClosed>> quarters;    //!< per quarter, per sector key
   std::vector<SectorClosed> totals;                    //!< per sector key, all quarters
   std::vector<double> quarter_revenue;                 //!< won revenue of every key, per quarter from first
 };
 
+//! The sector key of each account as Grouping by sector gives it, at index account + 1 (0: no account):
+//! a lookup the pass over the deals can inline.
+std::vector<int32_t> SectorKeyOfAccount(const Dataset& data, const Grouping& sectors) {
+  std::vector<int32_t> keys{sectors.MissingKey()};
+  for (const Account& account : data.accounts) {
+    keys.push_back(account.sector == kNoIndex ? sectors.MissingKey() : account.sector);
+  }
+  return keys;
+}
+
 //! One pass over the selected deals.
 SectorFacts CollectFacts(const QueryContext& query, const Grouping& sectors) {
   const auto keys = static_cast<size_t>(sectors.size());
+  const std::vector<int32_t> key_of_account = SectorKeyOfAccount(query.data, sectors);
+  const std::vector<int32_t>& accounts = query.data.opportunities.account;
   SectorFacts facts;
   facts.deals.assign(keys, 0);
   for (int32_t row : query.rows) {
-    const auto key = static_cast<size_t>(sectors.Key(row));
+    const auto key = static_cast<size_t>(key_of_account[static_cast<size_t>(accounts[row] + 1)]);
     ++facts.deals[key];
     const int32_t day = query.snapshot.CloseDate(row);
     if (day == kNoDay) continue;

@@ -175,7 +175,8 @@ std::vector<Growth> SectorGrowth(const std::vector<int32_t>& order, const Sector
   std::stable_sort(growth.begin(), growth.end(), [](const Growth& a, const Growth& b) {
     const double rate_a = a.rate(), rate_b = b.rate();
     if (std::isnan(rate_a) != std::isnan(rate_b)) return !std::isnan(rate_a);
-    return rate_a != rate_b ? rate_a > rate_b : a.last - a.previous > b.last - b.previous;
+    if (!std::isnan(rate_a) && rate_a != rate_b) return rate_a > rate_b;
+    return a.last - a.previous > b.last - b.previous;
   });
   return growth;
 }
@@ -217,8 +218,16 @@ void GrowthMetrics(Insight& insight, const Grouping& sectors, const std::vector<
   insight.Metric("shrinking_sectors", SectorNames(sectors, growth, false));
 }
 
-//! The last quarter complete at the as-of date: the as-of date is on or after its last day.
-int32_t LastCompleteQuarter(const QueryContext& query) { return query.calendar.Quarter(query.filter.as_of + 1) - 1; }
+//! The last quarter complete at the as-of date (the as-of date is on or after its last day), and no later
+//! than the quarter of the latest close date in the data up to the as-of date: an as-of date past the end
+//! of the data compares the last quarters of the data, not empty ones.
+int32_t LastCompleteQuarter(const QueryContext& query) {
+  const int32_t as_of = query.filter.as_of;
+  int32_t latest_close = kNoDay;
+  for (int32_t day : query.data.opportunities.close_date) latest_close = std::max(latest_close, day <= as_of ? day : kNoDay);
+  const int32_t complete = query.calendar.Quarter(as_of + 1) - 1;
+  return latest_close == kNoDay ? complete : std::min(complete, query.calendar.Quarter(latest_close));
+}
 
 }  // namespace
 
@@ -256,7 +265,8 @@ Insight IndustryTrends(const QueryContext& query) {
                                   "quarter (by_sector: in all quarters), deals without a sector included");
   insight.Define("win_rate", "won / (won + lost) deals, with its 95% Wilson interval (win_rate_low, win_rate_high)");
   insight.Define("growth_quarter", "the last quarter complete at the as-of date (the as-of date is on or after "
-                                   "its last day), compared with previous_quarter");
+                                   "its last day) that is not after the data's latest close date, compared with "
+                                   "previous_quarter");
   insight.Define("growth_rate", "(won revenue in growth_quarter − in previous_quarter) / in previous_quarter; "
                                 "none when previous_quarter had no won revenue");
   insight.Define("top_grower", "the sector with the highest positive growth_rate");
@@ -267,6 +277,10 @@ Insight IndustryTrends(const QueryContext& query) {
                                          "left out of the sector rows");
   insight.notes.push_back("Growth compares " + QuarterLabel(last) + " with " + QuarterLabel(last - 1) +
                           ": the last quarter complete on the as-of date, by close date.");
+  if (query.filter.period) {
+    insight.notes.push_back("The period filter selects only deals dated in " + query.filter.period->label +
+                            ": quarters outside it show no revenue, so growth against them is not meaningful.");
+  }
   if (facts.deals[missing] > 0) {
     insight.notes.push_back(std::to_string(facts.deals[missing]) +
                             " selected deals have no sector (no account, or an account without one): their won "

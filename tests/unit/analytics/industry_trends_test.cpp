@@ -107,6 +107,21 @@ TEST(IndustryTrendsTest, OnlyCompleteQuartersAreCompared) {
   ASSERT_EQ(cells.rows.size(), 2u);
   EXPECT_EQ(TextAt(cells, 1, "quarter"), "2017-Q1");
   EXPECT_EQ(MetricNumber(april, "won_revenue"), 2200);
+  // On 2018-03-31, after the data ends (last close 2017-06-29), the data's last quarters are compared.
+  const Insight later = RunInsight(data, "industry_trends", {{"as_of", "2018-03-31"}});
+  EXPECT_EQ(MetricText(later, "growth_quarter"), "2017-Q2");
+  EXPECT_EQ(MetricText(later, "top_decliner"), "tech");
+}
+
+TEST(IndustryTrendsTest, PeriodFilterIsNotedAsEmptyingOtherQuarters) {
+  const Dataset data = SmallCrm();
+  // Only Q2 deals selected: Q1 shows no revenue, so both sectors "grow" from nothing, without a rate.
+  const Insight q2 = RunInsight(data, "industry_trends", {{"period", "2017-Q2"}});
+  EXPECT_EQ(MetricText(q2, "growing_sectors"), "retail, tech");
+  EXPECT_TRUE(MetricIsNull(q2, "total_growth_rate"));
+  bool noted = false;
+  for (const std::string& note : q2.notes) noted = noted || note.find("selects only deals dated in 2017-Q2") != std::string::npos;
+  EXPECT_TRUE(noted);
 }
 
 TEST(IndustryTrendsTest, FiltersAndTop) {
@@ -158,6 +173,21 @@ TEST(IndustryTrendsTest, DealsWithoutSectorAreCountedApart) {
   const Insight tech = RunInsight(data, "industry_trends", {{"as_of", "2017-03-31"}, {"sector", "tech"}});
   EXPECT_EQ(MetricNumber(tech, "deals_without_sector"), 0);
   EXPECT_EQ(NumberAt(TableNamed(tech, "by_sector"), 0, "revenue_share"), 1);
+}
+
+TEST(IndustryTrendsTest, SectorsNewInTheQuarterRankByTheirChange) {
+  DatasetBuilder b;
+  const int32_t product = b.Product("Alpha", "A", 100);
+  const int32_t ann = b.Agent("Ann", "Mia", "East");
+  const int32_t apparel = b.Account("Apparel Co", "apparel", 10, 10, "US");
+  const int32_t zinc = b.Account("Zinc Co", "zinc", 10, 10, "US");
+  b.Deal("A1", ann, product, apparel, DealStage::kWon, "2017-01-01", "2017-02-01", 10);
+  b.Deal("Z1", ann, product, zinc, DealStage::kWon, "2017-01-01", "2017-02-01", 500);
+  const Dataset data = b.Build();
+  // Q1 against 2016-Q4, when nothing closed: both sectors are new, zinc gained 500, apparel 10.
+  const Insight insight = RunInsight(data, "industry_trends", {{"as_of", "2017-03-31"}});
+  EXPECT_EQ(MetricText(insight, "growing_sectors"), "zinc, apparel");
+  EXPECT_EQ(TextAt(TableNamed(insight, "growth"), 0, "sector"), "zinc");
 }
 
 TEST(IndustryTrendsTest, ActivitiesDoNotChangeTheTrends) {

@@ -1,5 +1,6 @@
 // Goldens of conversion_analysis, industry_trends and agent_performance on the Kaggle data, through the CLI.
-// Every expected figure comes from bench/golden_rates.py (standard-library Python, independent of the engine).
+// Every expected figure comes from bench/golden_rates.py (standard-library Python, independent of the
+// engine).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,8 @@ std::vector<json> Rows(const json& insight, const std::string& name) {
     if (table["name"] != name) continue;
     for (const json& cells : table["rows"]) {
       json row;
-      for (size_t c = 0; c < table["columns"].size(); ++c) row[table["columns"][c].get<std::string>()] = cells[c];
+      for (size_t c = 0; c < table["columns"].size(); ++c)
+        row[table["columns"][c].get<std::string>()] = cells[c];
       rows.push_back(std::move(row));
     }
   }
@@ -71,7 +73,7 @@ TEST(RatesGoldenTest, IndustryTrendsOnKaggle) {
   EXPECT_EQ(metrics["deals_without_sector"], 1425);
   EXPECT_EQ(metrics["growth_quarter"], "2017-Q4");
   EXPECT_NEAR(metrics["total_growth_rate"].get<double>(), -0.060276, 1e-6);  // 2,982,255 → 2,802,496
-  EXPECT_EQ(metrics["top_grower"], "finance");                                // 255,795 → 285,969
+  EXPECT_EQ(metrics["top_grower"], "finance");                               // 255,795 → 285,969
   EXPECT_NEAR(metrics["top_grower_growth_rate"].get<double>(), 0.117962, 1e-6);
   EXPECT_EQ(metrics["top_decliner"], "telecommunications");  // 229,146 → 154,337
   EXPECT_NEAR(metrics["top_decliner_growth_rate"].get<double>(), -0.326469, 1e-6);

@@ -24,7 +24,8 @@ Cell NameCell(const StringDictionary& names, int32_t code) {
   return code == kNoIndex ? Cell(nullptr) : Cell(names.Value(code));
 }
 
-//! Per agent row (the missing-agent key dropped): totals of the selected deals and cycle days of the won ones.
+//! Per agent row (the missing-agent key dropped): totals of the selected deals and cycle days of the won
+//! ones.
 std::vector<Performer> CollectAgents(const QueryContext& query) {
   const Grouping grouping = query.GroupBy(Dimension::kSalesAgent);
   const std::vector<GroupTotals> totals = Tally(query, grouping);
@@ -75,14 +76,14 @@ std::vector<const Performer*> Rank(const std::vector<Performer>& performers) {
 }
 
 //! A table of the first `top` ranked performers; `leading` names the columns of Performer::names.
-Table PerformanceTable(std::string name, std::vector<std::string> leading, const std::vector<const Performer*>& ranked,
-                       size_t top, bool with_agents) {
+Table PerformanceTable(std::string name, std::vector<std::string> leading,
+                       const std::vector<const Performer*>& ranked, size_t top, bool with_agents) {
   Table table{std::move(name), std::move(leading), {}};
   if (with_agents) table.columns.emplace_back("agents");
   for (const char* column : {"won_revenue", "won_deals", "lost_deals"}) table.columns.emplace_back(column);
   table.columns.insert(table.columns.end(), WinRateColumns().begin(), WinRateColumns().end());
-  for (const char* column : {"average_won_deal", "median_cycle_days", "open_deals", "open_pipeline_value",
-                             "expected_value"}) {
+  for (const char* column :
+       {"average_won_deal", "median_cycle_days", "open_deals", "open_pipeline_value", "expected_value"}) {
     table.columns.emplace_back(column);
   }
   for (size_t i = 0; i < ranked.size() && i < top; ++i) {
@@ -115,7 +116,8 @@ void TeamMetrics(Insight& insight, const std::vector<const Performer*>& ranked) 
   insight.Metric("won_revenue", team.won_value);
   WinRateMetrics(insight, "team_win_rate", WinsOf(team));
   insight.Metric("top_agent", ranked.empty() ? Cell(nullptr) : Cell(labels.front()));
-  insight.Metric("top_agent_won_revenue", ranked.empty() ? Cell(nullptr) : Cell(ranked.front()->totals.won_value));
+  insight.Metric("top_agent_won_revenue",
+                 ranked.empty() ? Cell(nullptr) : Cell(ranked.front()->totals.won_value));
   insight.Metric("open_pipeline_value", team.open_value);
   WinRateSpread(insight, "agent", labels, wins);
 }
@@ -132,25 +134,29 @@ Insight AgentPerformance(const QueryContext& query) {
   const std::vector<const Performer*> ranked = Rank(agents);
   TeamMetrics(insight, ranked);
 
-  insight.tables.push_back(PerformanceTable("leaderboard", {"sales_agent", "manager", "regional_office"}, ranked,
-                                            TopN(query, ranked.size()), false));
+  insight.tables.push_back(PerformanceTable("leaderboard", {"sales_agent", "manager", "regional_office"},
+                                            ranked, TopN(query, ranked.size()), false));
   const std::vector<const Performer*> ranked_managers = Rank(managers);
   const std::vector<const Performer*> ranked_offices = Rank(offices);
-  insight.tables.push_back(PerformanceTable("by_manager", {"manager"}, ranked_managers, ranked_managers.size(), true));
   insight.tables.push_back(
-      PerformanceTable("by_regional_office", {"regional_office"}, ranked_offices, ranked_offices.size(), true));
-  insight.charts.push_back(ColumnChart(insight.tables[0], "won_revenue", "won_revenue_by_agent", "horizontal_bar",
-                                       "Won revenue by agent", "USD"));
+      PerformanceTable("by_manager", {"manager"}, ranked_managers, ranked_managers.size(), true));
+  insight.tables.push_back(PerformanceTable("by_regional_office", {"regional_office"}, ranked_offices,
+                                            ranked_offices.size(), true));
+  insight.charts.push_back(ColumnChart(insight.tables[0], "won_revenue", "won_revenue_by_agent",
+                                       "horizontal_bar", "Won revenue by agent", "USD"));
   insight.charts.push_back(
       WinRateChart(insight.tables[0], "win_rate_by_agent", "bar", "Win rate by agent (95% interval)"));
 
-  insight.Define("leaderboard", "agents with at least one selected deal, highest won revenue first (ties: more "
-                                "deals won); --top N keeps the first N. Roll-ups cover every listed agent.");
-  insight.Define("win_rate", "won / (won + lost) deals, with its 95% Wilson interval (win_rate_low, win_rate_high)");
+  insight.Define("leaderboard",
+                 "agents with at least one selected deal, highest won revenue first (ties: more "
+                 "deals won); --top N keeps the first N. Roll-ups cover every listed agent.");
+  insight.Define("win_rate",
+                 "won / (won + lost) deals, with its 95% Wilson interval (win_rate_low, win_rate_high)");
   insight.Define("team_win_rate", "won / (won + lost) over all selected deals");
   insight.Define("average_won_deal", "won revenue / won deals");
   insight.Define("median_cycle_days", "median days from engage date to close date of the won deals");
-  insight.Define("open_pipeline_value", "sum of the estimated values of open (Prospecting and Engaging) deals");
+  insight.Define("open_pipeline_value",
+                 "sum of the estimated values of open (Prospecting and Engaging) deals");
   insight.Define("expected_value", "sum over open deals of estimated value x win probability");
   insight.notes.push_back("Agents without a selected deal are not listed.");
   insight.notes.push_back(query.estimates.Method());

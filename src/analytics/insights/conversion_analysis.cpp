@@ -31,10 +31,8 @@ std::vector<RatedGroup> RankGroups(const std::vector<WinCount>& groups) {
   for (size_t key = 0; key < groups.size(); ++key) {
     if (groups[key].closed() > 0) ranked.push_back({static_cast<int32_t>(key), groups[key]});
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const RatedGroup& a, const RatedGroup& b) {
-    const double rate_a = a.wins.rate(), rate_b = b.wins.rate();
-    return rate_a != rate_b ? rate_a > rate_b : a.wins.closed() > b.wins.closed();
-  });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const RatedGroup& a, const RatedGroup& b) { return RanksHigher(a.wins, b.wins); });
   return ranked;
 }
 
@@ -54,11 +52,12 @@ Table GroupTable(const Grouping& grouping, const std::vector<RatedGroup>& ranked
 
 //! The selected deals counted in one pass.
 struct ConversionCounts {
-  GroupTotals stages;             //!< deals per stage (values are not summed)
-  std::vector<WinCount> groups;   //!< per key of the grouping
-  DenseSeries<WinCount> months;   //!< per month of close (months since 1970-01)
+  GroupTotals stages;            //!< deals per stage (values are not summed)
+  std::vector<WinCount> groups;  //!< per key of the grouping
+  DenseSeries<WinCount> months;  //!< per month of close (months since 1970-01)
 };
 
+//! Deals per stage, and won and lost deals per group and per month of close, in one pass.
 ConversionCounts Count(const QueryContext& query, const Grouping& grouping) {
   ConversionCounts counts;
   counts.groups.resize(static_cast<size_t>(grouping.size()));
@@ -107,6 +106,30 @@ void AddSpread(Insight& insight, const Grouping& grouping, const std::vector<Rat
   WinRateSpread(insight, "group", labels, wins);
 }
 
+//! Definitions of the figures, and notes on the grouping and on reading intervals.
+void Explain(Insight& insight, const QueryContext& query, const std::string& by) {
+  insight.Define("win_rate",
+                 "won deals / (won + lost deals), deals closed by the as-of date; open deals left out");
+  insight.Define("win_rate_low", "lower bound of the 95% Wilson score interval of the win rate");
+  insight.Define("win_rate_high", "upper bound of the 95% Wilson score interval of the win rate");
+  insight.Define("win_rate_by_" + by,
+                 "groups with at least one closed deal, sorted by win rate (highest first; "
+                 "ties: more closed deals first); --top N keeps the first N");
+  insight.Define("funnel", kFunnelDefinition);
+  insight.Define("by_month",
+                 "win rate of the deals closed in each month (by close date), first to last month "
+                 "with a closed deal; months without one have no rate");
+  insight.Define("by_quarter", "as by_month, per calendar quarter of the close date");
+  if (query.filter.by == Dimension::kDealStage) {
+    insight.notes.push_back(
+        "Win rate by deal stage is 100% for Won and 0% for Lost by definition: grouped by "
+        "product instead.");
+  }
+  insight.notes.push_back(
+      "A 95% interval says how far the true rate may lie from the observed one with this "
+      "many closed deals: compare groups by their intervals, not by their rates alone.");
+}
+
 }  // namespace
 
 Insight ConversionAnalysis(const QueryContext& query) {
@@ -132,28 +155,14 @@ Insight ConversionAnalysis(const QueryContext& query) {
   insight.tables.push_back(PeriodTable("by_quarter", "quarter", WinsByQuarter(counts.months), QuarterLabel));
 
   const std::string by(DimensionName(dimension));
-  insight.charts.push_back(WinRateChart(insight.tables[0], "win_rate_by_" + by, "bar",
-                                        "Win rate by " + by + " (95% interval)"));
   insight.charts.push_back(
-      WinRateChart(insight.tables[2], "win_rate_by_month", "line", "Win rate by month of close (95% interval)"));
+      WinRateChart(insight.tables[0], "win_rate_by_" + by, "bar", "Win rate by " + by + " (95% interval)"));
+  insight.charts.push_back(WinRateChart(insight.tables[2], "win_rate_by_month", "line",
+                                        "Win rate by month of close (95% interval)"));
   insight.charts.push_back(ColumnChart(insight.tables[1], "deals", "conversion_funnel", "funnel",
                                        "Funnel: Prospecting → Engaging → Won", "count"));
 
-  insight.Define("win_rate", "won deals / (won + lost deals), deals closed by the as-of date; open deals left out");
-  insight.Define("win_rate_low", "lower bound of the 95% Wilson score interval of the win rate");
-  insight.Define("win_rate_high", "upper bound of the 95% Wilson score interval of the win rate");
-  insight.Define("win_rate_by_" + by, "groups with at least one closed deal, sorted by win rate (highest first; "
-                                      "ties: more closed deals first); --top N keeps the first N");
-  insight.Define("funnel", kFunnelDefinition);
-  insight.Define("by_month", "win rate of the deals closed in each month (by close date), first to last month "
-                             "with a closed deal; months without one have no rate");
-  insight.Define("by_quarter", "as by_month, per calendar quarter of the close date");
-  if (query.filter.by == Dimension::kDealStage) {
-    insight.notes.push_back("Win rate by deal stage is 100% for Won and 0% for Lost by definition: grouped by "
-                            "product instead.");
-  }
-  insight.notes.push_back("A 95% interval says how far the true rate may lie from the observed one with this "
-                          "many closed deals: compare groups by their intervals, not by their rates alone.");
+  Explain(insight, query, by);
   return insight;
 }
 

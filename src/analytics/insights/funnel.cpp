@@ -11,7 +11,8 @@ Table FunnelTable(const GroupTotals& totals) {
   return {"funnel",
           {"step", "deals", "rate_from_previous"},
           {{std::string("Prospecting"), prospects, nullptr},
-           {std::string("Engaging"), engaged, Number(Ratio(static_cast<double>(engaged), static_cast<double>(prospects)))},
+           {std::string("Engaging"), engaged,
+            Number(Ratio(static_cast<double>(engaged), static_cast<double>(prospects)))},
            {std::string("Won"), won, Number(Ratio(static_cast<double>(won), static_cast<double>(engaged)))}}};
 }
 

@@ -32,10 +32,10 @@ struct SectorClosed {
 
 //! The selected deals by sector key (Grouping by sector; the last key: no sector) and quarter of close.
 struct SectorFacts {
-  std::vector<int64_t> deals;                          //!< selected deals per sector key
-  DenseSeries<std::vector<SectorClosed>> quarters;    //!< per quarter, per sector key
-  std::vector<SectorClosed> totals;                    //!< per sector key, all quarters
-  std::vector<double> quarter_revenue;                 //!< won revenue of every key, per quarter from first
+  std::vector<int64_t> deals;                       //!< selected deals per sector key
+  DenseSeries<std::vector<SectorClosed>> quarters;  //!< per quarter, per sector key
+  std::vector<SectorClosed> totals;                 //!< per sector key, all quarters
+  std::vector<double> quarter_revenue;              //!< won revenue of every key, per quarter from first
 };
 
 //! The sector key of each account as Grouping by sector gives it, at index account + 1 (0: no account):
@@ -82,7 +82,8 @@ SectorFacts CollectFacts(const QueryContext& query, const Grouping& sectors) {
 std::vector<int32_t> SectorsByLabel(const Grouping& sectors) {
   std::vector<int32_t> keys(static_cast<size_t>(sectors.MissingKey()));
   std::iota(keys.begin(), keys.end(), 0);
-  std::sort(keys.begin(), keys.end(), [&](int32_t a, int32_t b) { return sectors.Label(a) < sectors.Label(b); });
+  std::sort(keys.begin(), keys.end(),
+            [&](int32_t a, int32_t b) { return sectors.Label(a) < sectors.Label(b); });
   return keys;
 }
 
@@ -98,7 +99,9 @@ double SectorRevenue(const SectorFacts& facts, int32_t quarter, int32_t key) {
   return facts.quarters[quarter][static_cast<size_t>(key)].won_revenue;
 }
 
-Table SectorQuarterTable(const Grouping& sectors, const std::vector<int32_t>& order, const SectorFacts& facts) {
+//! One row per sector and quarter with a closed deal, quarters in order, sectors by label.
+Table SectorQuarterTable(const Grouping& sectors, const std::vector<int32_t>& order,
+                         const SectorFacts& facts) {
   Table table{"by_sector_quarter", {"quarter", "sector", "won_revenue", "won_deals", "lost_deals"}, {}};
   table.columns.insert(table.columns.end(), WinRateColumns().begin(), WinRateColumns().end());
   table.columns.push_back("revenue_share");
@@ -117,10 +120,11 @@ Table SectorQuarterTable(const Grouping& sectors, const std::vector<int32_t>& or
 }
 
 //! Per sector over all quarters, the first `top` by won revenue.
-Table SectorTable(const Grouping& sectors, std::vector<int32_t> order, const SectorFacts& facts, double revenue,
-                  size_t top) {
+Table SectorTable(const Grouping& sectors, std::vector<int32_t> order, const SectorFacts& facts,
+                  double revenue, size_t top) {
   std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
-    return facts.totals[static_cast<size_t>(a)].won_revenue > facts.totals[static_cast<size_t>(b)].won_revenue;
+    return facts.totals[static_cast<size_t>(a)].won_revenue >
+           facts.totals[static_cast<size_t>(b)].won_revenue;
   });
   Table table{"by_sector", {"sector", "deals", "won_revenue", "won_deals", "lost_deals"}, {}};
   table.columns.insert(table.columns.end(), WinRateColumns().begin(), WinRateColumns().end());
@@ -130,7 +134,8 @@ Table SectorTable(const Grouping& sectors, std::vector<int32_t> order, const Sec
     const auto k = static_cast<size_t>(key);
     if (facts.deals[k] == 0) continue;
     const SectorClosed& total = facts.totals[k];
-    std::vector<Cell> row{sectors.Label(key), facts.deals[k], total.won_revenue, total.wins.won, total.wins.lost};
+    std::vector<Cell> row{sectors.Label(key), facts.deals[k], total.won_revenue, total.wins.won,
+                          total.wins.lost};
     AppendWinRate(row, total.wins);
     row.push_back(Number(Ratio(total.won_revenue, revenue)));
     table.rows.push_back(std::move(row));
@@ -140,8 +145,14 @@ Table SectorTable(const Grouping& sectors, std::vector<int32_t> order, const Sec
 
 //! The won revenue per quarter and sector, stacked by sector.
 ChartSpec RevenueChart(const Grouping& sectors, const std::vector<int32_t>& order, const SectorFacts& facts) {
-  ChartSpec chart{"won_revenue_by_quarter", "stacked_bar", "Won revenue by quarter and sector", "USD",
-                  "quarter", "won_revenue", {}, {}};
+  ChartSpec chart{"won_revenue_by_quarter",
+                  "stacked_bar",
+                  "Won revenue by quarter and sector",
+                  "USD",
+                  "quarter",
+                  "won_revenue",
+                  {},
+                  {}};
   for (int32_t quarter = facts.quarters.first(); quarter < facts.quarters.end(); ++quarter) {
     chart.labels.push_back(QuarterLabel(quarter));
   }
@@ -181,10 +192,12 @@ std::vector<Growth> SectorGrowth(const std::vector<int32_t>& order, const Sector
   return growth;
 }
 
+//! One row per sector of the growth ranking.
 Table GrowthTable(const Grouping& sectors, const std::vector<Growth>& growth) {
   Table table{"growth", {"sector", "previous", "last", "change", "growth_rate"}, {}};
   for (const Growth& one : growth) {
-    table.rows.push_back({sectors.Label(one.key), one.previous, one.last, one.last - one.previous, Number(one.rate())});
+    table.rows.push_back(
+        {sectors.Label(one.key), one.previous, one.last, one.last - one.previous, Number(one.rate())});
   }
   return table;
 }
@@ -200,15 +213,19 @@ std::string SectorNames(const Grouping& sectors, const std::vector<Growth>& grow
   return names;
 }
 
-//! Metrics on the growth: the quarters compared, total growth, top grower and decliner, who grows and shrinks.
+//! Metrics on the growth: the quarters compared, total growth, top grower and decliner, who grows and
+//! shrinks.
 void GrowthMetrics(Insight& insight, const Grouping& sectors, const std::vector<Growth>& growth,
                    const SectorFacts& facts, int32_t last) {
   insight.Metric("growth_quarter", QuarterLabel(last));
   insight.Metric("previous_quarter", QuarterLabel(last - 1));
   insight.Metric("total_growth_rate",
-                 Number(Ratio(QuarterRevenue(facts, last) - QuarterRevenue(facts, last - 1), QuarterRevenue(facts, last - 1))));
-  const auto grower = std::find_if(growth.begin(), growth.end(), [](const Growth& g) { return g.rate() > 0; });
-  const auto decliner = std::find_if(growth.rbegin(), growth.rend(), [](const Growth& g) { return g.rate() < 0; });
+                 Number(Ratio(QuarterRevenue(facts, last) - QuarterRevenue(facts, last - 1),
+                              QuarterRevenue(facts, last - 1))));
+  const auto grower =
+      std::find_if(growth.begin(), growth.end(), [](const Growth& g) { return g.rate() > 0; });
+  const auto decliner =
+      std::find_if(growth.rbegin(), growth.rend(), [](const Growth& g) { return g.rate() < 0; });
   const bool grows = grower != growth.end(), declines = decliner != growth.rend();
   insight.Metric("top_grower", grows ? Cell(sectors.Label(grower->key)) : Cell(nullptr));
   insight.Metric("top_grower_growth_rate", grows ? Number(grower->rate()) : Cell(nullptr));
@@ -224,9 +241,51 @@ void GrowthMetrics(Insight& insight, const Grouping& sectors, const std::vector<
 int32_t LastCompleteQuarter(const QueryContext& query) {
   const int32_t as_of = query.filter.as_of;
   int32_t latest_close = kNoDay;
-  for (int32_t day : query.data.opportunities.close_date) latest_close = std::max(latest_close, day <= as_of ? day : kNoDay);
+  for (int32_t day : query.data.opportunities.close_date)
+    latest_close = std::max(latest_close, day <= as_of ? day : kNoDay);
   const int32_t complete = query.calendar.Quarter(as_of + 1) - 1;
   return latest_close == kNoDay ? complete : std::min(complete, query.calendar.Quarter(latest_close));
+}
+
+//! Definitions of the figures and notes on the quarters compared, the period filter, deals without a sector.
+void Explain(Insight& insight, const QueryContext& query, int64_t without_sector, int32_t last) {
+  insight.Define("by_sector_quarter",
+                 "deals closed in each calendar quarter (by close date) per sector of the "
+                 "deal's account; rows with at least one closed deal");
+  insight.Define("by_sector", "every quarter together, highest won revenue first; --top N keeps the first N");
+  insight.Define("revenue_share",
+                 "the sector's won revenue / all won revenue of the selected deals in the same "
+                 "quarter (by_sector: in all quarters), deals without a sector included");
+  insight.Define("win_rate",
+                 "won / (won + lost) deals, with its 95% Wilson interval (win_rate_low, win_rate_high)");
+  insight.Define("growth_quarter",
+                 "the last quarter complete at the as-of date (the as-of date is on or after "
+                 "its last day) that is not after the data's latest close date, compared with "
+                 "previous_quarter");
+  insight.Define("growth_rate",
+                 "(won revenue in growth_quarter − in previous_quarter) / in previous_quarter; "
+                 "none when previous_quarter had no won revenue");
+  insight.Define("top_grower", "the sector with the highest positive growth_rate");
+  insight.Define("top_decliner", "the sector with the most negative growth_rate");
+  insight.Define("growing_sectors",
+                 "sectors whose won revenue rose from previous_quarter to growth_quarter "
+                 "(shrinking_sectors: fell), in growth order");
+  insight.Define("deals_without_sector",
+                 "selected deals without an account, or whose account has no sector: "
+                 "left out of the sector rows");
+  insight.notes.push_back("Growth compares " + QuarterLabel(last) + " with " + QuarterLabel(last - 1) +
+                          ": the last quarter complete on the as-of date, by close date.");
+  if (query.filter.period) {
+    insight.notes.push_back(
+        "The period filter selects only deals dated in " + query.filter.period->label +
+        ": quarters outside it show no revenue, so growth against them is not meaningful.");
+  }
+  if (without_sector > 0) {
+    insight.notes.push_back(
+        std::to_string(without_sector) +
+        " selected deals have no sector (no account, or an account without one): their won "
+        "revenue counts in the totals behind revenue_share, but they have no sector row.");
+  }
 }
 
 }  // namespace
@@ -258,34 +317,7 @@ Insight IndustryTrends(const QueryContext& query) {
       ColumnChart(insight.tables[2], "growth_rate", "growth_by_sector", "bar",
                   "Won revenue growth " + QuarterLabel(last - 1) + " → " + QuarterLabel(last), "percent"));
 
-  insight.Define("by_sector_quarter", "deals closed in each calendar quarter (by close date) per sector of the "
-                                      "deal's account; rows with at least one closed deal");
-  insight.Define("by_sector", "every quarter together, highest won revenue first; --top N keeps the first N");
-  insight.Define("revenue_share", "the sector's won revenue / all won revenue of the selected deals in the same "
-                                  "quarter (by_sector: in all quarters), deals without a sector included");
-  insight.Define("win_rate", "won / (won + lost) deals, with its 95% Wilson interval (win_rate_low, win_rate_high)");
-  insight.Define("growth_quarter", "the last quarter complete at the as-of date (the as-of date is on or after "
-                                   "its last day) that is not after the data's latest close date, compared with "
-                                   "previous_quarter");
-  insight.Define("growth_rate", "(won revenue in growth_quarter − in previous_quarter) / in previous_quarter; "
-                                "none when previous_quarter had no won revenue");
-  insight.Define("top_grower", "the sector with the highest positive growth_rate");
-  insight.Define("top_decliner", "the sector with the most negative growth_rate");
-  insight.Define("growing_sectors", "sectors whose won revenue rose from previous_quarter to growth_quarter "
-                                    "(shrinking_sectors: fell), in growth order");
-  insight.Define("deals_without_sector", "selected deals without an account, or whose account has no sector: "
-                                         "left out of the sector rows");
-  insight.notes.push_back("Growth compares " + QuarterLabel(last) + " with " + QuarterLabel(last - 1) +
-                          ": the last quarter complete on the as-of date, by close date.");
-  if (query.filter.period) {
-    insight.notes.push_back("The period filter selects only deals dated in " + query.filter.period->label +
-                            ": quarters outside it show no revenue, so growth against them is not meaningful.");
-  }
-  if (facts.deals[missing] > 0) {
-    insight.notes.push_back(std::to_string(facts.deals[missing]) +
-                            " selected deals have no sector (no account, or an account without one): their won "
-                            "revenue counts in the totals behind revenue_share, but they have no sector row.");
-  }
+  Explain(insight, query, facts.deals[missing], last);
   return insight;
 }
 

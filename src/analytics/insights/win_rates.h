@@ -35,6 +35,10 @@ struct WinCount {
   Interval interval() const { return WilsonInterval(won, closed()); }
 };
 
+//! True when `a` ranks above `b`: a higher win rate, then (same rate) a larger sample. For groups with a
+//! closed deal.
+bool RanksHigher(const WinCount& a, const WinCount& b);
+
 //! The won and lost counts of group totals.
 WinCount WinsOf(const GroupTotals& totals);
 

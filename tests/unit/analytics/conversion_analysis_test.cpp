@@ -122,7 +122,8 @@ TEST(ConversionAnalysisTest, FiltersSelectTheDealsAndTiesKeepTwoGroups) {
   EXPECT_EQ(MetricText(insight, "highest_win_rate_group"), "Alpha");
   EXPECT_EQ(MetricText(insight, "lowest_win_rate_group"), "Beta");
   EXPECT_EQ(MetricNumber(insight, "win_rate_gap"), 0);
-  const Insight q2_west = RunInsight(data, "conversion_analysis", {{"period", "2017-Q2"}, {"regional_office", "west"}});
+  const Insight q2_west =
+      RunInsight(data, "conversion_analysis", {{"period", "2017-Q2"}, {"regional_office", "west"}});
   // Cal's deals dated in Q2: W5 and W6 won (E2 engaged in June, open): one group, no spread.
   EXPECT_EQ(MetricNumber(q2_west, "closed_deals"), 2);
   EXPECT_EQ(MetricNumber(q2_west, "groups"), 1);
@@ -147,7 +148,8 @@ TEST(ConversionAnalysisTest, AsOfRewindsClosedDeals) {
   EXPECT_EQ(NumberAt(months, 2, "closed"), 2);  // W3 L1
 }
 
-//! Product A: 20 deals won in January 2017; product B: 20 lost in March; one deal without an account won in March.
+//! Product A: 20 deals won in January 2017; product B: 20 lost in March; one deal without an account won in
+//! March.
 Dataset SeparatedProducts() {
   DatasetBuilder b;
   const int32_t a = b.Product("A", "S", 100);
@@ -179,7 +181,7 @@ TEST(ConversionAnalysisTest, SeparatedIntervalsEmptyMonthsAndDealsWithoutAccount
   EXPECT_EQ(TextAt(months, 1, "month"), "2017-02");
   EXPECT_EQ(NumberAt(months, 1, "closed"), 0);
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(CellAt(months, 1, "win_rate")));
-  EXPECT_TRUE(std::isnan(insight.charts[1].series[0].values[1]));  // a gap in the line
+  EXPECT_TRUE(std::isnan(insight.charts[1].series[0].values[1]));           // a gap in the line
   EXPECT_NEAR(NumberAt(months, 2, "win_rate_high"), 0.226694, kTolerance);  // 1 of 21
   // By account: the deal without an account is a group of its own, 1 of 1, above Acme's 20 of 40.
   const Insight by_account = RunInsight(data, "conversion_analysis", {{"by", "account"}});

@@ -12,7 +12,7 @@ TEST(DayHistogramTest, QuantilesInterpolateBetweenOrderStatistics) {
   DayHistogram days;
   for (int32_t value : {60, 10, 30, 20, 50, 40}) days.Add(value);
   EXPECT_EQ(days.size(), 6);
-  EXPECT_DOUBLE_EQ(days.Quantile(0.5), 35);   // between 30 and 40
+  EXPECT_DOUBLE_EQ(days.Quantile(0.5), 35);     // between 30 and 40
   EXPECT_DOUBLE_EQ(days.Quantile(0.75), 47.5);  // position 3.75: 40 + 0.75 x 10
   EXPECT_DOUBLE_EQ(days.Quantile(0), 10);
   EXPECT_DOUBLE_EQ(days.Quantile(1), 60);

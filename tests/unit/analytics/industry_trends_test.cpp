@@ -120,7 +120,8 @@ TEST(IndustryTrendsTest, PeriodFilterIsNotedAsEmptyingOtherQuarters) {
   EXPECT_EQ(MetricText(q2, "growing_sectors"), "retail, tech");
   EXPECT_TRUE(MetricIsNull(q2, "total_growth_rate"));
   bool noted = false;
-  for (const std::string& note : q2.notes) noted = noted || note.find("selects only deals dated in 2017-Q2") != std::string::npos;
+  for (const std::string& note : q2.notes)
+    noted = noted || note.find("selects only deals dated in 2017-Q2") != std::string::npos;
   EXPECT_TRUE(noted);
 }
 
@@ -167,7 +168,8 @@ TEST(IndustryTrendsTest, DealsWithoutSectorAreCountedApart) {
   EXPECT_EQ(NumberAt(cells, 0, "revenue_share"), 0.3);
   EXPECT_EQ(NumberAt(TableNamed(insight, "by_sector"), 0, "revenue_share"), 0.3);
   bool noted = false;
-  for (const std::string& note : insight.notes) noted = noted || note.rfind("3 selected deals have no sector", 0) == 0;
+  for (const std::string& note : insight.notes)
+    noted = noted || note.rfind("3 selected deals have no sector", 0) == 0;
   EXPECT_TRUE(noted);
   // The sector filter leaves the deals without a sector out.
   const Insight tech = RunInsight(data, "industry_trends", {{"as_of", "2017-03-31"}, {"sector", "tech"}});

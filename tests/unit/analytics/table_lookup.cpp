@@ -18,7 +18,8 @@ Cell CellAt(const Table& table, size_t row, const std::string& column) {
   EXPECT_NE(found, table.columns.end()) << "no column " << column << " in " << table.name;
   EXPECT_LT(row, table.rows.size()) << "no row " << row << " in " << table.name;
   const auto index = static_cast<size_t>(found - table.columns.begin());
-  if (found == table.columns.end() || row >= table.rows.size() || index >= table.rows[row].size()) return nullptr;
+  if (found == table.columns.end() || row >= table.rows.size() || index >= table.rows[row].size())
+    return nullptr;
   return table.rows[row][index];
 }
 

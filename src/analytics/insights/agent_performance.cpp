@@ -149,9 +149,8 @@ Insight AgentPerformance(const QueryContext& query) {
 
   insight.Define("leaderboard",
                  "agents with at least one selected deal, highest won revenue first (ties: more "
-                 "deals won); --top N keeps the first N. Roll-ups cover every listed agent.");
-  insight.Define("win_rate",
-                 "won / (won + lost) deals, with its 95% Wilson interval (win_rate_low, win_rate_high)");
+                 "deals won); --top N keeps the first N. Roll-ups cover every agent with a selected deal.");
+  DefineWinRate(insight);
   insight.Define("team_win_rate", "won / (won + lost) over all selected deals");
   insight.Define("average_won_deal", "won revenue / won deals");
   insight.Define("median_cycle_days", "median days from engage date to close date of the won deals");

@@ -108,10 +108,7 @@ void AddSpread(Insight& insight, const Grouping& grouping, const std::vector<Rat
 
 //! Definitions of the figures, and notes on the grouping and on reading intervals.
 void Explain(Insight& insight, const QueryContext& query, const std::string& by) {
-  insight.Define("win_rate",
-                 "won deals / (won + lost deals), deals closed by the as-of date; open deals left out");
-  insight.Define("win_rate_low", "lower bound of the 95% Wilson score interval of the win rate");
-  insight.Define("win_rate_high", "upper bound of the 95% Wilson score interval of the win rate");
+  DefineWinRate(insight);
   insight.Define("win_rate_by_" + by,
                  "groups with at least one closed deal, sorted by win rate (highest first; "
                  "ties: more closed deals first); --top N keeps the first N");

@@ -256,8 +256,7 @@ void Explain(Insight& insight, const QueryContext& query, int64_t without_sector
   insight.Define("revenue_share",
                  "the sector's won revenue / all won revenue of the selected deals in the same "
                  "quarter (by_sector: in all quarters), deals without a sector included");
-  insight.Define("win_rate",
-                 "won / (won + lost) deals, with its 95% Wilson interval (win_rate_low, win_rate_high)");
+  DefineWinRate(insight);
   insight.Define("growth_quarter",
                  "the last quarter complete at the as-of date (the as-of date is on or after "
                  "its last day) that is not after the data's latest close date, compared with "

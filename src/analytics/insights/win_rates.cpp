@@ -92,6 +92,14 @@ void WinRateMetrics(Insight& insight, const std::string& name, const WinCount& w
   insight.Metric(name + "_high", Number(interval.high));
 }
 
+void DefineWinRate(Insight& insight) {
+  insight.Define("win_rate",
+                 "won deals / (won + lost deals) among the deals closed by the as-of date; open deals "
+                 "are left out");
+  insight.Define("win_rate_low", "lower bound of the 95% Wilson score interval of the win rate");
+  insight.Define("win_rate_high", "upper bound of the 95% Wilson score interval of the win rate");
+}
+
 ChartSpec WinRateChart(const Table& table, std::string id, std::string type, std::string title) {
   ChartSpec chart =
       ColumnChart(table, "win_rate", std::move(id), std::move(type), std::move(title), "percent");

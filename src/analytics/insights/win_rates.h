@@ -51,6 +51,9 @@ void AppendWinRate(std::vector<Cell>& row, const WinCount& wins);
 //! Adds the metrics `name`, `name`_low and `name`_high: a win rate and its 95% Wilson interval.
 void WinRateMetrics(Insight& insight, const std::string& name, const WinCount& wins);
 
+//! Defines win_rate, win_rate_low and win_rate_high.
+void DefineWinRate(Insight& insight);
+
 //! A chart of a table's win_rate column against its first column, with the interval as low/high.
 ChartSpec WinRateChart(const Table& table, std::string id, std::string type, std::string title);
 

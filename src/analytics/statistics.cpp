@@ -17,35 +17,6 @@ double Quantile(std::vector<double>& values, double q) {
   return low + (high - low) * (position - static_cast<double>(below));
 }
 
-void IntegerDistribution::Add(int32_t value) {
-  if (value < 0) return;
-  if (static_cast<size_t>(value) >= counts_.size()) counts_.resize(static_cast<size_t>(value) + 1, 0);
-  ++counts_[static_cast<size_t>(value)];
-  ++size_;
-}
-
-double IntegerDistribution::Quantile(double q) const {
-  if (size_ == 0) return std::numeric_limits<double>::quiet_NaN();
-  const double position = q * static_cast<double>(size_ - 1);
-  const auto below = static_cast<int64_t>(std::floor(position));
-  // The values at order statistics `below` and `below + 1`.
-  double low = 0, high = 0;
-  int64_t seen = 0;
-  bool low_found = false;
-  for (size_t value = 0; value < counts_.size(); ++value) {
-    seen += counts_[value];
-    if (!low_found && seen > below) {
-      low = static_cast<double>(value);
-      low_found = true;
-    }
-    if (seen > below + 1 || (seen == size_ && seen > below)) {
-      high = static_cast<double>(value);
-      break;
-    }
-  }
-  return low + (high - low) * (position - static_cast<double>(below));
-}
-
 Interval WilsonInterval(int64_t successes, int64_t n) {
   if (n <= 0) return {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
   constexpr double z = 1.959963984540054;

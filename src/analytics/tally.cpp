@@ -8,6 +8,14 @@ double GroupTotals::win_rate() const {
   return Ratio(static_cast<double>(count(DealStage::kWon)), static_cast<double>(closed()));
 }
 
+GroupTotals& GroupTotals::operator+=(const GroupTotals& other) {
+  for (size_t s = 0; s < deals.size(); ++s) deals[s] += other.deals[s];
+  won_value += other.won_value;
+  open_value += other.open_value;
+  expected_value += other.expected_value;
+  return *this;
+}
+
 namespace {
 
 //! Adds the selected deals to totals[key_of(row)] in one tight pass.
@@ -56,10 +64,10 @@ std::vector<GroupTotals> Tally(const QueryContext& query, const Grouping& groupi
   return totals;
 }
 
-GroupTotals TallyAll(const QueryContext& query) {
-  std::vector<GroupTotals> totals(1);
-  Accumulate(query, [](int32_t) { return 0; }, totals);
-  return totals.front();
+GroupTotals SumTotals(const std::vector<GroupTotals>& groups) {
+  GroupTotals sum;
+  for (const GroupTotals& group : groups) sum += group;
+  return sum;
 }
 
 }  // namespace crm::analytics

@@ -10,21 +10,6 @@ namespace crm::analytics {
 //! NaN for no values. Reorders `values`.
 double Quantile(std::vector<double>& values, double q);
 
-//! Quantiles of non-negative integers (such as days) kept as counts: O(1) to add, no sorting.
-class IntegerDistribution {
- public:
-  //! Adds one value (negative values are ignored).
-  void Add(int32_t value);
-  //! Number of values added.
-  int64_t size() const { return size_; }
-  //! The q-quantile with the same interpolation as Quantile(); NaN when empty.
-  double Quantile(double q) const;
-
- private:
-  std::vector<int64_t> counts_;
-  int64_t size_ = 0;
-};
-
 //! A two-sided interval.
 struct Interval {
   double low = 0;

@@ -28,12 +28,14 @@ struct GroupTotals {
   int64_t total() const { return closed() + open(); }
   //! Won / closed, NaN when nothing closed.
   double win_rate() const;
+  //! Adds the counts and values of another group.
+  GroupTotals& operator+=(const GroupTotals& other);
 };
 
 //! Totals per key of `grouping` over the query's selected deals.
 std::vector<GroupTotals> Tally(const QueryContext& query, const Grouping& grouping);
 
-//! Totals over all the query's selected deals.
-GroupTotals TallyAll(const QueryContext& query);
+//! The sum of all groups of a tally.
+GroupTotals SumTotals(const std::vector<GroupTotals>& groups);
 
 }  // namespace crm::analytics

@@ -7,7 +7,7 @@
 
 #include "crm/analytics/snapshot.h"
 #include "crm/data/dataset.h"
-#include "day_histogram.h"
+#include "crm/analytics/day_histogram.h"
 
 namespace crm::analytics {
 

@@ -4,20 +4,10 @@
 
 namespace crm::analytics {
 
-std::vector<double> WonCycleDays(const QueryContext& query) {
-  const OpportunityColumns& deals = query.data.opportunities;
-  std::vector<double> days;
-  for (int32_t row : query.rows) {
-    if (query.snapshot.Stage(row) != DealStage::kWon || deals.engage_date[row] == kNoDay) continue;
-    days.push_back(static_cast<double>(deals.close_date[row] - deals.engage_date[row]));
-  }
-  return days;
-}
-
-IntegerDistribution WonCycleDistribution(const QueryContext& query) {
+DayHistogram WonCycleDistribution(const QueryContext& query) {
   const OpportunityColumns& deals = query.data.opportunities;
   const DealStage* stages = query.snapshot.stages();
-  IntegerDistribution days;
+  DayHistogram days;
   for (const int32_t row : query.rows) {
     if (stages[row] != DealStage::kWon || deals.engage_date[row] == kNoDay) continue;
     days.Add(deals.close_date[row] - deals.engage_date[row]);

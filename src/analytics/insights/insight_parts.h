@@ -6,15 +6,13 @@
 
 #include "crm/analytics/insight.h"
 #include "crm/analytics/query_context.h"
-#include "crm/analytics/statistics.h"
+#include "crm/analytics/day_histogram.h"
 #include "crm/analytics/tally.h"
 
 namespace crm::analytics {
 
 //! Engage-to-close days of the won deals among the query's selected deals.
-std::vector<double> WonCycleDays(const QueryContext& query);
-//! The same as a distribution (fast quantiles).
-IntegerDistribution WonCycleDistribution(const QueryContext& query);
+DayHistogram WonCycleDistribution(const QueryContext& query);
 
 //! One row per non-empty group: label, deals, won, lost, open, win_rate, won_value, open_value,
 //! expected_value; in key order (calendar order for months and quarters, with empty periods inside).

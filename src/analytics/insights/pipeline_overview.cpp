@@ -1,5 +1,6 @@
 // pipeline_overview: what is in the pipeline, what it is worth, how fast it closes.
 #include "crm/analytics/statistics.h"
+#include "funnel.h"
 #include "insight_parts.h"
 #include "insights.h"
 
@@ -21,17 +22,6 @@ Table StageTable(const QueryContext& query, const Grouping& stages, const std::v
                           open ? group.expected_value : stage == DealStage::kWon ? group.won_value : 0.0});
   }
   return table;
-}
-
-Table FunnelTable(const GroupTotals& totals) {
-  const int64_t prospects = totals.total();
-  const int64_t engaged = totals.count(DealStage::kEngaging) + totals.closed();
-  const int64_t won = totals.count(DealStage::kWon);
-  return {"funnel",
-          {"step", "deals", "rate_from_previous"},
-          {{std::string("Prospecting"), prospects, nullptr},
-           {std::string("Engaging"), engaged, Number(Ratio(static_cast<double>(engaged), static_cast<double>(prospects)))},
-           {std::string("Won"), won, Number(Ratio(static_cast<double>(won), static_cast<double>(engaged)))}}};
 }
 
 Table OpenByProductTable(const QueryContext& query) {
@@ -58,8 +48,8 @@ Insight PipelineOverview(const QueryContext& query) {
   Insight insight;
   const Grouping stages = query.GroupBy(Dimension::kDealStage);
   const std::vector<GroupTotals> by_stage = Tally(query, stages);
-  const GroupTotals all = TallyAll(query);
-  const IntegerDistribution cycle = WonCycleDistribution(query);
+  const GroupTotals all = SumTotals(by_stage);
+  const DayHistogram cycle = WonCycleDistribution(query);
   const int64_t won = all.count(DealStage::kWon);
   insight.Metric("deals", all.total());
   insight.Metric("open_deals", all.open());
@@ -77,8 +67,7 @@ Insight PipelineOverview(const QueryContext& query) {
   insight.Define("open_pipeline_value", "sum of the estimated values of Prospecting and Engaging deals");
   insight.Define("weighted_pipeline_value", "sum over open deals of estimated value x win probability");
   insight.Define("sales_cycle_median_days", "median days from engage date to close date of won deals");
-  insight.Define("funnel", "Prospecting: every deal; Engaging: deals that reached engagement (Engaging, Won, "
-                           "Lost); Won: won deals");
+  insight.Define("funnel", kFunnelDefinition);
   insight.tables.push_back(StageTable(query, stages, by_stage));
   insight.tables.push_back(FunnelTable(all));
   insight.tables.push_back(OpenByProductTable(query));

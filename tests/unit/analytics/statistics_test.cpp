@@ -17,18 +17,6 @@ TEST(StatisticsTest, QuantileInterpolatesLikePandas) {
   EXPECT_TRUE(std::isnan(Quantile(none, 0.5)));
 }
 
-TEST(StatisticsTest, IntegerDistributionAgreesWithQuantile) {
-  IntegerDistribution days;
-  for (int value : {60, 10, 30, 20, 50, 40, 40, -3}) days.Add(value);  // the negative value is ignored
-  EXPECT_EQ(days.size(), 7);
-  std::vector<double> values = {60, 10, 30, 20, 50, 40, 40};
-  for (double q : {0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0}) EXPECT_DOUBLE_EQ(days.Quantile(q), Quantile(values, q)) << q;
-  IntegerDistribution one;
-  one.Add(7);
-  EXPECT_EQ(one.Quantile(0.75), 7);
-  EXPECT_TRUE(std::isnan(IntegerDistribution().Quantile(0.5)));
-}
-
 TEST(StatisticsTest, WilsonIntervalMatchesTheFormula) {
   // 4,238 won of 6,711 closed (the Kaggle data): p = 0.63150, Wilson 95% = [0.619887, 0.642964].
   const Interval interval = WilsonInterval(4238, 6711);

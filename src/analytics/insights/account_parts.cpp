@@ -1,0 +1,60 @@
+#include "account_parts.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace crm::analytics {
+
+Cell ParentCell(const Dataset& data, int32_t account) {
+  const int32_t parent = data.accounts[account].parent;
+  return parent == kNoIndex ? Cell(nullptr) : Cell(data.accounts[parent].name);
+}
+
+Cell SectorCell(const Dataset& data, int32_t account) {
+  const int32_t sector = data.accounts[account].sector;
+  return sector == kNoIndex ? Cell(nullptr) : Cell(data.sectors.Value(sector));
+}
+
+std::vector<const AccountHealthScore*> SelectedHealth(const AccountHealthReport& report) {
+  std::vector<const AccountHealthScore*> selected;
+  for (const AccountHealthScore& health : report.accounts) {
+    if (health.selected) selected.push_back(&health);
+  }
+  return selected;
+}
+
+void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& report, Insight& insight) {
+  insight.Metric("peer_accounts", static_cast<int64_t>(report.accounts.size()));
+  insight.Metric("deals_without_account", report.deals_without_account);
+  insight.Define("peer_accounts", "accounts with a deal under the deal-level filters (agent, manager, office, "
+                                  "product, series, stage, period); percentiles rank an account among them, so a "
+                                  "score does not change with the account, sector or country filters");
+  insight.Define("deals_without_account", "selected deals that name no account: they cannot be attributed and are "
+                                          "left out of every account figure");
+  if (report.deals_without_account > 0) {
+    insight.notes.push_back(std::to_string(report.deals_without_account) +
+                            " selected deals name no account and are left out.");
+  }
+  if (query.filter.period) {
+    insight.notes.push_back("With --period only the deals dated in " + query.filter.period->label +
+                            " count, but ages are still measured to the as-of date.");
+  }
+}
+
+std::string UsdText(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", std::round(value));
+  std::string digits = text;
+  const size_t start = digits[0] == '-' ? 1 : 0;
+  for (size_t i = digits.size(); i > start + 3; i -= 3) digits.insert(i - 3, ",");
+  digits.insert(start, "$");
+  return digits;
+}
+
+std::string PercentText(double fraction) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%", fraction * 100);
+  return text;
+}
+
+}  // namespace crm::analytics

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace crm::analytics {
 
@@ -41,14 +42,23 @@ void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& 
   }
 }
 
-std::string UsdText(double value) {
+std::string GroupedText(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.0f", std::round(value));
-  std::string digits = text;
+  const std::string_view digits(text);
   const size_t start = digits[0] == '-' ? 1 : 0;
-  for (size_t i = digits.size(); i > start + 3; i -= 3) digits.insert(i - 3, ",");
-  digits.insert(start, "$");
-  return digits;
+  std::string grouped(digits.substr(0, start));
+  for (size_t i = start; i < digits.size(); ++i) {
+    if (i > start && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
+}
+
+std::string UsdText(double value) {
+  std::string text = value < 0 ? "-$" : "$";
+  text += GroupedText(std::fabs(value));
+  return text;
 }
 
 std::string PercentText(double fraction) {

@@ -1,6 +1,7 @@
 #include "crm/analytics/account_health.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -14,164 +15,270 @@ namespace {
 constexpr std::array<double, kHealthComponentCount> kWeights = {0.25, 0.15, 0.15, 0.15, 0.15, 0.15};
 constexpr double kDaysPerQuarter = 365.25 / 4;
 constexpr double kOverdueQuantile = 0.9;
-constexpr size_t kMinNormalisedGaps = 20;
+constexpr int64_t kMinNormalisedGaps = 20;
 constexpr double kDefaultOverdueFactor = 3;
 constexpr double kLeastOverdueFactor = 1.5;
 constexpr double kActivityZeroAt = 3;
 constexpr double kTrendFullScale = 0.25;  // a change of 25 points in win rate moves the trend from 50 to 0 or 100
+constexpr size_t kWindowWords = (kHealthRhythmWindowDays + 63) / 64;
+constexpr int32_t kNoFirstDay = std::numeric_limits<int32_t>::max();
 
-// A dated closed deal of an account.
-struct ClosedDeal {
-  int32_t account;
-  int32_t day;
-  bool won;
+// Running totals of one account over the peer deals; one cache line, as the pass touches one per deal.
+struct alignas(64) Counters {
+  int32_t won = 0;
+  int32_t lost = 0;
+  int32_t open = 0;
+  int32_t wins_last_year = 0;
+  int32_t recent_won = 0;
+  int32_t recent_closed = 0;
+  int32_t earlier_won = 0;
+  int32_t earlier_closed = 0;
+  int32_t first_day = kNoFirstDay;  // earliest engage or close day
+  int32_t last_win_day = kNoDay;
+  double won_value = 0;
+  double open_value = 0;
+  double won_value_last_year = 0;
+
+  bool seen() const { return won + lost + open > 0; }
 };
 
-// What one pass over the peer deals collects: totals per account row, and the dated closed deals.
+// What the first pass over the peer deals collects: totals per account row.
 struct Accumulation {
-  std::vector<AccountHealthScore> by_account;
-  std::vector<int32_t> first_day;  // earliest engage or close day; INT32_MAX before any
-  std::vector<uint8_t> seen;
-  std::vector<ClosedDeal> closed;
+  std::vector<Counters> counters;
   int64_t without_account = 0;
-  int64_t won = 0;
-  int64_t lost = 0;
 };
 
-void AddClosed(const QueryContext& query, int32_t row, DealStage stage, AccountHealthScore& health, Accumulation& all) {
+// What the second pass collects, once the last win days are known: per account row, the loss run and
+// one bit for each day of the rhythm window (bit d: a win d days before the as-of date).
+struct WinHistory {
+  std::vector<int32_t> loss_runs;
+  std::vector<uint64_t> win_days;
+};
+
+// The estimated value of an open deal per product; 0 when unknown, so such deals add nothing.
+std::vector<double> OpenValueByProduct(const DealEstimates& estimates) {
+  std::vector<double> values;
+  for (const ProductHistory& product : estimates.products()) {
+    values.push_back(HasValue(product.estimated_value) ? product.estimated_value : 0);
+  }
+  return values;
+}
+
+// Adds one deal of the snapshot to its account's totals. Branch-free where it can be: the stages of
+// consecutive deals are unpredictable, and mispredicted branches would dominate the pass.
+void AddDeal(const QueryContext& query, const std::vector<double>& open_values, int32_t row, Counters& counters) {
+  const OpportunityColumns& deals = query.data.opportunities;
+  const DealStage stage = query.snapshot.Stage(row);
+  const bool closed = IsClosed(stage);
   const bool won = stage == DealStage::kWon;
-  const double value = query.snapshot.CloseValue(row);
-  if (won) {
-    ++health.won;
-    ++all.won;
-    if (HasValue(value)) health.won_value += value;
-  } else {
-    ++health.lost;
-    ++all.lost;
-  }
-  const int32_t day = query.snapshot.CloseDate(row);
-  if (day == kNoDay) return;
-  const int32_t age = query.snapshot.as_of() - day;
-  const bool recent = age < kHealthRecentDays;
-  (recent ? health.recent_closed : health.earlier_closed) += 1;
-  (recent ? health.recent_won : health.earlier_won) += won;
-  if (won && age < kHealthYearDays) {
-    ++health.wins_last_year;
-    if (HasValue(value)) health.won_value_last_year += value;
-  }
-  all.closed.push_back({health.account, day, won});
+  const int32_t day = closed ? deals.close_date[row] : kNoDay;  // snapshot.CloseDate without a second lookup
+  const bool dated = day != kNoDay;
+  const int32_t age = dated ? query.snapshot.as_of() - day : kHealthRhythmWindowDays;
+  const bool recent = dated && age < kHealthRecentDays;
+  const bool won_last_year = won && age < kHealthYearDays;
+  const double close_value = deals.close_value[row];
+  const double won_value = won && HasValue(close_value) ? close_value : 0;
+  counters.won += won;
+  counters.lost += closed && !won;
+  counters.open += !closed;
+  counters.won_value += won_value;
+  counters.open_value += closed ? 0 : open_values[static_cast<size_t>(deals.product[row])];
+  counters.recent_closed += recent;
+  counters.recent_won += recent && won;
+  counters.earlier_closed += dated && !recent;
+  counters.earlier_won += dated && !recent && won;
+  counters.wins_last_year += won_last_year;
+  counters.won_value_last_year += won_last_year ? won_value : 0;
+  counters.last_win_day = std::max(counters.last_win_day, won && dated ? day : kNoDay);
+  const int32_t engaged = deals.engage_date[row];
+  counters.first_day = std::min(counters.first_day, engaged != kNoDay ? engaged : kNoFirstDay);
+  counters.first_day = std::min(counters.first_day, dated ? day : kNoFirstDay);
 }
 
 Accumulation Accumulate(const QueryContext& query, const std::vector<int32_t>& rows) {
   const OpportunityColumns& deals = query.data.opportunities;
-  const size_t accounts = query.data.accounts.size();
+  const std::vector<double> open_values = OpenValueByProduct(query.estimates);
   Accumulation all;
-  all.by_account.resize(accounts);
-  for (size_t a = 0; a < accounts; ++a) all.by_account[a].account = static_cast<int32_t>(a);
-  all.first_day.assign(accounts, std::numeric_limits<int32_t>::max());
-  all.seen.assign(accounts, 0);
+  all.counters.resize(query.data.accounts.size());
   for (int32_t row : rows) {
     const int32_t account = deals.account[row];
     if (account == kNoIndex) {
       ++all.without_account;
       continue;
     }
-    all.seen[account] = 1;
-    AccountHealthScore& health = all.by_account[account];
-    int32_t& first = all.first_day[account];
-    if (deals.engage_date[row] != kNoDay) first = std::min(first, deals.engage_date[row]);
-    const DealStage stage = query.snapshot.Stage(row);
-    if (IsClosed(stage)) {
-      if (query.snapshot.CloseDate(row) != kNoDay) first = std::min(first, query.snapshot.CloseDate(row));
-      AddClosed(query, row, stage, health, all);
-      continue;
-    }
-    ++health.open;
-    const double value = query.estimates.Value(row);
-    if (HasValue(value)) health.open_value += value;
+    AddDeal(query, open_values, row, all.counters[static_cast<size_t>(account)]);
   }
   return all;
 }
 
-// The closed deals grouped by account, each group in day order (two counting sorts: by day, then
-// stably by account); `starts[a]..starts[a + 1]` is account a's group.
-std::vector<ClosedDeal> OrderByAccountAndDay(const std::vector<ClosedDeal>& closed, size_t accounts,
-                                             std::vector<int32_t>& starts) {
-  starts.assign(accounts + 1, 0);
-  if (closed.empty()) return {};
-  int32_t first = closed.front().day, last = first;
-  for (const ClosedDeal& deal : closed) {
-    first = std::min(first, deal.day);
-    last = std::max(last, deal.day);
+// Loss runs (losses closed after the account's last win day; every dated loss of an account that never
+// won) and win days in the rhythm window: a second pass, since the last win days are known only after
+// the first. Branch-free like AddDeal.
+WinHistory ReadWinHistory(const QueryContext& query, const std::vector<int32_t>& rows,
+                          const std::vector<Counters>& counters) {
+  const OpportunityColumns& deals = query.data.opportunities;
+  std::vector<int32_t> last_win;
+  for (const Counters& totals : counters) last_win.push_back(totals.last_win_day);
+  WinHistory history{std::vector<int32_t>(counters.size(), 0), std::vector<uint64_t>(counters.size() * kWindowWords, 0)};
+  for (int32_t row : rows) {
+    const int32_t account = deals.account[row];
+    if (account == kNoIndex) continue;
+    const auto index = static_cast<size_t>(account);
+    const DealStage stage = query.snapshot.Stage(row);
+    const int32_t day = IsClosed(stage) ? deals.close_date[row] : kNoDay;
+    const bool dated = day != kNoDay;
+    history.loss_runs[index] += stage == DealStage::kLost && dated && day > last_win[index];
+    const int32_t age = dated ? query.snapshot.as_of() - day : kHealthRhythmWindowDays;
+    const bool in_window = stage == DealStage::kWon && age >= 0 && age < kHealthRhythmWindowDays;
+    const auto bit = static_cast<size_t>(in_window ? age : 0);  // other deals set no bit
+    history.win_days[index * kWindowWords + bit / 64] |= uint64_t{in_window} << (bit % 64);
   }
-  std::vector<int32_t> day_starts(static_cast<size_t>(last - first) + 2, 0);
-  for (const ClosedDeal& deal : closed) ++day_starts[static_cast<size_t>(deal.day - first) + 1];
-  for (size_t d = 1; d < day_starts.size(); ++d) day_starts[d] += day_starts[d - 1];
-  std::vector<ClosedDeal> by_day(closed.size());
-  for (const ClosedDeal& deal : closed) by_day[static_cast<size_t>(day_starts[static_cast<size_t>(deal.day - first)]++)] = deal;
-  for (const ClosedDeal& deal : closed) ++starts[static_cast<size_t>(deal.account) + 1];
-  for (size_t a = 1; a < starts.size(); ++a) starts[a] += starts[a - 1];
-  std::vector<int32_t> next(starts.begin(), starts.end() - 1);
-  std::vector<ClosedDeal> ordered(closed.size());
-  for (const ClosedDeal& deal : by_day) ordered[static_cast<size_t>(next[static_cast<size_t>(deal.account)]++)] = deal;
-  return ordered;
+  return history;
 }
 
-// Reads one account's closed deals in day order: days since the last win, the loss run after it, and
-// the gaps between distinct win days (left in `gaps`).
-void ReadHistory(const ClosedDeal* begin, const ClosedDeal* end, int32_t as_of, AccountHealthScore& health,
-                 std::vector<double>& gaps) {
-  gaps.clear();
-  int32_t last_win = kNoDay;
-  for (const ClosedDeal* deal = begin; deal != end; ++deal) {
-    if (!deal->won) continue;
-    if (last_win != kNoDay && deal->day != last_win) gaps.push_back(deal->day - last_win);
-    last_win = deal->day;
+// The gaps in days between one account's consecutive win days in the window, and their median found by
+// counting: the gaps add up to less than the window, so the median is at most 2 x window / gaps and the
+// scan of the counts stays short (a selection over doubles would cost more than the rest of the scoring).
+class WinGaps {
+ public:
+  // Reads the gaps of one account's window bits, replacing the previous account's.
+  void Read(const uint64_t* win_days) {
+    gaps_.clear();
+    int32_t previous = -1;
+    for (size_t w = 0; w < kWindowWords; ++w) {
+      for (uint64_t word = win_days[w]; word != 0; word &= word - 1) {
+        const auto day = static_cast<int32_t>(w * 64) + std::countr_zero(word);
+        if (previous >= 0) gaps_.push_back(day - previous);
+        previous = day;
+      }
+    }
   }
-  for (const ClosedDeal* deal = end; deal != begin && !(deal - 1)->won; --deal) {
-    if (last_win != kNoDay && (deal - 1)->day <= last_win) break;
-    ++health.loss_run;
+  const std::vector<int32_t>& gaps() const { return gaps_; }
+  // The median with linear interpolation, as Quantile(gaps, 0.5); NaN without gaps.
+  double Median() {
+    if (gaps_.empty()) return kNoNumber;
+    for (int32_t gap : gaps_) ++counts_[static_cast<size_t>(gap)];
+    const size_t below = (gaps_.size() - 1) / 2;
+    const size_t above = gaps_.size() % 2 == 0 ? below + 1 : below;
+    size_t seen = 0;
+    int32_t low = -1, value = 0;
+    while (seen <= above) {
+      seen += static_cast<size_t>(counts_[static_cast<size_t>(++value)]);
+      if (low < 0 && seen > below) low = value;
+    }
+    for (int32_t gap : gaps_) counts_[static_cast<size_t>(gap)] = 0;
+    return (low + value) / 2.0;
   }
-  if (last_win != kNoDay) health.days_since_last_win = as_of - last_win;
-}
 
-// Own buying rhythms and loss runs of every account; learns the typical rhythm and the overdue factor.
-void ReadHistories(const std::vector<ClosedDeal>& closed, int32_t as_of, std::vector<AccountHealthScore>& by_account,
-                   AccountHealthReport& report) {
-  std::vector<int32_t> starts;
-  const std::vector<ClosedDeal> ordered = OrderByAccountAndDay(closed, by_account.size(), starts);
-  std::vector<double> rhythms, normalised, gaps;
-  for (size_t a = 0; a < by_account.size(); ++a) {
-    const ClosedDeal* begin = ordered.data() + starts[a];
-    ReadHistory(begin, ordered.data() + starts[a + 1], as_of, by_account[a], gaps);
-    if (gaps.size() < static_cast<size_t>(kHealthMinOwnGaps)) continue;
-    const double rhythm = Quantile(gaps, 0.5);
-    by_account[a].buying_rhythm_days = rhythm;
-    by_account[a].own_rhythm = true;
-    rhythms.push_back(rhythm);
-    for (double gap : gaps) normalised.push_back(gap / rhythm);
+ private:
+  std::vector<int32_t> gaps_;
+  std::vector<int32_t> counts_ = std::vector<int32_t>(kHealthRhythmWindowDays, 0);
+};
+
+// Counts of ratios in bins of 0.01 from 0 to 20 (the last bin holds the rest), for a quantile of many
+// ratios without keeping them.
+class RatioHistogram {
+ public:
+  void Add(double ratio) {
+    ++bins_[std::min(bins_.size() - 1, static_cast<size_t>(ratio * kBinsPerUnit + 1e-9))];
+    ++count_;
+  }
+  // The lower edge of the bin that holds the order statistic floor(q x (count − 1)); NaN when empty.
+  double Quantile(double q) const {
+    if (count_ == 0) return kNoNumber;
+    const auto target = static_cast<int64_t>(q * static_cast<double>(count_ - 1));
+    int64_t below = 0;
+    size_t bin = 0;
+    while (below + bins_[bin] <= target) below += bins_[bin++];
+    return static_cast<double>(bin) / kBinsPerUnit;
+  }
+  int64_t count() const { return count_; }
+
+ private:
+  static constexpr double kBinsPerUnit = 100;
+  std::array<int64_t, 2001> bins_{};
+  int64_t count_ = 0;
+};
+
+// Own buying rhythm per account row (NaN without enough win days in the window); learns the typical
+// rhythm and the overdue factor from them.
+std::vector<double> LearnRhythms(const Accumulation& all, const WinHistory& history, AccountHealthReport& report) {
+  std::vector<double> own(all.counters.size(), kNoNumber), rhythms;
+  WinGaps gaps;
+  RatioHistogram normalised;
+  for (size_t a = 0; a < own.size(); ++a) {
+    if (all.counters[a].won <= kHealthMinOwnGaps) continue;
+    gaps.Read(&history.win_days[a * kWindowWords]);
+    if (gaps.gaps().size() < static_cast<size_t>(kHealthMinOwnGaps)) continue;
+    own[a] = gaps.Median();
+    rhythms.push_back(own[a]);
+    for (int32_t gap : gaps.gaps()) normalised.Add(gap / own[a]);
   }
   report.typical_rhythm_days = Quantile(rhythms, 0.5);
-  report.normalised_gaps = static_cast<int64_t>(normalised.size());
-  report.overdue_factor = normalised.size() < kMinNormalisedGaps
+  report.normalised_gaps = normalised.count();
+  report.overdue_factor = normalised.count() < kMinNormalisedGaps
                               ? kDefaultOverdueFactor
-                              : std::max(kLeastOverdueFactor, Quantile(normalised, kOverdueQuantile));
-  for (AccountHealthScore& health : by_account) {
-    if (!health.own_rhythm) health.buying_rhythm_days = report.typical_rhythm_days;
-  }
+                              : std::max(kLeastOverdueFactor, normalised.Quantile(kOverdueQuantile));
+  return own;
 }
 
-// Days since the last activity with each account; learns the activity scale. No-op without activities.
-void ReadActivities(const QueryContext& query, const std::vector<uint8_t>& seen, std::vector<AccountHealthScore>& by_account,
-                    AccountHealthReport& report) {
+// The last activity day on or before the as-of date per account row (kNoDay when none). Only the
+// per-account part of CollectActivityFacts, which also fills per-deal vectors this does not need.
+std::vector<int32_t> LastActivityDays(const Dataset& data, int32_t as_of) {
+  std::vector<int32_t> last(data.accounts.size(), kNoDay);
+  const ActivityColumns& activities = data.activities;
+  for (size_t i = 0; i < activities.size(); ++i) {
+    const int32_t account = activities.account[i];
+    const int32_t day = activities.date[i];
+    if (account == kNoIndex) continue;
+    int32_t& latest = last[static_cast<size_t>(account)];
+    latest = std::max(latest, day <= as_of ? day : kNoDay);
+  }
+  return last;
+}
+
+// The inputs of one account from its totals; the account's first deal day dates its history.
+AccountHealthScore Inputs(int32_t account, const Counters& counters, int32_t loss_run, int32_t as_of,
+                          double own_rhythm, const AccountHealthReport& report) {
+  AccountHealthScore health;
+  health.account = account;
+  health.won = counters.won;
+  health.lost = counters.lost;
+  health.open = counters.open;
+  health.won_value = counters.won_value;
+  health.open_value = counters.open_value;
+  health.wins_last_year = counters.wins_last_year;
+  health.won_value_last_year = counters.won_value_last_year;
+  health.loss_run = loss_run;
+  if (counters.last_win_day != kNoDay) health.days_since_last_win = as_of - counters.last_win_day;
+  health.own_rhythm = HasValue(own_rhythm);
+  health.buying_rhythm_days = health.own_rhythm ? own_rhythm : report.typical_rhythm_days;
+  health.recent_won = counters.recent_won;
+  health.recent_closed = counters.recent_closed;
+  health.earlier_won = counters.earlier_won;
+  health.earlier_closed = counters.earlier_closed;
+  health.recent_win_rate = Ratio(static_cast<double>(counters.recent_won), static_cast<double>(counters.recent_closed));
+  health.earlier_win_rate = Ratio(static_cast<double>(counters.earlier_won), static_cast<double>(counters.earlier_closed));
+  health.average_quarterly_won = 0;
+  if (counters.first_day != kNoFirstDay) {
+    const double quarters = std::max(1.0, (as_of - counters.first_day + 1) / kDaysPerQuarter);
+    health.average_quarterly_won = counters.won_value / quarters;
+    health.pipeline_coverage_ratio = Ratio(counters.open_value, health.average_quarterly_won);
+  }
+  return health;
+}
+
+// Days since the last activity per account and the activity scale learned from them.
+void ReadActivities(const QueryContext& query, AccountHealthReport& report) {
   report.activities = query.data.activities.size() > 0;
   if (!report.activities) return;
-  const ActivityFacts facts = CollectActivityFacts(query.data, query.snapshot.as_of());
+  const std::vector<int32_t> last = LastActivityDays(query.data, query.snapshot.as_of());
   std::vector<double> days;
-  for (size_t a = 0; a < by_account.size(); ++a) {
-    if (facts.last_by_account[a] == kNoDay) continue;
-    by_account[a].days_since_activity = query.snapshot.as_of() - facts.last_by_account[a];
-    if (seen[a]) days.push_back(by_account[a].days_since_activity);
+  for (AccountHealthScore& health : report.accounts) {
+    const int32_t day = last[static_cast<size_t>(health.account)];
+    if (day == kNoDay) continue;
+    health.days_since_activity = query.snapshot.as_of() - day;
+    days.push_back(health.days_since_activity);
   }
   const double median = Quantile(days, 0.5);
   report.typical_activity_days = HasValue(median) ? std::max(kHealthActivityFloorDays, median) : kHealthActivityFloorDays;
@@ -197,19 +304,6 @@ double ActivityScore(const AccountHealthScore& health, const AccountHealthReport
   if (!report.activities) return kNoNumber;
   if (!HasValue(health.days_since_activity)) return 0;
   return DecayScore(health.days_since_activity / report.typical_activity_days, kActivityZeroAt);
-}
-
-// Rates and coverage from the totals; the account's first deal day dates its history.
-void DeriveInputs(int32_t as_of, int32_t first_day, AccountHealthScore& health) {
-  health.recent_win_rate = Ratio(static_cast<double>(health.recent_won), static_cast<double>(health.recent_closed));
-  health.earlier_win_rate = Ratio(static_cast<double>(health.earlier_won), static_cast<double>(health.earlier_closed));
-  if (first_day == std::numeric_limits<int32_t>::max()) {
-    health.average_quarterly_won = 0;
-    return;
-  }
-  const double quarters = std::max(1.0, (as_of - first_day + 1) / kDaysPerQuarter);
-  health.average_quarterly_won = health.won_value / quarters;
-  health.pipeline_coverage_ratio = Ratio(health.open_value, health.average_quarterly_won);
 }
 
 void Score(const AccountHealthReport& report, const PeerPercentile& frequency, const PeerPercentile& monetary,
@@ -266,26 +360,26 @@ PeerDeals::PeerDeals(const QueryContext& query)
 AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeals& peers) {
   const int32_t as_of = query.snapshot.as_of();
   Accumulation all = Accumulate(query, peers.rows());
+  const WinHistory history = ReadWinHistory(query, peers.rows(), all.counters);
   AccountHealthReport report;
   report.deals_without_account = peers.widened() ? 0 : all.without_account;
-  report.peer_win_rate = Ratio(static_cast<double>(all.won), static_cast<double>(all.won + all.lost));
-  std::vector<AccountHealthScore>& by_account = all.by_account;
-  ReadHistories(all.closed, as_of, by_account, report);
-  ReadActivities(query, all.seen, by_account, report);
+  const std::vector<double> rhythms = LearnRhythms(all, history, report);
   std::vector<double> wins, values;
-  for (size_t a = 0; a < by_account.size(); ++a) {
-    if (!all.seen[a]) continue;
-    DeriveInputs(as_of, all.first_day[a], by_account[a]);
-    wins.push_back(static_cast<double>(by_account[a].wins_last_year));
-    values.push_back(by_account[a].won_value_last_year);
+  int64_t won = 0, closed = 0;
+  for (size_t a = 0; a < all.counters.size(); ++a) {
+    if (!all.counters[a].seen()) continue;
+    won += all.counters[a].won;
+    closed += all.counters[a].won + all.counters[a].lost;
+    report.accounts.push_back(Inputs(static_cast<int32_t>(a), all.counters[a], history.loss_runs[a], as_of, rhythms[a], report));
+    wins.push_back(static_cast<double>(all.counters[a].wins_last_year));
+    values.push_back(all.counters[a].won_value_last_year);
   }
+  report.peer_win_rate = Ratio(static_cast<double>(won), static_cast<double>(closed));
+  ReadActivities(query, report);
   const PeerPercentile frequency(std::move(wins)), monetary(std::move(values));
-  for (size_t a = 0; a < by_account.size(); ++a) {
-    if (!all.seen[a]) continue;
-    AccountHealthScore& health = by_account[a];
+  for (AccountHealthScore& health : report.accounts) {
     Score(report, frequency, monetary, health);
     health.selected = query.AccountSelected(health.account);
-    report.accounts.push_back(std::move(health));
   }
   return report;
 }

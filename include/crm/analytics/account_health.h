@@ -37,6 +37,7 @@ inline constexpr int32_t kHealthYearDays = 365;         //!< frequency and monet
 inline constexpr int32_t kHealthRecentDays = 180;       //!< recent win-rate window
 inline constexpr int64_t kHealthMinTrendDeals = 5;      //!< closed deals needed on each side of the trend
 inline constexpr int64_t kHealthMinOwnGaps = 2;         //!< gaps between win days for an own buying rhythm
+inline constexpr int32_t kHealthRhythmWindowDays = 730; //!< wins that far back count for the buying rhythm
 inline constexpr double kHealthActivityFloorDays = 7;   //!< least typical days since last activity
 
 //! One account's health: the inputs from its deals at the as-of date, the components and the score.

@@ -41,6 +41,7 @@ struct alignas(64) Counters {
 
   bool seen() const { return won + lost + open > 0; }
 };
+static_assert(sizeof(Counters) == 64);
 
 // What the first pass over the peer deals collects: totals per account row.
 struct Accumulation {

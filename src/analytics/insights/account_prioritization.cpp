@@ -155,7 +155,8 @@ std::string PartText(const QueryContext& query, const Potential& potential, Part
   switch (part) {
     case Part::kWhitespace: return WhitespaceText(query, potential);
     case Part::kPipeline:
-      return "open pipeline " + UsdText(health.open_value) + " in " + std::to_string(health.open) + " deals";
+      return "open pipeline " + UsdText(health.open_value) + " (" + std::to_string(health.open) +
+             (health.open == 1 ? " deal)" : " deals)");
     case Part::kSize: return SizeText(query.data.accounts[health.account]);
     case Part::kHealth: {
       char text[48];

@@ -157,12 +157,9 @@ void Define(const AccountHealthReport& report, Insight& insight) {
                      "); the weight of an absent component is spread over the others in proportion");
   insight.Define("band", "Healthy: score >= 70; Watch: 40 to < 70; At risk: < 40");
   insight.Define("recency", "100 while days since the last win <= the buying rhythm, falling linearly to 0 at "
-                            "overdue_factor x the rhythm; 0 for an account that never won");
-  insight.Define("buying_rhythm_days", "median gap in days between the account's distinct win days (own, with at "
-                                       "least 3 win days); otherwise the typical rhythm");
-  insight.Define("typical_buying_rhythm_days", "median of the own buying rhythms of the peer accounts");
-  insight.Define("overdue_factor", "90th percentile of gap / own rhythm over every gap between win days of accounts "
-                                   "with an own rhythm (floor 1.5); 3 when fewer than 20 gaps");
+                            "overdue_factor x the rhythm; 0 for an account that never won; absent when no rhythm "
+                            "is known (no peer account has an own rhythm)");
+  DefineBuyingRhythm(insight);
   insight.Define("frequency", "percentile among peer accounts of wins closed in the last 365 days (mid-rank: 0 "
                               "lowest, 100 highest, ties share; 0 for no win)");
   insight.Define("monetary", "percentile among peer accounts of won value closed in the last 365 days (as frequency)");

@@ -42,6 +42,17 @@ void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& 
   }
 }
 
+void DefineBuyingRhythm(Insight& insight) {
+  insight.Define("buying_rhythm_days", "median gap in days between the account's distinct win days in the " +
+                                           std::to_string(kHealthRhythmWindowDays) +
+                                           " days before the as-of date (own, with at least 3 such days); "
+                                           "otherwise the typical rhythm");
+  insight.Define("typical_buying_rhythm_days", "median of the own buying rhythms of the peer accounts");
+  insight.Define("overdue_factor", "90th percentile (order statistic floor(0.9 x (n − 1)), in steps of 0.01, at "
+                                   "most 20) of gap / own rhythm over the n gaps of the accounts with an own rhythm, "
+                                   "at least 1.5; 3 when n < 20");
+}
+
 std::string GroupedText(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.0f", std::round(value));

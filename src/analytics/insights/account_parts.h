@@ -21,6 +21,9 @@ std::vector<const AccountHealthScore*> SelectedHealth(const AccountHealthReport&
 //! Metrics and notes on which accounts were compared and which deals could not be attributed.
 void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& report, Insight& insight);
 
+//! Defines buying_rhythm_days, typical_buying_rhythm_days and overdue_factor.
+void DefineBuyingRhythm(Insight& insight);
+
 //! "12,300" (rounded to a whole number, with thousands separators).
 std::string GroupedText(double value);
 //! "$12,300" (whole dollars with thousands separators).

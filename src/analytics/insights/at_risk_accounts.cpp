@@ -154,10 +154,9 @@ void AddPeerTrend(const AccountHealthReport& report, Insight& insight) {
 }
 
 void Define(Insight& insight) {
-  insight.Define("overdue_win", "the account has an own buying rhythm (median gap between at least 3 distinct win "
-                                "days) and its days since the last win exceed overdue_factor x that rhythm");
-  insight.Define("overdue_factor", "90th percentile of gap / own rhythm over every gap between win days of accounts "
-                                   "with an own rhythm (floor 1.5; 3 when fewer than 20 gaps)");
+  insight.Define("overdue_win", "the account has an own buying rhythm and its days since the last win exceed "
+                                "overdue_factor x that rhythm");
+  DefineBuyingRhythm(insight);
   insight.Define("win_rate_drop", "at least 5 closed deals in the last 180 days and 5 before, and the 95% Wilson "
                                   "interval of the recent win rate lies wholly below the earlier win rate");
   insight.Define("pipeline_dried_up", "no open deal at the as-of date while the account has won deals");

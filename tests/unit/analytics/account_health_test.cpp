@@ -152,6 +152,23 @@ TEST(AccountHealthTest, AccountFiltersKeepPeersAndTopCuts) {
   EXPECT_EQ(MetricNumber(top, "accounts"), 4);
 }
 
+TEST(AccountHealthTest, GroupsBySectorOnly) {
+  const Insight insight = Health(HealthCrm(), {{"by", "sector"}});
+  const Table* table = insight.FindTable("by_sector");
+  ASSERT_NE(table, nullptr);
+  // tech: Able (healthy), Brisk and Calm (at risk); retail: Dusk (at risk).
+  const double able = (25 + 45 + 0.15 * 100 * 1000 / kAbleQuarterly) / 0.85;
+  EXPECT_NEAR(NumberAt(*table, "tech", "mean_health_score"), (able + 20 / 0.7 + 15 / 0.7) / 3, 1e-9);
+  EXPECT_EQ(NumberAt(*table, "tech", "healthy"), 1);
+  EXPECT_EQ(NumberAt(*table, "tech", "at_risk"), 2);
+  EXPECT_EQ(NumberAt(*table, "retail", "accounts"), 1);
+  const Insight by_agent = Health(HealthCrm(), {{"by", "sales_agent"}});
+  EXPECT_EQ(by_agent.FindTable("by_sales_agent"), nullptr);
+  const std::string note =
+      "--by sales_agent is not an attribute of an account; health can be grouped by sector or country.";
+  EXPECT_NE(std::find(by_agent.notes.begin(), by_agent.notes.end(), note), by_agent.notes.end());
+}
+
 TEST(AccountHealthTest, DealFiltersNarrowThePeers) {
   // Bob's deals only: Brisk and Dusk. Frequency and monetary rank Dusk (3 wins) 0 and Brisk (4) 100.
   const Insight bob = Health(HealthCrm(), {{"sales_agent", "Bob"}});

@@ -290,13 +290,15 @@ double RecencyScore(const AccountHealthScore& health, double overdue_factor) {
   return DecayScore(health.days_since_last_win / health.buying_rhythm_days, overdue_factor);
 }
 
-double TrendScore(const AccountHealthScore& health) {
+double TrendScore(const AccountHealthScore& health, const AccountHealthReport& report) {
+  if (!report.win_rates_counted) return kNoNumber;
   if (health.recent_closed < kHealthMinTrendDeals || health.earlier_closed < kHealthMinTrendDeals) return kNoNumber;
   const double change = health.recent_win_rate - health.earlier_win_rate;
   return 100 * std::clamp(0.5 + change / (2 * kTrendFullScale), 0.0, 1.0);
 }
 
-double CoverageScore(const AccountHealthScore& health) {
+double CoverageScore(const AccountHealthScore& health, const AccountHealthReport& report) {
+  if (!report.open_deals_counted) return kNoNumber;
   if (health.average_quarterly_won > 0) return 100 * std::min(1.0, health.pipeline_coverage_ratio);
   return health.open_value > 0 ? 100 : 0;
 }
@@ -313,8 +315,8 @@ void Score(const AccountHealthReport& report, const PeerPercentile& frequency, c
   set(HealthComponent::kRecency, RecencyScore(health, report.overdue_factor));
   set(HealthComponent::kFrequency, frequency.Score(static_cast<double>(health.wins_last_year)));
   set(HealthComponent::kMonetary, monetary.Score(health.won_value_last_year));
-  set(HealthComponent::kWinTrend, TrendScore(health));
-  set(HealthComponent::kPipelineCoverage, CoverageScore(health));
+  set(HealthComponent::kWinTrend, TrendScore(health, report));
+  set(HealthComponent::kPipelineCoverage, CoverageScore(health, report));
   set(HealthComponent::kActivity, ActivityScore(health, report));
   health.score = WeightedScore(health.components, kWeights);
   health.band = BandOfScore(health.score);
@@ -364,6 +366,8 @@ AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeal
   const WinHistory history = ReadWinHistory(query, peers.rows(), all.counters);
   AccountHealthReport report;
   report.deals_without_account = peers.widened() ? 0 : all.without_account;
+  report.open_deals_counted = !query.filter.deal_stage || !IsClosed(*query.filter.deal_stage);
+  report.win_rates_counted = !query.filter.deal_stage;
   const std::vector<double> rhythms = LearnRhythms(all, history, report);
   std::vector<double> wins, values;
   int64_t won = 0, closed = 0;

@@ -80,6 +80,8 @@ struct AccountHealthReport {
   std::vector<AccountHealthScore> accounts;
   int64_t deals_without_account = 0;  //!< selected deals that name no account
   bool activities = false;            //!< the data has activities, so the activity component counts
+  bool open_deals_counted = true;     //!< false when the stage filter keeps closed deals only (no coverage)
+  bool win_rates_counted = true;      //!< false under any stage filter (no win-rate trend)
   double typical_rhythm_days = kNoNumber;  //!< median of the accounts' own buying rhythms
   double overdue_factor = 0;               //!< days since last win / rhythm at which recency reaches 0
   int64_t normalised_gaps = 0;             //!< gaps the overdue factor was learned from

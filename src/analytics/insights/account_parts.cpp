@@ -36,6 +36,14 @@ void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& 
     insight.notes.push_back(std::to_string(report.deals_without_account) +
                             " selected deals name no account and are left out.");
   }
+  if (!report.win_rates_counted) {
+    insight.notes.push_back("Under a stage filter win rates say nothing: the win-rate trend (and the reasons built "
+                            "on win rates) are left out.");
+  }
+  if (!report.open_deals_counted) {
+    insight.notes.push_back("The stage filter keeps closed deals only: pipeline coverage and dried-up pipelines "
+                            "are left out.");
+  }
   if (query.filter.period) {
     insight.notes.push_back("With --period only the deals dated in " + query.filter.period->label +
                             " count, but ages are still measured to the as-of date.");

@@ -23,10 +23,12 @@ constexpr int kReasonCount = 4;
 constexpr std::array<const char*, kReasonCount> kReasonNames = {"overdue_win", "win_rate_drop", "pipeline_dried_up",
                                                                 "loss_run"};
 
-// The thresholds the reasons are judged by.
+// The thresholds the reasons are judged by, and which reasons the filters leave meaningful.
 struct Thresholds {
   double overdue_factor = 0;
-  int64_t loss_run = 0;  // 0: not judged (no win rate to learn it from)
+  int64_t loss_run = 0;  // 0: not judged (no win rate to learn it from, or a stage filter)
+  bool pipeline_judged = true;
+  bool win_rate_judged = true;
 };
 
 // An account with at least one reason.
@@ -54,7 +56,8 @@ bool Overdue(const AccountHealthScore& health, const Thresholds& thresholds) {
   return health.own_rhythm && health.days_since_last_win > thresholds.overdue_factor * health.buying_rhythm_days;
 }
 
-bool WinRateDropped(const AccountHealthScore& health) {
+bool WinRateDropped(const AccountHealthScore& health, const Thresholds& thresholds) {
+  if (!thresholds.win_rate_judged) return false;
   if (health.recent_closed < kHealthMinTrendDeals || health.earlier_closed < kHealthMinTrendDeals) return false;
   return WilsonInterval(health.recent_won, health.recent_closed).high < health.earlier_win_rate;
 }
@@ -80,7 +83,8 @@ std::string Evidence(Reason reason, const AccountHealthScore& health) {
 }
 
 std::array<bool, kReasonCount> Reasons(const AccountHealthScore& health, const Thresholds& thresholds) {
-  return {Overdue(health, thresholds), WinRateDropped(health), health.open == 0 && health.won > 0,
+  return {Overdue(health, thresholds), WinRateDropped(health, thresholds),
+          thresholds.pipeline_judged && health.open == 0 && health.won > 0,
           thresholds.loss_run > 0 && health.loss_run >= thresholds.loss_run};
 }
 
@@ -124,12 +128,17 @@ Table VerdictTable(const QueryContext& query, const std::vector<Verdict>& verdic
 }
 
 Table ReasonTable(const std::array<int64_t, kReasonCount>& counts, const Thresholds& thresholds) {
+  const std::string stage_filtered = "not judged under a stage filter";
   const std::array<std::string, kReasonCount> rules = {
       Format("days since last win > %.2f x own buying rhythm", thresholds.overdue_factor),
-      Format("95%% Wilson interval of the last %.0f days' win rate wholly below the earlier rate", kHealthRecentDays),
-      "no open deal while the account has won before",
-      thresholds.loss_run > 0 ? Format("last %.0f or more closed deals lost", static_cast<double>(thresholds.loss_run))
-                              : std::string("not judged: no win rate to learn the run from")};
+      thresholds.win_rate_judged
+          ? Format("95%% Wilson interval of the last %.0f days' win rate wholly below the earlier rate",
+                   kHealthRecentDays)
+          : stage_filtered,
+      thresholds.pipeline_judged ? "no open deal while the account has won before" : stage_filtered,
+      thresholds.loss_run > 0   ? Format("last %.0f or more closed deals lost", static_cast<double>(thresholds.loss_run))
+      : thresholds.win_rate_judged ? "not judged: no win rate to learn the run from"
+                                   : stage_filtered};
   Table table{"reasons", {"reason", "accounts", "rule"}, {}};
   for (int r = 0; r < kReasonCount; ++r) {
     table.rows.push_back({std::string(kReasonNames[static_cast<size_t>(r)]), counts[static_cast<size_t>(r)],
@@ -176,7 +185,9 @@ void Define(Insight& insight) {
 Insight AtRiskAccounts(const QueryContext& query) {
   Insight insight;
   const AccountHealthReport report = ScoreAccountHealth(query);
-  const Thresholds thresholds{report.overdue_factor, LossRunThreshold(report.peer_win_rate)};
+  const Thresholds thresholds{report.overdue_factor,
+                              report.win_rates_counted ? LossRunThreshold(report.peer_win_rate) : 0,
+                              report.open_deals_counted, report.win_rates_counted};
   std::vector<const AccountHealthScore*> assessed;
   int64_t without_verdict = 0;
   for (const AccountHealthScore* health : SelectedHealth(report)) {

@@ -1,4 +1,6 @@
 // at_risk_accounts on the hand-built HealthCrm (account_fixture.h): reasons, thresholds and ranking by hand.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "account_fixture.h"
@@ -83,6 +85,29 @@ TEST(AtRiskAccountsTest, AccountFiltersAndTop) {
   const Insight top = AtRisk(HealthCrm(), {{"top", "1"}});
   EXPECT_EQ(RowNames(*top.FindTable("at_risk_accounts")), std::vector<std::string>{"Dusk"});
   EXPECT_EQ(MetricNumber(top, "accounts_at_risk"), 2);
+}
+
+TEST(AtRiskAccountsTest, AStageFilterLeavesOutWhatItEmpties) {
+  // Won deals only: nothing is open and every rate is 100%, so only overdue wins are judged. Only Able
+  // keeps 5 closed deals (Brisk 4, Dusk 3, Calm 1), and it won 5 days ago.
+  const Insight insight = AtRisk(HealthCrm(), {{"deal_stage", "Won"}});
+  EXPECT_TRUE(std::isnan(MetricNumber(insight, "loss_run_threshold")));
+  EXPECT_EQ(MetricNumber(insight, "accounts_assessed"), 1);
+  EXPECT_EQ(MetricNumber(insight, "accounts_without_verdict"), 3);
+  EXPECT_TRUE(insight.FindTable("at_risk_accounts")->rows.empty());
+  const Table* reasons = insight.FindTable("reasons");
+  ASSERT_NE(reasons, nullptr);
+  for (const std::string reason : {"win_rate_drop", "pipeline_dried_up", "loss_run"}) {
+    EXPECT_EQ(Text(*reasons, reason, "rule"), "not judged under a stage filter");
+  }
+  // Health loses the trend and the coverage: Able (0.25 x 100 + 0.15 x 100 + 0.15 x 100) / 0.55 = 100;
+  // Brisk (0 + 0.15 x 200/3 x 2) / 0.55.
+  const Insight health = RunInsight(HealthCrm(), "account_health", {{"as_of", kAccountsAsOf}, {"deal_stage", "Won"}});
+  const Table* table = health.FindTable("account_health");
+  ASSERT_NE(table, nullptr);
+  EXPECT_NEAR(NumberAt(*table, "Able", "health_score"), 100, 1e-9);
+  EXPECT_NEAR(NumberAt(*table, "Brisk", "health_score"), 20 / 0.55, 1e-9);
+  EXPECT_TRUE(std::isnan(NumberAt(*table, "Able", "pipeline_coverage")));
 }
 
 TEST(AtRiskAccountsTest, AsOfSeesTheOpenDealThen) {

@@ -41,14 +41,17 @@ struct Potential {
   double score = kNoNumber;
 };
 
-// Which products each account has won among the peer deals: accounts x products flags.
+// Which products each account has won among the peer deals: accounts x products flags (set without a
+// branch on the stage, which is unpredictable from one deal to the next).
 std::vector<uint8_t> BoughtProducts(const QueryContext& query, const std::vector<int32_t>& rows) {
   const OpportunityColumns& deals = query.data.opportunities;
   const size_t products = query.data.products.size();
   std::vector<uint8_t> bought(query.data.accounts.size() * products, 0);
   for (int32_t row : rows) {
-    if (deals.account[row] == kNoIndex || query.snapshot.Stage(row) != DealStage::kWon) continue;
-    bought[static_cast<size_t>(deals.account[row]) * products + static_cast<size_t>(deals.product[row])] = 1;
+    const int32_t account = deals.account[row];
+    if (account == kNoIndex) continue;
+    bought[static_cast<size_t>(account) * products + static_cast<size_t>(deals.product[row])] |=
+        static_cast<uint8_t>(query.snapshot.Stage(row) == DealStage::kWon);
   }
   return bought;
 }

@@ -96,7 +96,7 @@ void AddDeal(const QueryContext& query, const std::vector<double>& open_values, 
   counters.first_day = std::min(counters.first_day, dated ? day : kNoFirstDay);
 }
 
-Accumulation Accumulate(const QueryContext& query, const std::vector<int32_t>& rows) {
+Accumulation Accumulate(const QueryContext& query, std::span<const int32_t> rows) {
   const OpportunityColumns& deals = query.data.opportunities;
   const std::vector<double> open_values = OpenValueByProduct(query.estimates);
   Accumulation all;
@@ -115,7 +115,7 @@ Accumulation Accumulate(const QueryContext& query, const std::vector<int32_t>& r
 // Loss runs (losses closed after the account's last win day; every dated loss of an account that never
 // won) and win days in the rhythm window: a second pass, since the last win days are known only after
 // the first. Branch-free like AddDeal.
-WinHistory ReadWinHistory(const QueryContext& query, const std::vector<int32_t>& rows,
+WinHistory ReadWinHistory(const QueryContext& query, std::span<const int32_t> rows,
                           const std::vector<Counters>& counters) {
   const OpportunityColumns& deals = query.data.opportunities;
   std::vector<int32_t> last_win;
@@ -353,7 +353,7 @@ HealthBand BandOfScore(double score) {
 }
 
 PeerDeals::PeerDeals(const QueryContext& query)
-    : query_rows_(&query.rows), widened_(query.filter.FiltersAccounts()) {
+    : query_rows_(query.rows), widened_(query.filter.FiltersAccounts()) {
   if (!widened_) return;
   DealFilter others = query.filter;
   others.account = others.sector = others.country = kNoIndex;

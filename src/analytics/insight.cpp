@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crm/analytics/fact_text.h"
 #include "crm/common/date.h"
 #include "crm/common/utf8.h"
 
@@ -82,14 +83,8 @@ bool IsFraction(const std::string& name) {
 
 //! 1234567.8 → "1,234,568"; small numbers keep two decimals.
 std::string FormatNumber(double value) {
+  if (std::fabs(value) >= 1000) return GroupedText(value);
   char text[64];
-  if (std::fabs(value) >= 1000) {
-    std::snprintf(text, sizeof text, "%.0f", value);
-    std::string digits = text;
-    const size_t start = digits[0] == '-' ? 1 : 0;
-    for (size_t i = digits.size(); i > start + 3; i -= 3) digits.insert(i - 3, ",");
-    return digits;
-  }
   std::snprintf(text, sizeof text, "%.2f", value);
   std::string result = text;
   while (result.find('.') != std::string::npos && (result.back() == '0' || result.back() == '.')) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <span>
 #include <vector>
 
 #include "crm/analytics/query_context.h"
@@ -95,12 +96,12 @@ class PeerDeals {
  public:
   explicit PeerDeals(const QueryContext& query);
   //! The deal rows, ascending.
-  const std::vector<int32_t>& rows() const { return widened_ ? own_rows_ : *query_rows_; }
+  std::span<const int32_t> rows() const { return widened_ ? std::span<const int32_t>(own_rows_) : query_rows_; }
   //! True when these are more deals than the query's.
   bool widened() const { return widened_; }
 
  private:
-  const std::vector<int32_t>* query_rows_;
+  std::span<const int32_t> query_rows_;
   bool widened_;
   std::vector<int32_t> own_rows_;
 };

@@ -61,29 +61,4 @@ void DefineBuyingRhythm(Insight& insight) {
                                    "at least 1.5; 3 when n < 20");
 }
 
-std::string GroupedText(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.0f", std::round(value));
-  const std::string_view digits(text);
-  const size_t start = digits[0] == '-' ? 1 : 0;
-  std::string grouped(digits.substr(0, start));
-  for (size_t i = start; i < digits.size(); ++i) {
-    if (i > start && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return grouped;
-}
-
-std::string UsdText(double value) {
-  std::string text = value < 0 ? "-$" : "$";
-  text += GroupedText(std::fabs(value));
-  return text;
-}
-
-std::string PercentText(double fraction) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.0f%%", fraction * 100);
-  return text;
-}
-
 }  // namespace crm::analytics

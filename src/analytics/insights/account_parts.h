@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crm/analytics/account_health.h"
+#include "crm/analytics/fact_text.h"
 #include "crm/analytics/insight.h"
 
 namespace crm::analytics {
@@ -24,11 +25,5 @@ void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& 
 //! Defines buying_rhythm_days, typical_buying_rhythm_days and overdue_factor.
 void DefineBuyingRhythm(Insight& insight);
 
-//! "12,300" (rounded to a whole number, with thousands separators).
-std::string GroupedText(double value);
-//! "$12,300" (whole dollars with thousands separators).
-std::string UsdText(double value);
-//! "63%" for 0.63.
-std::string PercentText(double fraction);
 
 }  // namespace crm::analytics

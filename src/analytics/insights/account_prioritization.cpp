@@ -43,7 +43,7 @@ struct Potential {
 
 // Which products each account has won among the peer deals: accounts x products flags (set without a
 // branch on the stage, which is unpredictable from one deal to the next).
-std::vector<uint8_t> BoughtProducts(const QueryContext& query, const std::vector<int32_t>& rows) {
+std::vector<uint8_t> BoughtProducts(const QueryContext& query, std::span<const int32_t> rows) {
   const OpportunityColumns& deals = query.data.opportunities;
   const size_t products = query.data.products.size();
   std::vector<uint8_t> bought(query.data.accounts.size() * products, 0);

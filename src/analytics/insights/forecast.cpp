@@ -2,7 +2,7 @@
 // run rate of new business, with a backtest of the same method on the last complete quarter.
 #include "crm/analytics/period.h"
 #include "crm/analytics/statistics.h"
-#include "fact_text.h"
+#include "crm/analytics/fact_text.h"
 #include "insight_parts.h"
 #include "insights.h"
 #include "revenue_projection.h"

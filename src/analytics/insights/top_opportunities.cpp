@@ -6,7 +6,7 @@
 #include "crm/analytics/statistics.h"
 #include "deal_cells.h"
 #include "deal_counts.h"
-#include "fact_text.h"
+#include "crm/analytics/fact_text.h"
 #include "insight_parts.h"
 #include "insights.h"
 #include "won_cycles.h"

@@ -1,18 +1,24 @@
-#include "fact_text.h"
+#include "crm/analytics/fact_text.h"
 
 #include <cmath>
 
 namespace crm::analytics {
 
-std::string UsdText(double value) {
+std::string GroupedText(double value) {
   if (std::isnan(value)) return "unknown";
   const std::string digits = std::to_string(static_cast<long long>(std::llround(std::fabs(value))));
-  std::string text = value < 0 ? "-$" : "$";
+  std::string text = value <= -0.5 ? "-" : "";
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
     text += digits[i];
   }
   return text;
+}
+
+std::string UsdText(double value) {
+  if (std::isnan(value)) return "unknown";
+  const std::string grouped = GroupedText(value);
+  return grouped[0] == '-' ? "-$" + grouped.substr(1) : "$" + grouped;
 }
 
 std::string PercentText(double fraction) {

@@ -5,6 +5,8 @@
 
 namespace crm::analytics {
 
+//! A number rounded to a whole, with thousands separators: "12,300", "-4,512"; "unknown" for NaN.
+std::string GroupedText(double value);
 //! Whole dollars with thousands separators: "$26,707"; "unknown" for NaN.
 std::string UsdText(double value);
 //! A fraction as a whole percentage: 0.614 → "61%"; "unknown" for NaN.

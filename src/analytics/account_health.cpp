@@ -1,10 +1,13 @@
 #include "crm/analytics/account_health.h"
 
+#include "crm/analytics/activity_recency.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
 
+#include "crm/analytics/activity_recency.h"
 #include "crm/analytics/score_scales.h"
 #include "crm/analytics/statistics.h"
 
@@ -223,21 +226,6 @@ std::vector<double> LearnRhythms(const Accumulation& all, const WinHistory& hist
   return own;
 }
 
-// The last activity day on or before the as-of date per account row (kNoDay when none). Only the
-// per-account part of CollectActivityFacts, which also fills per-deal vectors this does not need.
-std::vector<int32_t> LastActivityDays(const Dataset& data, int32_t as_of) {
-  std::vector<int32_t> last(data.accounts.size(), kNoDay);
-  const ActivityColumns& activities = data.activities;
-  for (size_t i = 0; i < activities.size(); ++i) {
-    const int32_t account = activities.account[i];
-    const int32_t day = activities.date[i];
-    if (account == kNoIndex) continue;
-    int32_t& latest = last[static_cast<size_t>(account)];
-    latest = std::max(latest, day <= as_of ? day : kNoDay);
-  }
-  return last;
-}
-
 // The inputs of one account from its totals; the account's first deal day dates its history.
 AccountHealthScore Inputs(int32_t account, const Counters& counters, int32_t loss_run, int32_t as_of,
                           double own_rhythm, const AccountHealthReport& report) {
@@ -273,7 +261,7 @@ AccountHealthScore Inputs(int32_t account, const Counters& counters, int32_t los
 void ReadActivities(const QueryContext& query, AccountHealthReport& report) {
   report.activities = query.data.activities.size() > 0;
   if (!report.activities) return;
-  const std::vector<int32_t> last = LastActivityDays(query.data, query.snapshot.as_of());
+  const std::vector<int32_t>& last = query.state.activity().last_by_account;
   std::vector<double> days;
   for (AccountHealthScore& health : report.accounts) {
     const int32_t day = last[static_cast<size_t>(health.account)];
@@ -389,6 +377,15 @@ AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeal
   return report;
 }
 
-AccountHealthReport ScoreAccountHealth(const QueryContext& query) { return ScoreAccountHealth(query, PeerDeals(query)); }
+AccountHealthReport ScoreAccountHealth(const QueryContext& query) {
+  // Peers are every deal unless a deal-level filter narrows them: then the date's shared report serves.
+  DealFilter deal_level = query.filter;
+  deal_level.account = deal_level.sector = deal_level.country = kNoIndex;
+  if (NarrowsDeals(deal_level)) return ScoreAccountHealth(query, PeerDeals(query));
+  AccountHealthReport report = query.state.account_health();
+  for (AccountHealthScore& health : report.accounts) health.selected = query.AccountSelected(health.account);
+  if (query.filter.FiltersAccounts()) report.deals_without_account = 0;
+  return report;
+}
 
 }  // namespace crm::analytics

@@ -64,8 +64,9 @@ Engine::Engine(const Dataset& data)
     : data_(&data),
       calendar_(CalendarFor(data)),
       latest_day_(data.LatestDate()),
-      latest_state_(std::make_unique<const AsOfState>(data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(),
-                                                      latest_day_)) {}
+      latest_state_(std::make_shared<const AsOfState>(data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(),
+                                                      latest_day_)),
+      other_states_(data, calendar_, latest_day_) {}
 
 Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {
   auto filter = ResolveFilters(*data_, request, latest_day_);
@@ -74,8 +75,8 @@ Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request)
 }
 
 QueryContext Engine::Query(const DealFilter& filter) const {
-  if (filter.as_of == latest_state_->snapshot.as_of()) return QueryContext(*data_, calendar_, filter, *latest_state_);
-  return QueryContext(*data_, calendar_, filter, latest_day_);
+  const bool latest = filter.as_of == latest_state_->snapshot.as_of();
+  return QueryContext(*data_, calendar_, filter, latest ? latest_state_ : other_states_.At(filter.as_of), &other_states_);
 }
 
 Table Engine::Breakdown(Dimension dimension, const DealFilter& filter) const {

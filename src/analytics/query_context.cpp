@@ -49,58 +49,39 @@ bool NarrowsDeals(const DealFilter& filter) {
          filter.country != kNoIndex || filter.account != kNoIndex || filter.deal_stage || filter.period;
 }
 
-namespace {
-
-std::vector<int32_t> VisibleRows(const Dataset& data, const PipelineSnapshot& snapshot) {
-  std::vector<int32_t> rows;
-  rows.reserve(data.opportunities.size());
-  for (size_t i = 0; i < data.opportunities.size(); ++i) {
-    if (snapshot.Visible(static_cast<int32_t>(i))) rows.push_back(static_cast<int32_t>(i));
-  }
-  return rows;
-}
-
-std::vector<double> WonValues(const Dataset& data, const PipelineSnapshot& snapshot) {
-  std::vector<double> values(data.opportunities.size(), 0.0);
-  const DealStage* stages = snapshot.stages();
-  for (size_t i = 0; i < values.size(); ++i) {
-    const double value = data.opportunities.close_value[i];
-    if (stages[i] == DealStage::kWon && HasValue(value)) values[i] = value;
-  }
-  return values;
-}
-
-}  // namespace
-
-AsOfState::AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day)
-    : snapshot(data, as_of, latest_day),
-      estimates(data, snapshot),
-      visible_rows(VisibleRows(data, snapshot)),
-      won_values(WonValues(data, snapshot)) {
-  snapshot.PrecomputeMonths([&calendar](int32_t day) { return calendar.Month(day); });
-}
+QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
+                           std::shared_ptr<const AsOfState> state_in, const AsOfStateCache* states)
+    : QueryContext(data_in, calendar_in, std::move(filter_in), *state_in, state_in, states) {}
 
 QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
-                           const AsOfState& state)
-    : QueryContext(data_in, calendar_in, std::move(filter_in), &state, nullptr) {}
+                           const AsOfState& state_in)
+    : QueryContext(data_in, calendar_in, std::move(filter_in), state_in, nullptr, nullptr) {}
 
 QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
                            int32_t latest_day)
-    : QueryContext(data_in, calendar_in, filter_in, nullptr,
-                   std::make_unique<const AsOfState>(data_in, calendar_in, filter_in.as_of, latest_day)) {}
+    : QueryContext(data_in, calendar_in, filter_in,
+                   std::make_shared<const AsOfState>(data_in, calendar_in, filter_in.as_of, latest_day)) {
+}
 
 QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
-                           const AsOfState* state, std::unique_ptr<const AsOfState> owned)
+                           const AsOfState& state_in, std::shared_ptr<const AsOfState> held,
+                           const AsOfStateCache* states)
     : data(data_in),
       calendar(calendar_in),
       filter(std::move(filter_in)),
-      owned_state_(std::move(owned)),
-      selected_(NarrowsDeals(filter) ? SelectDeals(data_in, (state ? *state : *owned_state_).snapshot, filter)
-                                     : std::vector<int32_t>()),
-      state(state ? *state : *owned_state_),
-      snapshot(this->state.snapshot),
-      estimates(this->state.estimates),
-      rows(NarrowsDeals(filter) ? std::span<const int32_t>(selected_) : std::span<const int32_t>(this->state.visible_rows)) {}
+      held_state_(std::move(held)),
+      states_(states),
+      selected_(NarrowsDeals(filter) ? SelectDeals(data_in, state_in.snapshot, filter) : std::vector<int32_t>()),
+      state(state_in),
+      snapshot(state_in.snapshot),
+      estimates(state_in.estimates),
+      rows(NarrowsDeals(filter) ? std::span<const int32_t>(selected_) : std::span<const int32_t>(state_in.visible_rows)) {
+}
+
+std::shared_ptr<const AsOfState> QueryContext::StateAt(int32_t as_of) const {
+  if (states_) return states_->At(as_of);
+  return std::make_shared<const AsOfState>(data, calendar, as_of, data.LatestDate());
+}
 
 bool QueryContext::AccountSelected(int32_t account) const {
   if (account == kNoIndex) return !filter.FiltersAccounts();
@@ -121,29 +102,6 @@ std::vector<int32_t> QueryContext::SelectedAccounts() const {
     if (seen[a]) accounts.push_back(static_cast<int32_t>(a));
   }
   return accounts;
-}
-
-ActivityFacts CollectActivityFacts(const Dataset& data, int32_t as_of) {
-  ActivityFacts facts;
-  const ActivityColumns& activities = data.activities;
-  facts.present = activities.size() > 0;
-  facts.last_by_deal.assign(data.opportunities.size(), kNoDay);
-  facts.count_by_deal.assign(data.opportunities.size(), 0);
-  facts.last_by_account.assign(data.accounts.size(), kNoDay);
-  facts.count_by_account.assign(data.accounts.size(), 0);
-  for (size_t i = 0; i < activities.size(); ++i) {
-    const int32_t day = activities.date[i];
-    if (day > as_of) continue;
-    if (const int32_t deal = activities.opportunity[i]; deal != kNoIndex) {
-      facts.last_by_deal[deal] = std::max(facts.last_by_deal[deal], day);
-      ++facts.count_by_deal[deal];
-    }
-    if (const int32_t account = activities.account[i]; account != kNoIndex) {
-      facts.last_by_account[account] = std::max(facts.last_by_account[account], day);
-      ++facts.count_by_account[account];
-    }
-  }
-  return facts;
 }
 
 }  // namespace crm::analytics

@@ -34,17 +34,20 @@ class Engine {
   const Dataset& data() const { return *data_; }
   //! Month lookups over the data's dates.
   const Calendar& calendar() const { return calendar_; }
+  //! Builds every lazily learned fact of the default as-of date now (servers call this at start-up).
+  void Warm() const { latest_state_->Warm(); }
   //! The latest date in the data (the default as-of date), kNoDay when there is none.
   int32_t latest_day() const { return latest_day_; }
 
  private:
-  //! A query on the cached state when the filter's as-of date is the default, else on a fresh one.
+  //! A query on the state of the filter's as-of date: the default one, or a cached or new other one.
   QueryContext Query(const DealFilter& filter) const;
 
   const Dataset* data_;
   Calendar calendar_;
   int32_t latest_day_;
-  std::unique_ptr<const AsOfState> latest_state_;  //!< the state at the default as-of date
+  std::shared_ptr<const AsOfState> latest_state_;  //!< the state at the default as-of date, kept for good
+  AsOfStateCache other_states_;                    //!< states of other dates, most recently used
 };
 
 }  // namespace crm::analytics

@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "crm/analytics/as_of_state.h"
 #include "crm/analytics/calendar.h"
 #include "crm/analytics/deal_estimates.h"
 #include "crm/analytics/filters.h"
@@ -16,24 +17,14 @@
 
 namespace crm::analytics {
 
-//! What depends only on the as-of date; the engine keeps the one of the default date. Not movable:
-//! the estimates point into the snapshot.
-struct AsOfState {
-  //! The state at `as_of` of data whose latest date is `latest_day`; months come from `calendar`.
-  AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day);
-  AsOfState(const AsOfState&) = delete;
-  AsOfState& operator=(const AsOfState&) = delete;
-
-  PipelineSnapshot snapshot;  //!< with its reference months computed
-  const DealEstimates estimates;
-  const std::vector<int32_t> visible_rows;  //!< every deal that exists at the as-of date, ascending
-  const std::vector<double> won_values;     //!< per deal: close value when won by the as-of date, else 0
-};
-
-//! The state of one query. Not copyable: it may point into state it owns.
+//! The state of one query. Not copyable: it points into the state it holds.
 class QueryContext {
  public:
-  //! A query on `state` (which must match filter.as_of and outlive the context).
+  //! A query on `state` (which must match filter.as_of); `states` gives the states of other dates
+  //! (nullptr: build them on demand).
+  QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter,
+               std::shared_ptr<const AsOfState> state, const AsOfStateCache* states = nullptr);
+  //! A query on `state`, which must outlive the context (used by the state itself).
   QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter, const AsOfState& state);
   //! A query that builds its own as-of state.
   QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter, int32_t latest_day);
@@ -45,7 +36,8 @@ class QueryContext {
   const DealFilter filter;
 
  private:
-  std::unique_ptr<const AsOfState> owned_state_;
+  std::shared_ptr<const AsOfState> held_state_;
+  const AsOfStateCache* states_;
   std::vector<int32_t> selected_;
 
  public:
@@ -61,10 +53,12 @@ class QueryContext {
   bool AccountSelected(int32_t account) const;
   //! The accounts that pass the account, sector and country filters and have a selected deal, ascending.
   std::vector<int32_t> SelectedAccounts() const;
+  //! The state of the data at another as-of date (for backtests), shared with other queries when cached.
+  std::shared_ptr<const AsOfState> StateAt(int32_t as_of) const;
 
  private:
-  QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter, const AsOfState* state,
-               std::unique_ptr<const AsOfState> owned);
+  QueryContext(const Dataset& data, const Calendar& calendar, DealFilter filter, const AsOfState& state,
+               std::shared_ptr<const AsOfState> held, const AsOfStateCache* states);
 };
 
 //! True when `filter` narrows the deals beyond the as-of date (any filter on who, what, where, when, stage).
@@ -72,17 +66,5 @@ bool NarrowsDeals(const DealFilter& filter);
 
 //! The deals that pass every filter of `filter` and exist at the snapshot's date.
 std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& snapshot, const DealFilter& filter);
-
-//! Per deal and per account: the last activity on or before the as-of date and the number of activities.
-struct ActivityFacts {
-  bool present = false;                  //!< false when the data has no activities at all
-  std::vector<int32_t> last_by_deal;     //!< day number or kNoDay, indexed by deal row
-  std::vector<int32_t> count_by_deal;
-  std::vector<int32_t> last_by_account;  //!< day number or kNoDay, indexed by account row
-  std::vector<int32_t> count_by_account;
-};
-
-//! Collects the activity facts up to the as-of date (one pass over the activities).
-ActivityFacts CollectActivityFacts(const Dataset& data, int32_t as_of);
 
 }  // namespace crm::analytics

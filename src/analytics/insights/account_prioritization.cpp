@@ -254,7 +254,7 @@ void Define(Insight& insight) {
 Insight AccountPrioritization(const QueryContext& query) {
   Insight insight;
   const PeerDeals peers(query);
-  const AccountHealthReport report = ScoreAccountHealth(query, peers);
+  const AccountHealthReport report = ScoreAccountHealth(query);
   std::vector<Potential> potentials = FindWhitespace(query, report, BoughtProducts(query, peers.rows()));
   ScorePotentials(query, potentials);
   std::vector<const Potential*> ranked;

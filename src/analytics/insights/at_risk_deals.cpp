@@ -6,14 +6,14 @@
 #include <cmath>
 #include <limits>
 
-#include "activity_recency.h"
+#include "crm/analytics/activity_recency.h"
 #include "crm/analytics/statistics.h"
 #include "deal_cells.h"
-#include "deal_counts.h"
+#include "crm/analytics/deal_counts.h"
 #include "crm/analytics/fact_text.h"
 #include "insight_parts.h"
 #include "insights.h"
-#include "won_cycles.h"
+#include "crm/analytics/won_cycles.h"
 
 namespace crm::analytics {
 
@@ -66,9 +66,7 @@ double AgentLoadFence(const DealCounts& counts) {
 //! The evidence the rules read and the thresholds learned from it.
 struct RiskModel {
   explicit RiskModel(const QueryContext& query)
-      : cycles(query.data, query.snapshot),
-        recency(CollectActivityRecency(query.data, query.snapshot)),
-        counts(CountDeals(query.data, query.snapshot)) {
+      : cycles(query.state.won_cycles()), recency(query.state.activity()), counts(query.state.deal_counts()) {
     for (size_t p = 0; p < query.data.products.size(); ++p) {
       thresholds.cycle_days.push_back(cycles.For(static_cast<int32_t>(p)).Quantile(kCycleQuantile));
     }
@@ -78,9 +76,9 @@ struct RiskModel {
     thresholds.agent_load = AgentLoadFence(counts);
   }
 
-  const WonCycles cycles;
-  const ActivityRecency recency;
-  const DealCounts counts;
+  const WonCycles& cycles;
+  const ActivityRecency& recency;
+  const DealCounts& counts;
   Thresholds thresholds;
 };
 

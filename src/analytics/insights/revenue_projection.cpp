@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "crm/analytics/period.h"
-#include "won_cycles.h"
+#include "crm/analytics/won_cycles.h"
 
 namespace crm::analytics {
 

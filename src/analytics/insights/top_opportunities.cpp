@@ -5,11 +5,11 @@
 
 #include "crm/analytics/statistics.h"
 #include "deal_cells.h"
-#include "deal_counts.h"
+#include "crm/analytics/deal_counts.h"
 #include "crm/analytics/fact_text.h"
 #include "insight_parts.h"
 #include "insights.h"
-#include "won_cycles.h"
+#include "crm/analytics/won_cycles.h"
 
 namespace crm::analytics {
 
@@ -124,7 +124,7 @@ std::string Reason(const QueryContext& query, const DealCounts& counts, const Wo
 //! The first `shown` candidates as table rows, with their reasons.
 Table TopTable(const QueryContext& query, const std::vector<Candidate>& candidates, size_t shown,
                const DealCounts& counts) {
-  const WonCycles cycles(query.data, query.snapshot);
+  const WonCycles& cycles = query.state.won_cycles();
   const std::vector<int> ranks = ValueRanks(query.estimates);
   Table table{"top_opportunities", DealColumns(), {}};
   for (const char* column :
@@ -178,7 +178,7 @@ Insight TopOpportunities(const QueryContext& query) {
     if (HasValue(expected)) total += expected;
     candidates.push_back({HasValue(expected) ? expected : -std::numeric_limits<double>::infinity(), row});
   }
-  const DealCounts counts = CountDeals(query.data, query.snapshot);
+  const DealCounts& counts = query.state.deal_counts();
   const size_t shown = std::min(TopN(query, kDefaultTop), candidates.size());
   std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(shown),
                     candidates.end(), RankOrder(query, counts));

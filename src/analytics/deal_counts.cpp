@@ -1,4 +1,4 @@
-#include "deal_counts.h"
+#include "crm/analytics/deal_counts.h"
 
 #include "crm/analytics/statistics.h"
 

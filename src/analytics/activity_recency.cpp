@@ -1,4 +1,4 @@
-#include "activity_recency.h"
+#include "crm/analytics/activity_recency.h"
 
 #include <algorithm>
 #include <utility>
@@ -35,10 +35,15 @@ ActivityRecency CollectActivityRecency(const Dataset& data, const PipelineSnapsh
   ActivityRecency recency;
   recency.present = activities.size() > 0;
   recency.last_by_deal.assign(data.opportunities.size(), kNoDay);
+  recency.last_by_account.assign(data.accounts.size(), kNoDay);
   bool in_order = true;
   for (size_t i = 0; i < activities.size(); ++i) {
     const int32_t day = activities.date[i], deal = activities.opportunity[i];
-    if (deal == kNoIndex || day > snapshot.as_of()) continue;
+    if (day > snapshot.as_of()) continue;
+    if (const int32_t account = activities.account[i]; account != kNoIndex) {
+      recency.last_by_account[account] = std::max(recency.last_by_account[account], day);
+    }
+    if (deal == kNoIndex) continue;
     int32_t& last = recency.last_by_deal[deal];
     const int32_t previous = last;
     last = std::max(last, day);

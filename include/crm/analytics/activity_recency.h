@@ -14,7 +14,8 @@ namespace crm::analytics {
 //! Activity facts up to the as-of date.
 struct ActivityRecency {
   bool present = false;               //!< false when the data has no activities at all
-  std::vector<int32_t> last_by_deal;  //!< latest activity day on or before the as-of date, or kNoDay
+  std::vector<int32_t> last_by_deal;     //!< latest activity day on or before the as-of date, or kNoDay
+  std::vector<int32_t> last_by_account;  //!< the same per account row
   DayHistogram won_gaps;              //!< days between consecutive activities of deals won by the as-of date
 };
 

@@ -1,4 +1,4 @@
-#include "won_cycles.h"
+#include "crm/analytics/won_cycles.h"
 
 #include <algorithm>
 

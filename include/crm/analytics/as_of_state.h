@@ -1,0 +1,94 @@
+#pragma once
+// What depends only on the as-of date: the snapshot, the estimates, and facts learned from every deal
+// (activity recency, won cycles, stage counts, account health), computed once on first use and shared
+// by all queries at that date. The engine keeps the state of the default date for its whole life.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "crm/analytics/calendar.h"
+#include "crm/analytics/deal_estimates.h"
+#include "crm/analytics/snapshot.h"
+#include "crm/data/dataset.h"
+
+namespace crm::analytics {
+
+struct ActivityRecency;
+class WonCycles;
+struct DealCounts;
+struct AccountHealthReport;
+
+//! The state of the data at one as-of date. Thread-safe: the lazy facts are built under std::call_once.
+//! Not movable: the estimates point into the snapshot.
+class AsOfState {
+ public:
+  //! The state at `as_of` of data whose latest date is `latest_day`; months come from `calendar`.
+  AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day);
+  ~AsOfState();
+  AsOfState(const AsOfState&) = delete;
+  AsOfState& operator=(const AsOfState&) = delete;
+
+  //! The dataset and calendar the state was built from.
+  const Dataset& data() const { return *data_; }
+  const Calendar& calendar() const { return *calendar_; }
+
+  PipelineSnapshot snapshot;  //!< with its reference months computed
+  const DealEstimates estimates;
+  const std::vector<int32_t> visible_rows;  //!< every deal that exists at the as-of date, ascending
+  const std::vector<double> won_values;     //!< per deal: close value when won by the as-of date, else 0
+
+  //! Last activity per deal and account, and the gaps between activities of won deals.
+  const ActivityRecency& activity() const;
+  //! Engage-to-close days of won deals per product.
+  const WonCycles& won_cycles() const;
+  //! Stage counts per agent and per account over every deal.
+  const DealCounts& deal_counts() const;
+  //! Health of every account over every deal (no deal filter).
+  const AccountHealthReport& account_health() const;
+  //! Builds every lazy fact now (servers do this at start-up so that no user waits for it).
+  void Warm() const;
+
+ private:
+  //! A fact computed on first use.
+  template <typename T>
+  struct Lazy {
+    std::once_flag once;
+    std::unique_ptr<const T> value;
+  };
+  template <typename T, typename Build>
+  static const T& Get(Lazy<T>& lazy, Build build);
+
+  const Dataset* data_;
+  const Calendar* calendar_;
+  mutable Lazy<ActivityRecency> activity_;
+  mutable Lazy<WonCycles> won_cycles_;
+  mutable Lazy<DealCounts> deal_counts_;
+  mutable Lazy<AccountHealthReport> account_health_;
+};
+
+//! The states of recently queried as-of dates, so that a dashboard's queries at one date share them.
+class AsOfStateCache {
+ public:
+  //! A cache of up to `capacity` states of `data` (latest date `latest_day`).
+  AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day, size_t capacity = 4);
+  //! The state at `as_of`: cached, or built now (evicting the least recently used).
+  std::shared_ptr<const AsOfState> At(int32_t as_of) const;
+
+ private:
+  struct Entry {
+    int32_t as_of;
+    std::shared_ptr<const AsOfState> state;
+    uint64_t last_used;
+  };
+  const Dataset* data_;
+  const Calendar* calendar_;
+  int32_t latest_day_;
+  size_t capacity_;
+  mutable std::mutex mutex_;
+  mutable std::vector<Entry> entries_;
+  mutable uint64_t clock_ = 0;
+};
+
+}  // namespace crm::analytics

@@ -1,0 +1,102 @@
+#include "crm/analytics/as_of_state.h"
+
+#include "crm/analytics/account_health.h"
+#include "crm/analytics/activity_recency.h"
+#include "crm/analytics/deal_counts.h"
+#include "crm/analytics/query_context.h"
+#include "crm/analytics/won_cycles.h"
+
+namespace crm::analytics {
+
+namespace {
+
+std::vector<int32_t> VisibleRows(const Dataset& data, const PipelineSnapshot& snapshot) {
+  std::vector<int32_t> rows;
+  rows.reserve(data.opportunities.size());
+  for (size_t i = 0; i < data.opportunities.size(); ++i) {
+    if (snapshot.Visible(static_cast<int32_t>(i))) rows.push_back(static_cast<int32_t>(i));
+  }
+  return rows;
+}
+
+std::vector<double> WonValues(const Dataset& data, const PipelineSnapshot& snapshot) {
+  std::vector<double> values(data.opportunities.size(), 0.0);
+  const DealStage* stages = snapshot.stages();
+  for (size_t i = 0; i < values.size(); ++i) {
+    const double value = data.opportunities.close_value[i];
+    if (stages[i] == DealStage::kWon && HasValue(value)) values[i] = value;
+  }
+  return values;
+}
+
+}  // namespace
+
+AsOfState::AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day)
+    : snapshot(data, as_of, latest_day),
+      estimates(data, snapshot),
+      visible_rows(VisibleRows(data, snapshot)),
+      won_values(WonValues(data, snapshot)),
+      data_(&data),
+      calendar_(&calendar) {
+  snapshot.PrecomputeMonths([&calendar](int32_t day) { return calendar.Month(day); });
+}
+
+AsOfState::~AsOfState() = default;
+
+template <typename T, typename Build>
+const T& AsOfState::Get(Lazy<T>& lazy, Build build) {
+  std::call_once(lazy.once, [&] { lazy.value = std::make_unique<const T>(build()); });
+  return *lazy.value;
+}
+
+const ActivityRecency& AsOfState::activity() const {
+  return Get(activity_, [this] { return CollectActivityRecency(*data_, snapshot); });
+}
+
+const WonCycles& AsOfState::won_cycles() const {
+  return Get(won_cycles_, [this] { return WonCycles(*data_, snapshot); });
+}
+
+const DealCounts& AsOfState::deal_counts() const {
+  return Get(deal_counts_, [this] { return CountDeals(*data_, snapshot); });
+}
+
+const AccountHealthReport& AsOfState::account_health() const {
+  return Get(account_health_, [this] {
+    DealFilter all;
+    all.as_of = snapshot.as_of();
+    const QueryContext query(*data_, *calendar_, all, *this);
+    return ScoreAccountHealth(query, PeerDeals(query));
+  });
+}
+
+AsOfStateCache::AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day, size_t capacity)
+    : data_(&data), calendar_(&calendar), latest_day_(latest_day), capacity_(capacity) {}
+
+std::shared_ptr<const AsOfState> AsOfStateCache::At(int32_t as_of) const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  for (Entry& entry : entries_) {
+    if (entry.as_of != as_of) continue;
+    entry.last_used = ++clock_;
+    return entry.state;
+  }
+  auto state = std::make_shared<const AsOfState>(*data_, *calendar_, as_of, latest_day_);
+  if (entries_.size() >= capacity_) {
+    auto oldest = entries_.begin();
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (it->last_used < oldest->last_used) oldest = it;
+    }
+    entries_.erase(oldest);
+  }
+  entries_.push_back({as_of, state, ++clock_});
+  return state;
+}
+
+void AsOfState::Warm() const {
+  activity();
+  won_cycles();
+  deal_counts();
+  account_health();
+}
+
+}  // namespace crm::analytics

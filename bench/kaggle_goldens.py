@@ -75,12 +75,20 @@ golden["pipeline_overview_west"] = {
     "deals": len(west),
     "won_revenue": west[west.deal_stage == "Won"].close_value.sum(),
 }
-tech_q3 = deals[(deals.sector == "technology")]
-tech_q3_day = tech_q3.close_date.where(tech_q3.close_date.notna(), tech_q3.engage_date)
-tech_q3 = tech_q3[(tech_q3_day >= "2017-07-01") & (tech_q3_day <= "2017-09-30")]
+# A period seen as it stood at its end: deals engaged later do not exist yet, deals closed later are
+# still open (dated by their engage date); a deal belongs to the period by its close date when closed,
+# else by its engage date.
+as_of = pd.Timestamp("2017-09-30")
+tech = deals[deals.sector == "technology"]
+tech = tech[tech.engage_date.isna() | (tech.engage_date <= as_of)]
+closed_by = tech.close_date.notna() & (tech.close_date <= as_of)
+tech_day = tech.close_date.where(closed_by, tech.engage_date)
+in_q3 = (tech_day >= "2017-07-01") & (tech_day <= as_of)
 golden["pipeline_overview_technology_2017_q3"] = {
-    "deals": len(tech_q3),
-    "won_revenue": tech_q3[tech_q3.deal_stage == "Won"].close_value.sum(),
+    "as_of": "2017-09-30",
+    "deals": int(in_q3.sum()),
+    "open_deals": int((in_q3 & ~closed_by).sum()),
+    "won_revenue": tech[in_q3 & closed_by & (tech.deal_stage == "Won")].close_value.sum(),
 }
 by_product = closed.groupby("product").deal_stage.agg(
     won=lambda s: int((s == "Won").sum()), closed="size").reset_index()

@@ -25,9 +25,11 @@ if "duckdb" in five and "crm-assistant" in five:
     passed = ratio >= 10
     ok &= passed
     print(f"\ntarget five queries >= 10x faster than DuckDB: {ratio:.1f}x {'PASS' if passed else 'MISS'}")
-slowest = max(((ms["crm-assistant"], q) for q, ms in times.items() if q.startswith("insight:")), default=None)
-if slowest:
-    passed = slowest[0] <= 20
-    ok &= passed
-    print(f"target every insight type <= 20 ms: slowest {slowest[1]} {slowest[0]:.1f} ms {'PASS' if passed else 'MISS'}")
+for prefix, label in (("insight:", "warm"), ("cold:", "cold, first query on a fresh engine")):
+    slowest = max(((ms["crm-assistant"], q) for q, ms in times.items() if q.startswith(prefix)), default=None)
+    if slowest:
+        passed = slowest[0] <= 20
+        ok &= passed
+        print(f"target every insight type <= 20 ms ({label}): slowest {slowest[1]} {slowest[0]:.1f} ms "
+              f"{'PASS' if passed else 'MISS'}")
 sys.exit(0 if ok else 1)

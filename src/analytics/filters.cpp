@@ -139,6 +139,8 @@ Result<DealFilter> ResolveFilters(const Dataset& data, const FilterRequest& requ
     filter.applied.emplace_back("as_of", FormatIsoDate(*day));
   } else {
     filter.as_of = latest_day != kNoDay ? latest_day : TodayUtc();
+    // A period that ended earlier is seen as it stood at its end: ages count to its last day.
+    if (filter.period && filter.period->last_day < filter.as_of) filter.as_of = filter.period->last_day;
   }
   return filter;
 }

@@ -58,7 +58,8 @@ struct DealFilter {
 };
 
 //! Resolves names case-insensitively against the data; an unknown name is an error listing what exists.
-//! The as-of date defaults to `latest_day`, the latest date in the data (today when that is kNoDay).
+//! The as-of date defaults to `latest_day`, the latest date in the data (today when that is kNoDay), or
+//! to the last day of the period filter when that is earlier.
 Result<DealFilter> ResolveFilters(const Dataset& data, const FilterRequest& request, int32_t latest_day);
 
 }  // namespace crm::analytics

@@ -41,7 +41,11 @@ TEST(PipelineOverviewTest, FiltersCombine) {
   const Insight tech_alpha = RunInsight(data, "pipeline_overview", {{"sector", "tech"}, {"product", "alpha"}});
   EXPECT_EQ(MetricNumber(tech_alpha, "deals"), 4);  // W1 W3 L1 E1
   const Insight q1 = RunInsight(data, "pipeline_overview", {{"period", "2017-Q1"}});
-  EXPECT_EQ(MetricNumber(q1, "deals"), 5);  // closed in Q1: W1 W3 W4 L1 L2; open deals engaged later
+  // Seen as it stood on 2017-03-31: closed in Q1 W1 W3 W4 L1 L2; W2 and L3 were still open then and
+  // were engaged in Q1; the other open deals were engaged later, P1 has no date.
+  EXPECT_EQ(q1.as_of, Day("2017-03-31"));
+  EXPECT_EQ(MetricNumber(q1, "deals"), 7);
+  EXPECT_EQ(MetricNumber(q1, "open_deals"), 2);
 }
 
 TEST(PipelineOverviewTest, AsOfRewindsHistory) {

@@ -46,7 +46,8 @@ void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& 
   }
   if (query.filter.period) {
     insight.notes.push_back("With --period only the deals dated in " + query.filter.period->label +
-                            " count, but ages are still measured to the as-of date.");
+                            " count; ages are measured to the as-of date (the period's last day unless "
+                            "--as-of says otherwise).");
   }
 }
 

@@ -1,15 +1,14 @@
 #!/usr/bin/python3
-"""Independent golden figures for the insight tests on the Kaggle "CRM Sales Opportunities" files.
+"""Independent golden figures of pipeline_overview on the Kaggle "CRM Sales Opportunities" files.
 
 Usage: /usr/bin/python3 bench/kaggle_goldens.py [DIR]   (default: ../shared/data/maven-crm)
 
 Computes with pandas, from the raw CSV files and the documented definitions (README "Analytics"), the
-figures that tests/integration/insight_golden_test.cpp asserts. It applies the importer's three fixes
+figures that tests/integration/pipeline_golden_test.cpp asserts. It applies the importer's three fixes
 by hand (GTXPro -> GTX Pro, technolgy -> technology, Philipines -> Philippines): the importer's own tests
 check that it finds them. Prints one JSON document; the tests copy its numbers, never the engine's.
 """
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -29,15 +28,6 @@ won = deals[deals.deal_stage == "Won"]
 lost = deals[deals.deal_stage == "Lost"]
 closed = deals[deals.deal_stage.isin(["Won", "Lost"])]
 open_deals = deals[deals.deal_stage.isin(["Prospecting", "Engaging"])]
-
-
-def wilson(k, n, z=1.959963984540054):
-    """95% Wilson score interval of k successes in n trials."""
-    p = k / n
-    d = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / d
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return [max(0.0, centre - half), min(1.0, centre + half)]
 
 
 def estimates(frame_won, frame_closed):
@@ -90,21 +80,4 @@ golden["pipeline_overview_technology_2017_q3"] = {
     "open_deals": int((in_q3 & ~closed_by).sum()),
     "won_revenue": tech[in_q3 & closed_by & (tech.deal_stage == "Won")].close_value.sum(),
 }
-by_product = closed.groupby("product").deal_stage.agg(
-    won=lambda s: int((s == "Won").sum()), closed="size").reset_index()
-golden["conversion_by_product"] = {
-    row["product"]: {"won": row.won, "closed": row.closed, "win_rate": row.won / row.closed,
-                     "low": wilson(row.won, row.closed)[0], "high": wilson(row.won, row.closed)[1]}
-    for _, row in by_product.iterrows()
-}
-golden["conversion_overall_interval"] = wilson(len(won), len(closed))
-month = closed.close_date.dt.strftime("%Y-%m")
-golden["win_rate_by_month"] = (closed.deal_stage == "Won").groupby(month).mean().to_dict()
-quarter = won.close_date.dt.to_period("Q").astype(str).str.replace("Q", "-Q")
-golden["won_revenue_by_sector_quarter"] = {
-    f"{sector}|{q}": v for (sector, q), v in won.groupby([won.sector, quarter]).close_value.sum().items()}
-golden["won_revenue_by_agent"] = won.groupby("sales_agent").close_value.sum().sort_values(ascending=False).head(3).to_dict()
-golden["won_revenue_by_manager"] = won.groupby("manager").close_value.sum().to_dict()
-golden["won_revenue_by_office"] = won.groupby("regional_office").close_value.sum().to_dict()
-golden["won_revenue_by_sector"] = won.groupby("sector").close_value.sum().to_dict()
 print(json.dumps(golden, indent=1, default=float))

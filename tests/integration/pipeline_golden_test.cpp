@@ -1,5 +1,5 @@
 // Insights on the real Kaggle data against figures computed independently with pandas by
-// bench/kaggle_goldens.py (run it to see where each number comes from).
+// bench/golden_pipeline.py (run it to see where each number comes from).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +18,7 @@ json KaggleInsight(const std::string& args) {
   return json::parse(run.out, nullptr, false);
 }
 
-TEST(InsightGoldenTest, PipelineOverviewMatchesPandas) {
+TEST(PipelineGoldenTest, PipelineOverviewMatchesPandas) {
   CRM_REQUIRE_SHARED_DATA();
   const json insight = KaggleInsight("pipeline_overview");
   EXPECT_EQ(insight["type"], "pipeline_overview");
@@ -45,7 +45,7 @@ TEST(InsightGoldenTest, PipelineOverviewMatchesPandas) {
   EXPECT_TRUE(gtk_found);
 }
 
-TEST(InsightGoldenTest, PipelineOverviewFiltersMatchPandas) {
+TEST(PipelineGoldenTest, PipelineOverviewFiltersMatchPandas) {
   CRM_REQUIRE_SHARED_DATA();
   const json west = KaggleInsight("pipeline_overview --regional-office West");
   EXPECT_EQ(west["filters"]["regional_office"], "West");

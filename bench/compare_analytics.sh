@@ -9,24 +9,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$(cd "${1:-build}" && pwd)
 opportunities=${2:-1000000}
 runs=${RUNS:-5}
-out="$root/bench/out"
-data="$out/demo-$opportunities"
-results="$out/analytics-$opportunities.jsonl"
-
-bash "$root/scripts/install-bench-deps.sh"
-for program in crm-assistant bench_analytics; do
-  if [ ! -x "$build/$program" ]; then
-    echo "compare_analytics: $build/$program missing: build it first (make build)" >&2
-    exit 1
-  fi
-done
-mkdir -p "$out"
-if [ ! -f "$data/sales_pipeline.csv" ]; then
-  echo "compare_analytics: generating $opportunities demo opportunities into $data" >&2
-  rm -rf "$data.partial"
-  "$build/crm-assistant" demo-data --out "$data.partial" --opportunities "$opportunities" --seed 42 >/dev/null
-  mv "$data.partial" "$data"
-fi
+results="$root/bench/out/analytics-$opportunities.jsonl"
+source "$root/bench/demo_files.sh"
+demo_files compare_analytics "$build" "$opportunities" bench_analytics
 echo "compare_analytics: $data; machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 : >"$results"
 "$build/bench_analytics" "$data" --runs "$runs" | sed 's/^{/{"engine": "crm-assistant", /' | tee -a "$results" >&2

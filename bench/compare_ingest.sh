@@ -9,23 +9,9 @@ build=$(cd "${1:-build}" && pwd)
 opportunities=${2:-1000000}
 runs=${RUNS:-3}
 out="$root/bench/out"
-data="$out/demo-$opportunities"
 db="$out/ingest-$opportunities.db"
-
-bash "$root/scripts/install-bench-deps.sh"
-for program in crm-assistant bench_ingest; do
-  if [ ! -x "$build/$program" ]; then
-    echo "compare_ingest: $build/$program missing: build it first (make build)" >&2
-    exit 1
-  fi
-done
-mkdir -p "$out"
-if [ ! -f "$data/sales_pipeline.csv" ]; then
-  echo "compare_ingest: generating $opportunities demo opportunities into $data" >&2
-  rm -rf "$data.partial"
-  "$build/crm-assistant" demo-data --out "$data.partial" --opportunities "$opportunities" --seed 42 >/dev/null
-  mv "$data.partial" "$data"
-fi
+source "$root/bench/demo_files.sh"
+demo_files compare_ingest "$build" "$opportunities" bench_ingest
 
 # A second folder with the same files but no activities.csv: the layout the targets were first set on.
 pipeline_only="$data-pipeline-only"

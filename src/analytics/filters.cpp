@@ -76,23 +76,20 @@ Result<DealFilter> ResolveFilters(const Dataset& data, const FilterRequest& requ
     entry.code = *code;
     filter.applied.emplace_back(entry.name, entry.dictionary.Value(*code));
   }
-  if (!request.sales_agent.empty()) {
-    auto row = FindRow("sales_agent", request.sales_agent, data.sales_agents);
-    if (!row.ok()) return row.error();
-    filter.sales_agent = *row;
-    filter.applied.emplace_back("sales_agent", data.sales_agents[*row].name);
-  }
-  if (!request.product.empty()) {
-    auto row = FindRow("product", request.product, data.products);
-    if (!row.ok()) return row.error();
-    filter.product = *row;
-    filter.applied.emplace_back("product", data.products[*row].name);
-  }
-  if (!request.account.empty()) {
-    auto row = FindRow("account", request.account, data.accounts);
-    if (!row.ok()) return row.error();
-    filter.account = *row;
-    filter.applied.emplace_back("account", data.accounts[*row].name);
+  // Each row-backed filter: found by name in its table, kept as the row.
+  const auto resolve_row = [&filter](std::string_view name, const std::string& given, const auto& rows,
+                                     int32_t& row) -> Status {
+    if (given.empty()) return Status::Ok();
+    auto found = FindRow(name, given, rows);
+    if (!found.ok()) return found.error();
+    row = *found;
+    filter.applied.emplace_back(name, rows[*found].name);
+    return Status::Ok();
+  };
+  for (const Status& status : {resolve_row("sales_agent", request.sales_agent, data.sales_agents, filter.sales_agent),
+                               resolve_row("product", request.product, data.products, filter.product),
+                               resolve_row("account", request.account, data.accounts, filter.account)}) {
+    if (!status.ok()) return status.error();
   }
   if (!request.deal_stage.empty()) {
     std::optional<DealStage> stage;

@@ -138,12 +138,23 @@ std::string TableText(const Table& table, size_t max_rows) {
     }
     cells.push_back(std::move(line));
   }
+  // Long text columns (reasons, explanations) go on their own indented line under each row.
+  constexpr size_t kLongText = 40;
+  std::vector<bool> below(table.columns.size(), false);
+  for (size_t c = 0; c < table.columns.size(); ++c) below[c] = !numeric[c] && widths[c] > kLongText;
   std::string text = table.name + "\n";
-  for (size_t c = 0; c < table.columns.size(); ++c) text += "  " + Pad(table.columns[c], widths[c], numeric[c]);
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    if (!below[c]) text += "  " + Pad(table.columns[c], widths[c], numeric[c]);
+  }
   text += "\n";
   for (const auto& line : cells) {
-    for (size_t c = 0; c < line.size(); ++c) text += "  " + Pad(line[c], widths[c], numeric[c]);
+    for (size_t c = 0; c < line.size(); ++c) {
+      if (!below[c]) text += "  " + Pad(line[c], widths[c], numeric[c]);
+    }
     text += "\n";
+    for (size_t c = 0; c < line.size(); ++c) {
+      if (below[c] && line[c] != "-") text += "      " + table.columns[c] + ": " + line[c] + "\n";
+    }
   }
   if (shown < table.rows.size()) {
     text += "  … " + std::to_string(table.rows.size() - shown) + " more rows (--json for all, --top N to choose)\n";

@@ -1,10 +1,8 @@
 #include "revenue_projection.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "crm/analytics/period.h"
-#include "won_cycles.h"
 
 namespace crm::analytics {
 
@@ -14,7 +12,6 @@ MonthProjection RevenueProjection::NextQuarter() const {
     if (Calendar::QuarterOfMonth(month.month) != next_quarter) continue;
     quarter.already_won += month.already_won;
     quarter.from_engaging += month.from_engaging;
-    quarter.from_prospecting += month.from_prospecting;
     quarter.new_business += month.new_business;
   }
   return quarter;
@@ -32,15 +29,15 @@ namespace {
 //! The last day of a month index.
 int32_t LastDayOfMonth(int32_t month) { return FirstDayOfMonth(month + 1) - 1; }
 
-//! One pass over the selected deals: won deals feed the history and the run rate; open deals add their
-//! expected value to a cell per product and age (or per product when undated), spread over the months after.
+//! One pass over the selected deals: won deals feed the history and the run rate; open engaged deals add
+//! their estimated value to a cell per product and age, spread over the months after by the win curve.
 class Projector {
  public:
   explicit Projector(const PipelineView& view)
       : view_(view),
-        cycles_(view.data, view.snapshot),
         as_of_(view.snapshot.as_of()),
-        as_of_month_(view.calendar.Month(as_of_)) {
+        as_of_month_(view.calendar.Month(as_of_)),
+        result_(DealSurvival(view.data, view.snapshot)) {
     const int32_t month_start = FirstDayOfMonth(as_of_month_), month_end = LastDayOfMonth(as_of_month_);
     result_.month_left =
         static_cast<double>(month_end - as_of_) / static_cast<double>(month_end - month_start + 1);
@@ -57,18 +54,18 @@ class Projector {
     }
     last_run_month_ = result_.month_left > 0 ? as_of_month_ - 1 : as_of_month_;
     first_run_month_ = last_run_month_ - RevenueProjection::kRunRateMonths + 1;
-    if (cycles_.first_won_day() != kNoDay) {
-      first_run_month_ = std::max(first_run_month_, view.calendar.Month(cycles_.first_won_day()));
-    }
+    const int32_t first_won_day = result_.survival.first_won_day();
+    if (first_won_day != kNoDay)
+      first_run_month_ = std::max(first_run_month_, view.calendar.Month(first_won_day));
     result_.run_rate_months =
-        cycles_.first_won_day() == kNoDay ? 0 : std::max(0, last_run_month_ - first_run_month_ + 1);
+        first_won_day == kNoDay ? 0 : std::max(0, last_run_month_ - first_run_month_ + 1);
     max_lead_ = last - as_of_month_ + 1;
     won_by_lead_.assign(static_cast<size_t>(max_lead_) + 1, 0);
     const size_t products = view.data.products.size();
-    undated_by_product_.assign(products, 0);
+    result_.next_quarter_by_product.assign(products, 0);
     for (size_t p = 0; p < products; ++p) {
       engaging_by_age_.emplace_back(
-          static_cast<size_t>(std::max(0, cycles_.For(static_cast<int32_t>(p)).Longest())), 0);
+          static_cast<size_t>(result_.survival.For(static_cast<int32_t>(p)).oldest() + 1), 0);
     }
   }
 
@@ -82,7 +79,6 @@ class Projector {
       }
     }
     SpreadEngaging();
-    PlaceUndated();
     AddNewBusiness();
     return std::move(result_);
   }
@@ -111,59 +107,47 @@ class Projector {
     if (lead >= 1 && lead <= max_lead_) won_by_lead_[static_cast<size_t>(lead)] += value;
   }
 
-  //! Engaging deals older than the longest won cycle of their product are stale; the rest wait in cells.
+  //! Engaged deals wait in cells per product and age; prospects are left to the run rate.
   void AddOpen(int32_t row) {
-    const double expected = view_.estimates.ExpectedValue(row);
-    const int32_t product = view_.data.opportunities.product[row];
-    if (!HasValue(expected) || cycles_.For(product).size() == 0) {
+    const double value = view_.estimates.Value(row);
+    if (!HasValue(value)) {
       ++result_.unplaced_deals;
       return;
     }
     const int32_t engaged = view_.data.opportunities.engage_date[row];
     if (engaged == kNoDay) {
       ++result_.prospecting_deals;
-      undated_by_product_[static_cast<size_t>(product)] += expected;
+      result_.prospecting_value += value;
       return;
     }
-    std::vector<double>& by_age = engaging_by_age_[static_cast<size_t>(product)];
-    const auto age = static_cast<size_t>(as_of_ - engaged);
-    if (age >= by_age.size()) {
-      ++result_.stale_deals;
-      result_.stale_expected_value += expected;
-      return;
-    }
+    const int32_t product = view_.data.opportunities.product[row];
+    const int32_t age = as_of_ - engaged;
     ++result_.engaging_deals;
-    by_age[age] += expected;
+    result_.engaging_value += value;
+    if (age > result_.survival.For(product).horizon()) ++result_.tail_deals;
+    engaging_by_age_[static_cast<size_t>(product)][static_cast<size_t>(age)] += value;
   }
 
-  //! P(close in the month | won, open at its age) = won cycles ending in the month / won cycles longer
-  //! than the age, from the product's distribution.
+  //! Each cell's value times P(won in the month | open at its age) from the product's win curve; the
+  //! months are consecutive, so each month starts where the previous one ended.
   void SpreadEngaging() {
     for (size_t p = 0; p < engaging_by_age_.size(); ++p) {
-      const DayHistogram& cycles = cycles_.For(static_cast<int32_t>(p));
+      const WinCurve& curve = result_.survival.For(static_cast<int32_t>(p));
       for (size_t age = 0; age < engaging_by_age_[p].size(); ++age) {
-        const double expected = engaging_by_age_[p][age];
-        if (expected == 0) continue;
+        const double value = engaging_by_age_[p][age];
+        const double alive = curve.Survival(static_cast<int32_t>(age));
+        if (value == 0 || alive == 0) continue;
         const int32_t engaged = as_of_ - static_cast<int32_t>(age);
-        const auto survivors = static_cast<double>(cycles.CountLonger(static_cast<int32_t>(age)));
+        double won_before = curve.WonBy(month_days_.front().first - engaged - 1);
         for (size_t m = 0; m < month_days_.size(); ++m) {
-          const int64_t closing =
-              cycles.CountBetween(month_days_[m].first - engaged, month_days_[m].last - engaged);
-          result_.months[m].from_engaging += expected * static_cast<double>(closing) / survivors;
+          const double won_by = curve.WonBy(month_days_[m].last - engaged);
+          const double expected = value * (won_by - won_before) / alive;
+          won_before = won_by;
+          result_.months[m].from_engaging += expected;
+          if (Calendar::QuarterOfMonth(result_.months[m].month) == result_.next_quarter)
+            result_.next_quarter_by_product[p] += expected;
         }
       }
-    }
-  }
-
-  //! No engage date: the whole expected value lands the product's median won cycle after the as-of date.
-  void PlaceUndated() {
-    for (size_t p = 0; p < undated_by_product_.size(); ++p) {
-      if (undated_by_product_[p] == 0) continue;
-      const auto days =
-          std::max<int64_t>(1, std::llround(cycles_.For(static_cast<int32_t>(p)).Quantile(0.5)));
-      const auto index = static_cast<size_t>(view_.calendar.Month(as_of_ + static_cast<int32_t>(days)) -
-                                             result_.months.front().month);
-      if (index < result_.months.size()) result_.months[index].from_prospecting += undated_by_product_[p];
     }
   }
 
@@ -183,7 +167,6 @@ class Projector {
   }
 
   const PipelineView& view_;
-  const WonCycles cycles_;
   const int32_t as_of_;
   const int32_t as_of_month_;
   std::vector<DayRange> month_days_;  //!< per projected month
@@ -191,9 +174,7 @@ class Projector {
   int32_t last_run_month_ = 0;
   int32_t max_lead_ = 0;
   std::vector<double> won_by_lead_;  //!< won value in the run-rate months by close month − engage month + 1
-  std::vector<std::vector<double>>
-      engaging_by_age_;                     //!< [product][days open]: expected value of Engaging deals
-  std::vector<double> undated_by_product_;  //!< expected value of open deals without an engage date
+  std::vector<std::vector<double>> engaging_by_age_;  //!< [product][days open]: value of engaged deals
   RevenueProjection result_;
 };
 

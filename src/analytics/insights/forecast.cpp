@@ -19,7 +19,6 @@ constexpr int32_t kChanceWindowDays = 90;
 //! into deals already in the pipeline that day and deals engaged later.
 struct Backtest {
   int32_t quarter = 0;
-  int32_t as_of = kNoDay;
   double projected_open = kNoNumber;  //!< from engaged deals (and already won: none)
   double projected_new = kNoNumber;
   double won_open = 0;
@@ -34,30 +33,34 @@ int32_t LastCompleteQuarter(const QueryContext& query) {
   return query.calendar.Quarter(query.filter.as_of + 1) - 1;
 }
 
-//! Reruns the projection as of the day before the last complete quarter; NaN when nothing was won by then.
-Backtest RunBacktest(const QueryContext& query) {
+//! The selected deals of `query`, nullopt when the filters select every visible deal.
+std::optional<std::span<const int32_t>> Selection(const QueryContext& query) {
+  if (!NarrowsDeals(query.filter)) return std::nullopt;
+  return query.rows;
+}
+
+//! Reruns the projection as of the day before the last complete quarter (NaN when nothing was won by
+//! then) and takes what was won in that quarter from the history of `projection`.
+Backtest RunBacktest(const QueryContext& query, const RevenueProjection& projection) {
   Backtest backtest;
   backtest.quarter = LastCompleteQuarter(query);
   DealFilter filter = query.filter;
-  filter.as_of = backtest.as_of = FirstDayOfMonth(3 * backtest.quarter) - 1;
+  filter.as_of = FirstDayOfMonth(3 * backtest.quarter) - 1;
   const PipelineSnapshot snapshot(query.data, filter.as_of, query.filter.as_of);
   const DealEstimates estimates(query.data, snapshot);
-  const std::vector<int32_t> rows = SelectDeals(query.data, snapshot, filter);
+  std::vector<int32_t> selected;
+  std::optional<std::span<const int32_t>> rows;
+  if (NarrowsDeals(filter)) rows = selected = SelectDeals(query.data, snapshot, filter);
   const RevenueProjection past = ProjectRevenue({query.data, query.calendar, snapshot, estimates, rows});
   if (past.run_rate_months > 0) {
     const MonthProjection quarter = past.NextQuarter();
     backtest.projected_open = quarter.already_won + quarter.from_engaging;
     backtest.projected_new = quarter.new_business;
   }
-  const int32_t last_day = FirstDayOfMonth(3 * backtest.quarter + 3) - 1;
-  for (int32_t row : query.rows) {
-    const int32_t closed = query.snapshot.CloseDate(row);
-    if (query.snapshot.Stage(row) != DealStage::kWon || closed <= backtest.as_of || closed > last_day)
-      continue;
-    const double value = query.snapshot.CloseValue(row);
-    if (!HasValue(value)) continue;
-    const int32_t engaged = query.data.opportunities.engage_date[row];
-    (engaged != kNoDay && engaged > backtest.as_of ? backtest.won_new : backtest.won_open) += value;
+  for (const MonthHistory& month : projection.history) {
+    if (Calendar::QuarterOfMonth(month.month) != backtest.quarter) continue;
+    backtest.won_open += month.won_from_quarter_pipeline;
+    backtest.won_new += month.won_value - month.won_from_quarter_pipeline;
   }
   return backtest;
 }
@@ -266,8 +269,8 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
 
 Insight Forecast(const QueryContext& query) {
   const RevenueProjection projection =
-      ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, query.rows});
-  const Backtest backtest = RunBacktest(query);
+      ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, Selection(query)});
+  const Backtest backtest = RunBacktest(query, projection);
   Insight insight;
   AddMetrics(projection, backtest, insight);
   AddDefinitions(insight);

@@ -5,6 +5,7 @@
 // forecast insight runs it at the as-of date and, for its backtest, at an earlier date.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -23,7 +24,9 @@ struct PipelineView {
   const Calendar& calendar;
   const PipelineSnapshot& snapshot;
   const DealEstimates& estimates;
-  std::span<const int32_t> rows;  //!< the selected deals
+  //! The selected deals; nullopt for every deal visible in the snapshot (one pass then serves the win
+  //! curves and the projection).
+  std::optional<std::span<const int32_t>> rows;
 };
 
 //! Expected won revenue of one calendar month.
@@ -42,6 +45,7 @@ struct MonthHistory {
   int32_t month = 0;
   double won_value = 0;
   int64_t won_deals = 0;
+  double won_from_quarter_pipeline = 0;  //!< by deals engaged before the month's quarter began
 };
 
 //! A projection and the facts it was made from.

@@ -1,5 +1,6 @@
-// forecast: won revenue expected in the next months and the next quarter, from the open pipeline and a
-// run rate of new business, with a backtest of the same method on the last complete quarter.
+// forecast: won revenue expected in the next months and the next quarter, from the open pipeline (win
+// curves by deal age) and a run rate of new business, with a backtest of the same method on the last
+// complete quarter.
 #include "crm/analytics/period.h"
 #include "crm/analytics/statistics.h"
 #include "crm/analytics/fact_text.h"
@@ -11,12 +12,14 @@ namespace crm::analytics {
 
 namespace {
 
+//! The window of the win chances shown per product and by age.
+constexpr int32_t kChanceWindowDays = 90;
+
 //! What the method projected for a past quarter from the day before it began, and what was won, split
 //! into deals already in the pipeline that day and deals engaged later.
 struct Backtest {
   int32_t quarter = 0;
-  int32_t as_of = kNoDay;
-  double projected_open = kNoNumber;  //!< from Engaging and Prospecting deals (and already won: none)
+  double projected_open = kNoNumber;  //!< from engaged deals (and already won: none)
   double projected_new = kNoNumber;
   double won_open = 0;
   double won_new = 0;
@@ -30,42 +33,43 @@ int32_t LastCompleteQuarter(const QueryContext& query) {
   return query.calendar.Quarter(query.filter.as_of + 1) - 1;
 }
 
-//! Reruns the projection as of the day before the last complete quarter; NaN when nothing was won by then.
-Backtest RunBacktest(const QueryContext& query) {
+//! The selected deals of `query`, nullopt when the filters select every visible deal.
+std::optional<std::span<const int32_t>> Selection(const QueryContext& query) {
+  if (!NarrowsDeals(query.filter)) return std::nullopt;
+  return query.rows;
+}
+
+//! Reruns the projection as of the day before the last complete quarter (NaN when nothing was won by
+//! then) and takes what was won in that quarter from the history of `projection`.
+Backtest RunBacktest(const QueryContext& query, const RevenueProjection& projection) {
   Backtest backtest;
   backtest.quarter = LastCompleteQuarter(query);
   DealFilter filter = query.filter;
-  filter.as_of = backtest.as_of = FirstDayOfMonth(3 * backtest.quarter) - 1;
-  const PipelineSnapshot snapshot(query.data, filter.as_of, query.filter.as_of);
-  const DealEstimates estimates(query.data, snapshot);
-  const std::vector<int32_t> rows = SelectDeals(query.data, snapshot, filter);
-  const RevenueProjection past = ProjectRevenue({query.data, query.calendar, snapshot, estimates, rows});
+  filter.as_of = FirstDayOfMonth(3 * backtest.quarter) - 1;
+  // The state at the backtest date is shared with every other query at that date (the engine caches it).
+  const std::shared_ptr<const AsOfState> state = query.StateAt(filter.as_of);
+  std::vector<int32_t> selected;
+  std::optional<std::span<const int32_t>> rows;
+  if (NarrowsDeals(filter)) rows = selected = SelectDeals(query.data, state->snapshot, filter);
+  const RevenueProjection past = ProjectRevenue({query.data, query.calendar, state->snapshot, state->estimates, rows});
   if (past.run_rate_months > 0) {
     const MonthProjection quarter = past.NextQuarter();
-    backtest.projected_open = quarter.already_won + quarter.from_engaging + quarter.from_prospecting;
+    backtest.projected_open = quarter.already_won + quarter.from_engaging;
     backtest.projected_new = quarter.new_business;
   }
-  const int32_t last_day = FirstDayOfMonth(3 * backtest.quarter + 3) - 1;
-  for (int32_t row : query.rows) {
-    const int32_t closed = query.snapshot.CloseDate(row);
-    if (query.snapshot.Stage(row) != DealStage::kWon || closed <= backtest.as_of || closed > last_day)
-      continue;
-    const double value = query.snapshot.CloseValue(row);
-    if (!HasValue(value)) continue;
-    const int32_t engaged = query.data.opportunities.engage_date[row];
-    (engaged != kNoDay && engaged > backtest.as_of ? backtest.won_new : backtest.won_open) += value;
+  for (const MonthHistory& month : projection.history) {
+    if (Calendar::QuarterOfMonth(month.month) != backtest.quarter) continue;
+    backtest.won_open += month.won_from_quarter_pipeline;
+    backtest.won_new += month.won_value - month.won_from_quarter_pipeline;
   }
   return backtest;
 }
 
 Table ProjectionTable(const RevenueProjection& projection) {
-  Table table{
-      "projection",
-      {"period", "already_won", "from_engaging_deals", "from_prospecting_deals", "new_business", "total"},
-      {}};
+  Table table{"projection", {"period", "already_won", "from_engaging_deals", "new_business", "total"}, {}};
   auto add = [&table](std::string label, const MonthProjection& month) {
-    table.rows.push_back({std::move(label), month.already_won, month.from_engaging, month.from_prospecting,
-                          month.new_business, month.total()});
+    table.rows.push_back(
+        {std::move(label), month.already_won, month.from_engaging, month.new_business, month.total()});
   };
   for (const MonthProjection& month : projection.months) add(MonthLabel(month.month), month);
   add(QuarterLabel(projection.next_quarter), projection.NextQuarter());
@@ -88,6 +92,48 @@ Table RunRateTable(const RevenueProjection& projection) {
     table.rows.push_back({static_cast<int64_t>(k), projection.run_rate[k]});
   }
   return table;
+}
+
+//! Per product: the deals its win curve was learned from, its horizon, 90-day win chances when just engaged
+//! and in the tail, and what its open
+//! engaged deals are expected to bring in the next quarter.
+Table WinCurveTable(const QueryContext& query, const RevenueProjection& projection) {
+  Table table{"win_curves",
+              {"product", "curve_basis", "won_deals", "lost_deals", "open_deals", "horizon_days",
+               "new_deal_win_probability_90_days", "tail_win_probability_90_days", "expected_next_quarter"},
+              {}};
+  const DealSurvival& survival = projection.survival;
+  for (size_t p = 0; p < query.data.products.size(); ++p) {
+    const auto product = static_cast<int32_t>(p);
+    const DealOutcomes& outcomes = survival.Outcomes(product);
+    const WinCurve& curve = survival.For(product);
+    const int32_t tail = curve.horizon() + 1;
+    table.rows.push_back({query.data.products[p].name,
+                          survival.OwnUsed(product) ? std::string("product") : std::string("all products"),
+                          outcomes.won, outcomes.lost, outcomes.open, static_cast<int64_t>(curve.horizon()),
+                          curve.WonBy(kChanceWindowDays - 1),
+                          curve.WinProbability(tail, tail, tail + kChanceWindowDays),
+                          projection.next_quarter_by_product[p]});
+  }
+  return table;
+}
+
+//! All products' P(won within the next 90 days | still open) by age in steps of 30 days.
+ChartSpec WinChanceByAgeChart(const RevenueProjection& projection) {
+  ChartSpec chart{"win_probability_by_age",
+                  "line",
+                  "Chance to be won within 90 days, by days since engagement",
+                  "percent",
+                  "days since engagement",
+                  "win probability",
+                  {},
+                  {{"all products", {}, {}, {}}}};
+  const WinCurve& curve = projection.survival.all();
+  for (int32_t age = 0; age <= curve.oldest(); age += 30) {
+    chart.labels.push_back(std::to_string(age));
+    chart.series[0].values.push_back(curve.WinProbability(age, age, age + kChanceWindowDays));
+  }
+  return chart;
 }
 
 //! Complete past months as won revenue, then the projected months as totals.
@@ -120,13 +166,18 @@ void AddMetrics(const RevenueProjection& projection, const Backtest& backtest, I
   const MonthProjection quarter = projection.NextQuarter();
   insight.Metric("next_quarter", QuarterLabel(projection.next_quarter));
   insight.Metric("projected_next_quarter", quarter.total());
-  insight.Metric("next_quarter_from_open_deals", quarter.from_engaging + quarter.from_prospecting);
+  insight.Metric("next_quarter_from_open_deals", quarter.from_engaging);
   insight.Metric("next_quarter_new_business", quarter.new_business);
   insight.Metric("engaging_deals_projected", projection.engaging_deals);
-  insight.Metric("prospecting_deals_projected", projection.prospecting_deals);
-  insight.Metric("stale_deals", projection.stale_deals);
-  insight.Metric("stale_expected_value", projection.stale_expected_value);
+  insight.Metric("engaging_value", projection.engaging_value);
+  insight.Metric("next_quarter_win_share_of_engaging_value",
+                 Number(Ratio(quarter.from_engaging, projection.engaging_value)));
+  insight.Metric("tail_deals", projection.tail_deals);
+  insight.Metric("prospecting_deals", projection.prospecting_deals);
+  insight.Metric("prospecting_value", projection.prospecting_value);
   insight.Metric("unplaced_deals", projection.unplaced_deals);
+  insight.Metric("min_deals_at_risk", WinCurve::kMinAtRisk);
+  insight.Metric("horizon_days_all_products", static_cast<int64_t>(projection.survival.all().horizon()));
   insight.Metric("run_rate_months", static_cast<int64_t>(projection.run_rate_months));
   insight.Metric("backtest_quarter", QuarterLabel(backtest.quarter));
   insight.Metric("backtest_projected", Number(backtest.projected()));
@@ -141,22 +192,34 @@ void AddMetrics(const RevenueProjection& projection, const Backtest& backtest, I
 void AddDefinitions(Insight& insight) {
   insight.Define(
       "from_engaging_deals",
-      "sum over open Engaging deals of estimated value x win probability x P(close in the month | "
-      "won, still open at its age); that P is (won deals of the product whose engage-to-close days "
-      "fall in the month) / (won deals that took longer than the deal's current age), over the "
-      "deals won by the as-of date (all products' when the product has fewer than 20 wins)");
-  insight.Define("from_prospecting_deals",
-                 "open deals without an engage date: estimated value x win probability, all of it in the "
-                 "month that falls the product's median won cycle after the as-of date");
+      "sum over open engaged deals of estimated value x P(won in the month | still open at its age). That "
+      "P comes from the product's win curve (all products' when the product has fewer than 20 wins), "
+      "learned at the as-of date from every engaged deal visible then: won and lost deals are events at "
+      "their engage-to-close age, open deals are censored at their age. Day by day, h_won(x) = deals won "
+      "at age x / deals at risk at age x (their age reached x), S = Kaplan-Meier survival from either "
+      "close, and P = sum over ages x in the month of S(x-1) h_won(x) / S(age): a deal that ages without "
+      "closing keeps only the chances of the deals that were still open at that age");
+  insight.Define("horizon_days",
+                 "the last age of a win curve with at least min_deals_at_risk deals at risk (-1: none); up "
+                 "to it the curve is estimated day by day");
+  insight.Define("tail_deals",
+                 "open engaged deals older than their curve's horizon. Past the horizon every day has one "
+                 "pooled chance of being won (wins / deal-days at risk past the horizon) and one of being "
+                 "lost, so these deals keep a chance that no longer changes with age "
+                 "(tail_win_probability_90_days: within the next 90 days; 0 when no deal past the horizon "
+                 "ever closed). Beyond the oldest age observed there is no data: the tail chances carry on");
+  insight.Define("new_deal_win_probability_90_days",
+                 "P(won within 90 days of engagement) from the product's win curve");
+  insight.Define("prospecting_deals",
+                 "open deals without an engage date: not projected on their own, since the new-business "
+                 "run rate already counts the revenue of deals engaged after the as-of date, which is where "
+                 "today's prospects will come from");
   insight.Define("new_business",
                  "run rate k months ahead: the average, over the last 6 complete months (fewer when the data "
                  "starts later), of the revenue won in a month from deals engaged in that month or the k - 1 "
                  "before; when the as-of month is not over, the share of it still ahead adds that share of "
                  "the next step (deals engaged after the as-of date in the as-of month)");
   insight.Define("already_won", "revenue won from the first of the as-of month to the as-of date");
-  insight.Define("stale_deals",
-                 "Engaging deals open longer than any won deal of their product took: the won "
-                 "cycles give them no chance to close, so they add nothing");
   insight.Define("backtest_projected",
                  "this method rerun as of the day before the last complete quarter "
                  "began, for that quarter, with the same filters");
@@ -173,18 +236,19 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
       "A point projection from historical rates; the models issue replaces it with a Monte "
       "Carlo forecast with a P10-P90 range.");
   insight.notes.push_back(
-      "Win probabilities do not fall yet with a deal's age: a deal that lingers in Engaging "
-      "counts as live until it is older than any won deal; the backtest metrics show, per "
-      "part, how far that moves the projection.");
-  insight.notes.push_back(
-      "Prospecting deals carry no engage date: each is expected the product's median won "
-      "cycle after the as-of date, at its full win probability (an upper bound: the data "
-      "does not record how long prospects take to engage).");
-  if (projection.stale_deals > 0) {
-    insight.notes.push_back(std::to_string(projection.stale_deals) +
-                            " Engaging deals have been open longer than any won deal of their product took; "
-                            "they are left out (expected value " +
-                            UsdText(projection.stale_expected_value) + ").");
+      "The win curves assume that deals open today age like the deals engaged before them; "
+      "backtest_projected_from_open_deals against backtest_won_from_open_deals shows how far that held.");
+  if (projection.tail_deals > 0) {
+    insight.notes.push_back(std::to_string(projection.tail_deals) +
+                            " engaged deals are older than their win curve's horizon (fewer than " +
+                            std::to_string(WinCurve::kMinAtRisk) +
+                            " deals at risk): they are projected with the pooled tail hazard.");
+  }
+  if (projection.prospecting_deals > 0) {
+    insight.notes.push_back(std::to_string(projection.prospecting_deals) + " prospecting deals (" +
+                            UsdText(projection.prospecting_value) +
+                            " at estimated value) have no engage date: the new-business run rate stands "
+                            "for them, as for every deal engaged after the as-of date.");
   }
   if (query.filter.period) {
     insight.notes.push_back("The period filter keeps only deals dated in " + query.filter.period->label +
@@ -195,15 +259,18 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
     insight.notes.push_back("No deal was won before " + QuarterLabel(backtest.quarter) +
                             " began: no backtest.");
   }
-  insight.notes.push_back(query.estimates.Method());
+  insight.notes.push_back(
+      "Open deals have no value in the data: each is valued at its product's list price times the mean ratio "
+      "of won value to list price for that product (the list price alone when the product has no won deal "
+      "yet); its chance to be won comes from the win curve, not from the product's win rate.");
 }
 
 }  // namespace
 
 Insight Forecast(const QueryContext& query) {
   const RevenueProjection projection =
-      ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, query.rows});
-  const Backtest backtest = RunBacktest(query);
+      ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, Selection(query)});
+  const Backtest backtest = RunBacktest(query, projection);
   Insight insight;
   AddMetrics(projection, backtest, insight);
   AddDefinitions(insight);
@@ -211,7 +278,9 @@ Insight Forecast(const QueryContext& query) {
   insight.tables.push_back(ProjectionTable(projection));
   insight.tables.push_back(HistoryTable(projection));
   insight.tables.push_back(RunRateTable(projection));
+  insight.tables.push_back(WinCurveTable(query, projection));
   insight.charts.push_back(HistoryAndProjectionChart(projection));
+  insight.charts.push_back(WinChanceByAgeChart(projection));
   return insight;
 }
 

@@ -3,6 +3,7 @@
 #include "crm/analytics/account_health.h"
 #include "crm/analytics/activity_recency.h"
 #include "crm/analytics/deal_counts.h"
+#include "crm/analytics/deal_survival.h"
 #include "crm/analytics/query_context.h"
 #include "crm/analytics/won_cycles.h"
 
@@ -61,6 +62,15 @@ const DealCounts& AsOfState::deal_counts() const {
   return Get(deal_counts_, [this] { return CountDeals(*data_, snapshot); });
 }
 
+const DealSurvival& AsOfState::deal_survival() const {
+  return Get(deal_survival_, [this] {
+    DealSurvival survival(*data_, snapshot);
+    survival.AddVisible([](int32_t, DealStage) {});
+    survival.Finish();
+    return survival;
+  });
+}
+
 const AccountHealthReport& AsOfState::account_health() const {
   return Get(account_health_, [this] {
     DealFilter all;
@@ -96,6 +106,7 @@ void AsOfState::Warm() const {
   activity();
   won_cycles();
   deal_counts();
+  deal_survival();
   account_health();
 }
 

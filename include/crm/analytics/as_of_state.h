@@ -19,6 +19,7 @@ struct ActivityRecency;
 class WonCycles;
 struct DealCounts;
 struct AccountHealthReport;
+class DealSurvival;
 
 //! The state of the data at one as-of date. Thread-safe: the lazy facts are built under std::call_once.
 //! Not movable: the estimates point into the snapshot.
@@ -45,6 +46,8 @@ class AsOfState {
   const WonCycles& won_cycles() const;
   //! Stage counts per agent and per account over every deal.
   const DealCounts& deal_counts() const;
+  //! Win curves per product by deal age (won, lost and open deals).
+  const DealSurvival& deal_survival() const;
   //! Health of every account over every deal (no deal filter).
   const AccountHealthReport& account_health() const;
   //! Builds every lazy fact now (servers do this at start-up so that no user waits for it).
@@ -65,6 +68,7 @@ class AsOfState {
   mutable Lazy<ActivityRecency> activity_;
   mutable Lazy<WonCycles> won_cycles_;
   mutable Lazy<DealCounts> deal_counts_;
+  mutable Lazy<DealSurvival> deal_survival_;
   mutable Lazy<AccountHealthReport> account_health_;
 };
 

@@ -33,12 +33,6 @@ int32_t LastCompleteQuarter(const QueryContext& query) {
   return query.calendar.Quarter(query.filter.as_of + 1) - 1;
 }
 
-//! The selected deals of `query`, nullopt when the filters select every visible deal.
-std::optional<std::span<const int32_t>> Selection(const QueryContext& query) {
-  if (!NarrowsDeals(query.filter)) return std::nullopt;
-  return query.rows;
-}
-
 //! Reruns the projection as of the day before the last complete quarter (NaN when nothing was won by
 //! then) and takes what was won in that quarter from the history of `projection`.
 Backtest RunBacktest(const QueryContext& query, const RevenueProjection& projection) {
@@ -48,10 +42,12 @@ Backtest RunBacktest(const QueryContext& query, const RevenueProjection& project
   filter.as_of = FirstDayOfMonth(3 * backtest.quarter) - 1;
   // The state at the backtest date is shared with every other query at that date (the engine caches it).
   const std::shared_ptr<const AsOfState> state = query.StateAt(filter.as_of);
-  std::vector<int32_t> selected;
-  std::optional<std::span<const int32_t>> rows;
-  if (NarrowsDeals(filter)) rows = selected = SelectDeals(query.data, state->snapshot, filter);
-  const RevenueProjection past = ProjectRevenue({query.data, query.calendar, state->snapshot, state->estimates, rows});
+  const std::vector<int32_t> selected =
+      NarrowsDeals(filter) ? SelectDeals(query.data, state->snapshot, filter) : std::vector<int32_t>();
+  const std::span<const int32_t> rows = NarrowsDeals(filter) ? std::span<const int32_t>(selected)
+                                                             : std::span<const int32_t>(state->visible_rows);
+  const RevenueProjection past = ProjectRevenue(
+      {query.data, query.calendar, state->snapshot, state->estimates, rows, state->deal_survival()});
   if (past.run_rate_months > 0) {
     const MonthProjection quarter = past.NextQuarter();
     backtest.projected_open = quarter.already_won + quarter.from_engaging;
@@ -102,7 +98,7 @@ Table WinCurveTable(const QueryContext& query, const RevenueProjection& projecti
               {"product", "curve_basis", "won_deals", "lost_deals", "open_deals", "horizon_days",
                "new_deal_win_probability_90_days", "tail_win_probability_90_days", "expected_next_quarter"},
               {}};
-  const DealSurvival& survival = projection.survival;
+  const DealSurvival& survival = *projection.survival;
   for (size_t p = 0; p < query.data.products.size(); ++p) {
     const auto product = static_cast<int32_t>(p);
     const DealOutcomes& outcomes = survival.Outcomes(product);
@@ -128,7 +124,7 @@ ChartSpec WinChanceByAgeChart(const RevenueProjection& projection) {
                   "win probability",
                   {},
                   {{"all products", {}, {}, {}}}};
-  const WinCurve& curve = projection.survival.all();
+  const WinCurve& curve = projection.survival->all();
   for (int32_t age = 0; age <= curve.oldest(); age += 30) {
     chart.labels.push_back(std::to_string(age));
     chart.series[0].values.push_back(curve.WinProbability(age, age, age + kChanceWindowDays));
@@ -177,7 +173,7 @@ void AddMetrics(const RevenueProjection& projection, const Backtest& backtest, I
   insight.Metric("prospecting_value", projection.prospecting_value);
   insight.Metric("unplaced_deals", projection.unplaced_deals);
   insight.Metric("min_deals_at_risk", WinCurve::kMinAtRisk);
-  insight.Metric("horizon_days_all_products", static_cast<int64_t>(projection.survival.all().horizon()));
+  insight.Metric("horizon_days_all_products", static_cast<int64_t>(projection.survival->all().horizon()));
   insight.Metric("run_rate_months", static_cast<int64_t>(projection.run_rate_months));
   insight.Metric("backtest_quarter", QuarterLabel(backtest.quarter));
   insight.Metric("backtest_projected", Number(backtest.projected()));
@@ -269,7 +265,8 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
 
 Insight Forecast(const QueryContext& query) {
   const RevenueProjection projection =
-      ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, Selection(query)});
+      ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, query.rows,
+                      query.state.deal_survival()});
   const Backtest backtest = RunBacktest(query, projection);
   Insight insight;
   AddMetrics(projection, backtest, insight);

@@ -40,7 +40,7 @@ class Projector {
       : view_(view),
         as_of_(view.snapshot.as_of()),
         as_of_month_(view.calendar.Month(as_of_)),
-        result_(DealSurvival(view.data, view.snapshot)) {
+        result_(view.survival) {
     const int32_t month_start = FirstDayOfMonth(as_of_month_), month_end = LastDayOfMonth(as_of_month_);
     result_.month_left =
         static_cast<double>(month_end - as_of_) / static_cast<double>(month_end - month_start + 1);
@@ -70,14 +70,7 @@ class Projector {
   }
 
   RevenueProjection Run() {
-    DealSurvival& survival = result_.survival;
-    if (view_.rows) {
-      survival.AddVisible([](int32_t, DealStage) {});
-      for (int32_t row : *view_.rows) AddSelected(row, view_.snapshot.Stage(row));
-    } else {
-      survival.AddVisible([this](int32_t row, DealStage stage) { AddSelected(row, stage); });
-    }
-    survival.Finish();
+    for (int32_t row : view_.rows) AddSelected(row, view_.snapshot.Stage(row));
     CountTailDeals();
     SpreadEngaging();
     AddNewBusiness();
@@ -147,7 +140,7 @@ class Projector {
   void CountTailDeals() {
     for (size_t p = 0; p < open_ages_.size(); ++p) {
       result_.tail_deals +=
-          open_ages_[p].CountLonger(result_.survival.For(static_cast<int32_t>(p)).horizon());
+          open_ages_[p].CountLonger(result_.survival->For(static_cast<int32_t>(p)).horizon());
     }
   }
 
@@ -156,7 +149,7 @@ class Projector {
   void SpreadEngaging() {
     result_.next_quarter_by_product.assign(value_by_age_.size(), 0);
     for (size_t p = 0; p < value_by_age_.size(); ++p) {
-      const WinCurve& curve = result_.survival.For(static_cast<int32_t>(p));
+      const WinCurve& curve = result_.survival->For(static_cast<int32_t>(p));
       const DenseSeries<double>& by_age = value_by_age_[p];
       for (int32_t age = by_age.first(); age < by_age.end(); ++age) {
         const double value = by_age[age];
@@ -180,7 +173,7 @@ class Projector {
   //! k after the as-of month gets the run rate of deals engaged in the k months up to it, plus the share
   //! of the as-of month still ahead times the next month's step.
   void AddNewBusiness() {
-    const int32_t first_won_day = result_.survival.first_won_day();
+    const int32_t first_won_day = result_.survival->first_won_day();
     const int32_t window_first = last_run_month_ - RevenueProjection::kRunRateMonths + 1;
     const int32_t first_run_month = first_won_day == kNoDay
                                         ? last_run_month_ + 1

@@ -5,7 +5,6 @@
 // forecast insight runs it at the as-of date and, for its backtest, at an earlier date.
 
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -14,7 +13,7 @@
 #include "crm/analytics/deal_estimates.h"
 #include "crm/analytics/snapshot.h"
 #include "crm/data/dataset.h"
-#include "deal_survival.h"
+#include "crm/analytics/deal_survival.h"
 
 namespace crm::analytics {
 
@@ -26,7 +25,8 @@ struct PipelineView {
   const DealEstimates& estimates;
   //! The selected deals; nullopt for every deal visible in the snapshot (one pass then serves the win
   //! curves and the projection).
-  std::optional<std::span<const int32_t>> rows;
+  std::span<const int32_t> rows;  //!< the selected deals
+  const DealSurvival& survival;  //!< the win curves at the snapshot's date
 };
 
 //! Expected won revenue of one calendar month.
@@ -56,7 +56,7 @@ struct RevenueProjection {
   static constexpr int kHistoryMonths = 12;
 
   //! An empty projection that will use `curves`.
-  explicit RevenueProjection(DealSurvival curves) : survival(std::move(curves)) {}
+  explicit RevenueProjection(const DealSurvival& curves) : survival(&curves) {}
 
   std::vector<MonthProjection>
       months;                         //!< the as-of month when it is not over, then through the next quarter
@@ -72,7 +72,7 @@ struct RevenueProjection {
   double prospecting_value = 0;                 //!< their estimated value
   int64_t unplaced_deals = 0;                   //!< open deals without an estimated value
   std::vector<double> next_quarter_by_product;  //!< [product]: expected from its engaged deals
-  DealSurvival survival;                        //!< the win curves used
+  const DealSurvival* survival;                 //!< the win curves used
 
   //! Sum of the months of the next quarter.
   MonthProjection NextQuarter() const;

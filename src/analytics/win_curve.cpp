@@ -1,4 +1,4 @@
-#include "win_curve.h"
+#include "crm/analytics/win_curve.h"
 
 #include <algorithm>
 #include <cmath>

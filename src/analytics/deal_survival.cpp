@@ -1,4 +1,4 @@
-#include "deal_survival.h"
+#include "crm/analytics/deal_survival.h"
 
 namespace crm::analytics {
 

@@ -11,7 +11,7 @@
 #include "crm/analytics/day_histogram.h"
 #include "crm/analytics/snapshot.h"
 #include "crm/data/dataset.h"
-#include "win_curve.h"
+#include "crm/analytics/win_curve.h"
 
 namespace crm::analytics {
 

@@ -164,13 +164,14 @@ void Define(const AccountHealthReport& report, Insight& insight) {
                               "lowest, 100 highest, ties share; 0 for no win)");
   insight.Define("monetary", "percentile among peer accounts of won value closed in the last 365 days (as frequency)");
   insight.Define("win_trend", "50 + 200 x (recent win rate − earlier win rate), clamped to 0–100 (a 25-point drop "
-                              "gives 0); recent: closed in the last 180 days, earlier: before; absent unless each "
-                              "side has at least 5 closed deals");
+                              "gives 0); recent: closed 0 to 179 days before the as-of date, earlier: before; absent "
+                              "unless each side has at least 5 closed deals");
   insight.Define("pipeline_coverage", "100 x min(1, pipeline_coverage_ratio); with no won value: 100 when the "
                                       "account has open value, else 0");
   insight.Define("pipeline_coverage_ratio", "estimated open value / average_quarterly_won");
-  insight.Define("average_quarterly_won", "won value / quarters (365.25 / 4 days) from the account's first "
-                                          "engagement or close to the as-of date, at least one quarter");
+  insight.Define("average_quarterly_won", "won value / quarters (365.25 / 4 days) in the days from the "
+                                          "account's first engagement or close to the as-of date, both counted, at "
+                                          "least one quarter");
   if (report.activities) {
     insight.Define("activity", "100 while days since the last activity with the account <= typical_activity_days, "
                                "falling linearly to 0 at 3 x that; 0 for an account never contacted");

@@ -57,8 +57,8 @@ void DefineBuyingRhythm(Insight& insight) {
                                            " days before the as-of date (own, with at least 3 such days); "
                                            "otherwise the typical rhythm");
   insight.Define("typical_buying_rhythm_days", "median of the own buying rhythms of the peer accounts");
-  insight.Define("overdue_factor", "90th percentile (order statistic floor(0.9 x (n − 1)), in steps of 0.01, at "
-                                   "most 20) of gap / own rhythm over the n gaps of the accounts with an own rhythm, "
+  insight.Define("overdue_factor", "90th percentile (order statistic floor(0.9 x (n − 1)), rounded down to 0.01, "
+                                   "at most 20) of gap / own rhythm over the n gaps of the accounts with an own rhythm, "
                                    "at least 1.5; 3 when n < 20");
 }
 

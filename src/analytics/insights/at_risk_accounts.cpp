@@ -65,7 +65,7 @@ bool WinRateDropped(const AccountHealthScore& health, const Thresholds& threshol
 std::string Evidence(Reason reason, const AccountHealthScore& health) {
   switch (reason) {
     case Reason::kOverdue:
-      return Format("no win for %.0f days, %.1fx its usual gap of %.0f days", health.days_since_last_win,
+      return Format("no win for %.0f days, %.1fx its usual gap of %g days", health.days_since_last_win,
                     health.days_since_last_win / health.buying_rhythm_days, health.buying_rhythm_days);
     case Reason::kWinRateDrop:
       return "win rate " + PercentText(health.recent_win_rate) +

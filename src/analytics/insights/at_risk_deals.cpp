@@ -41,15 +41,33 @@ struct Thresholds {
 
 //! The lower quartile of the win probabilities of every open deal at the as-of date.
 double LowProbabilityCutoff(const QueryContext& query) {
-  std::vector<double> probabilities;
-  const OpportunityColumns& deals = query.data.opportunities;
-  for (size_t i = 0; i < deals.size(); ++i) {
-    const auto row = static_cast<int32_t>(i);
-    if (query.snapshot.Visible(row) && !IsClosed(query.snapshot.Stage(row))) {
-      probabilities.push_back(query.estimates.WinProbability(row));
-    }
+  // An open deal's probability is its product's win rate: count the open deals per product and read
+  // the quantile off the rates in order, as Quantile() would over one value per deal.
+  const std::vector<ProductHistory>& products = query.estimates.products();
+  std::vector<int64_t> open(products.size(), 0);
+  const DealStage* stages = query.snapshot.stages();
+  const int32_t* product_of = query.data.opportunities.product.data();
+  for (const int32_t row : query.state.visible_rows) open[product_of[row]] += !IsClosed(stages[row]);
+  std::vector<std::pair<double, int64_t>> rates;
+  int64_t total = 0;
+  for (size_t p = 0; p < products.size(); ++p) {
+    if (open[p] == 0) continue;
+    rates.emplace_back(products[p].win_rate, open[p]);
+    total += open[p];
   }
-  return Quantile(probabilities, kLowProbabilityQuantile);
+  if (total == 0) return kNoNumber;
+  std::sort(rates.begin(), rates.end());
+  const auto rate_at = [&rates](int64_t rank) {  // the rank-th smallest (0-based)
+    for (const auto& [rate, count] : rates) {
+      if (rank < count) return rate;
+      rank -= count;
+    }
+    return rates.back().first;
+  };
+  const double position = kLowProbabilityQuantile * static_cast<double>(total - 1);
+  const auto below = static_cast<int64_t>(std::floor(position));
+  const double low = rate_at(below), high = rate_at(std::min(below + 1, total - 1));
+  return low + (high - low) * (position - static_cast<double>(below));
 }
 
 //! P75 + 1.5 IQR of the open deals of the agents who have any deal at the as-of date.

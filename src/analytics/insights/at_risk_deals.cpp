@@ -329,12 +329,19 @@ void AddDefinitions(Insight& insight) {
   insight.Define("overloaded_agent",
                  "the deal's agent has more open deals than P75 + 1.5 IQR of the open deals "
                  "of the agents who have any deal (Tukey's upper fence for outliers)");
-  insight.Define("rank", "number of reasons, then expected value at stake, highest first");
+  insight.Define("rank",
+                 "number of reasons, then expected value at stake, highest first, then the order of "
+                 "the deals in the data");
   insight.Define("at_risk_estimated_value",
                  "sum of the estimated values of the deals with at least one reason");
+  insight.Define("at_risk_expected_value",
+                 "sum of the expected values (estimated value x win probability) of the deals with at "
+                 "least one reason");
+  insight.Define("at_risk_share", "deals with at least one reason / open deals selected (a share of deals)");
   insight.Define("thresholds",
                  "learned from every deal at the as-of date, not only the filtered ones, so that a "
-                 "filter does not move the yardstick");
+                 "filter does not move the yardstick; quantiles interpolate linearly between ranks "
+                 "(pandas' default)");
 }
 
 void AddNotes(const QueryContext& query, const RiskModel& model, Insight& insight) {

@@ -152,8 +152,10 @@ void AddDefinitionsAndNotes(const QueryContext& query, Insight& insight) {
                  "expected value of the deals shown / expected value of all open deals selected");
   insight.Define("rank",
                  "expected value, highest first; ties (deals of one product are valued alike) go to "
-                 "Engaging before Prospecting, then fewer days open, then the agent's higher win rate, "
-                 "then the account's more past wins");
+                 "Engaging before Prospecting, then fewer days open, then the agent's higher win rate "
+                 "(won / closed by the as-of date over every deal; an agent with no closed deal "
+                 "last), then the account's more wins by the as-of date (none without an account), "
+                 "then the order of the deals in the data");
   insight.Define("reason",
                  "facts at the as-of date over every deal, not only the filtered ones: the product's "
                  "rank by estimated value and its won / closed record, the agent's win rate when "

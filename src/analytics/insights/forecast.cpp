@@ -1,6 +1,8 @@
 // forecast: won revenue expected in the next months and the next quarter, from the open pipeline (win
 // curves by deal age) and a run rate of new business, with a backtest of the same method on the last
 // complete quarter.
+#include <future>
+
 #include "crm/analytics/period.h"
 #include "crm/analytics/statistics.h"
 #include "crm/analytics/fact_text.h"
@@ -33,21 +35,24 @@ int32_t LastCompleteQuarter(const QueryContext& query) {
   return query.calendar.Quarter(query.filter.as_of + 1) - 1;
 }
 
-//! Reruns the projection as of the day before the last complete quarter (NaN when nothing was won by
-//! then) and takes what was won in that quarter from the history of `projection`.
-Backtest RunBacktest(const QueryContext& query, const RevenueProjection& projection) {
-  Backtest backtest;
-  backtest.quarter = LastCompleteQuarter(query);
+//! The projection rerun as of the day before the last complete quarter, with the filters of `query`.
+RevenueProjection ProjectBacktestQuarter(const QueryContext& query) {
   DealFilter filter = query.filter;
-  filter.as_of = FirstDayOfMonth(3 * backtest.quarter) - 1;
+  filter.as_of = FirstDayOfMonth(3 * LastCompleteQuarter(query)) - 1;
   // The state at the backtest date is shared with every other query at that date (the engine caches it).
   const std::shared_ptr<const AsOfState> state = query.StateAt(filter.as_of);
   const std::vector<int32_t> selected =
       NarrowsDeals(filter) ? SelectDeals(query.data, state->snapshot, filter) : std::vector<int32_t>();
   const std::span<const int32_t> rows = NarrowsDeals(filter) ? std::span<const int32_t>(selected)
                                                              : std::span<const int32_t>(state->visible_rows);
-  const RevenueProjection past = ProjectRevenue(
-      {query.data, query.calendar, state->snapshot, state->estimates, rows, state->deal_survival()});
+  return ProjectRevenue({query.data, query.calendar, state->snapshot, state->estimates, rows, state->deal_survival()});
+}
+
+//! What the backtest projection `past` expected of the last complete quarter (NaN when nothing was won by
+//! its date) against what was won in that quarter, from the history of `projection`.
+Backtest CompareBacktest(const QueryContext& query, const RevenueProjection& past, const RevenueProjection& projection) {
+  Backtest backtest;
+  backtest.quarter = LastCompleteQuarter(query);
   if (past.run_rate_months > 0) {
     const MonthProjection quarter = past.NextQuarter();
     backtest.projected_open = quarter.already_won + quarter.from_engaging;
@@ -264,10 +269,12 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
 }  // namespace
 
 Insight Forecast(const QueryContext& query) {
+  // The backtest's projection runs on the second core while this one projects from the as-of date.
+  std::future<RevenueProjection> past = std::async(std::launch::async, [&query] { return ProjectBacktestQuarter(query); });
   const RevenueProjection projection =
       ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, query.rows,
                       query.state.deal_survival()});
-  const Backtest backtest = RunBacktest(query, projection);
+  const Backtest backtest = CompareBacktest(query, past.get(), projection);
   Insight insight;
   AddMetrics(projection, backtest, insight);
   AddDefinitions(insight);

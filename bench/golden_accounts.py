@@ -25,10 +25,10 @@ Philipines -> Philippines). Prints one JSON document; the tests copy its numbers
 """
 import json
 import math
-import sys
-from pathlib import Path
 
 import pandas as pd
+
+from kaggle_files import kaggle_folder, read_kaggle
 
 WEIGHTS = {"recency": 25, "frequency": 15, "monetary": 15, "win_trend": 15, "pipeline_coverage": 15}
 POTENTIAL_WEIGHTS = {"whitespace_score": 35, "pipeline_score": 25, "size_score": 20, "health_score": 20}
@@ -36,19 +36,6 @@ RECENT_DAYS, YEAR_DAYS, RHYTHM_DAYS = 180, 365, 730
 MIN_TREND_DEALS, MIN_VERDICT_DEALS, MIN_SECTOR_PEERS = 5, 5, 3
 QUARTER_DAYS = 365.25 / 4
 Z95 = 1.959963984540054
-
-
-def load(folder):
-    """The four files joined on product, agent and account, with the importer's fixes."""
-    deals = pd.read_csv(folder / "sales_pipeline.csv", parse_dates=["engage_date", "close_date"])
-    products = pd.read_csv(folder / "products.csv")
-    teams = pd.read_csv(folder / "sales_teams.csv")
-    accounts = pd.read_csv(folder / "accounts.csv")
-    deals["product"] = deals["product"].replace({"GTXPro": "GTX Pro"})
-    accounts["sector"] = accounts["sector"].replace({"technolgy": "technology"})
-    accounts["office_location"] = accounts["office_location"].replace({"Philipines": "Philippines"})
-    deals = deals.merge(products, on="product", how="left").merge(teams, on="sales_agent", how="left")
-    return deals, accounts.set_index("account")
 
 
 def snapshot(deals, as_of):
@@ -283,8 +270,8 @@ def summary(s, names):
 
 
 def main():
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "../shared/data/maven-crm")
-    deals, accounts = load(folder)
+    deals, accounts = read_kaggle(kaggle_folder())
+    accounts = accounts.set_index("account")
     west = lambda d: d.regional_office == "West"
     retail = lambda a: a.sector == "retail"
     golden = {

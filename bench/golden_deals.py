@@ -29,20 +29,13 @@ Definitions used (README "Analytics" and each insight's `definitions`, not the C
   deals selected.
 """
 import json
-import sys
-from pathlib import Path
 
 import pandas as pd
 
-folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "../shared/data/maven-crm")
-raw = pd.read_csv(folder / "sales_pipeline.csv", parse_dates=["engage_date", "close_date"])
-products = pd.read_csv(folder / "products.csv")
-teams = pd.read_csv(folder / "sales_teams.csv")
-accounts = pd.read_csv(folder / "accounts.csv")
-raw["product"] = raw["product"].replace({"GTXPro": "GTX Pro"})
-accounts["sector"] = accounts["sector"].replace({"technolgy": "technology"})
-accounts["office_location"] = accounts["office_location"].replace({"Philipines": "Philippines"})
-raw = raw.merge(products, on="product", how="left").merge(teams, on="sales_agent", how="left")
+from kaggle_files import kaggle_folder, read_kaggle
+
+raw, accounts = read_kaggle(kaggle_folder())
+products = pd.read_csv(kaggle_folder() / "products.csv")
 raw = raw.merge(accounts[["account", "sector"]], on="account", how="left")
 LATEST = pd.Timestamp("2017-12-31")
 MIN_WINS = 20

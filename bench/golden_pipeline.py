@@ -9,20 +9,13 @@ by hand (GTXPro -> GTX Pro, technolgy -> technology, Philipines -> Philippines):
 check that it finds them. Prints one JSON document; the tests copy its numbers, never the engine's.
 """
 import json
-import sys
-from pathlib import Path
 
 import pandas as pd
 
-folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "../shared/data/maven-crm")
-deals = pd.read_csv(folder / "sales_pipeline.csv", parse_dates=["engage_date", "close_date"])
-products = pd.read_csv(folder / "products.csv")
-teams = pd.read_csv(folder / "sales_teams.csv")
-accounts = pd.read_csv(folder / "accounts.csv")
-deals["product"] = deals["product"].replace({"GTXPro": "GTX Pro"})
-accounts["sector"] = accounts["sector"].replace({"technolgy": "technology"})
-accounts["office_location"] = accounts["office_location"].replace({"Philipines": "Philippines"})
-deals = deals.merge(products, on="product", how="left").merge(teams, on="sales_agent", how="left")
+from kaggle_files import kaggle_folder, read_kaggle
+
+deals, accounts = read_kaggle(kaggle_folder())
+products = pd.read_csv(kaggle_folder() / "products.csv")
 deals = deals.merge(accounts[["account", "sector", "office_location"]], on="account", how="left")
 won = deals[deals.deal_stage == "Won"]
 lost = deals[deals.deal_stage == "Lost"]

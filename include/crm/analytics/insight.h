@@ -40,7 +40,7 @@ struct ChartSpec {
   std::string id;
   std::string type;  //!< bar, horizontal_bar, stacked_bar, line, band, funnel, histogram
   std::string title;
-  std::string unit;  //!< USD, percent (values are 0..1), count, days
+  std::string unit;  //!< USD, percent (values are 0..1), count, days, score (0–100)
   std::string x_label;
   std::string y_label;
   std::vector<std::string> labels;

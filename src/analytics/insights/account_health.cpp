@@ -201,7 +201,7 @@ Insight AccountHealth(const QueryContext& query) {
   insight.charts.push_back(ColumnChart(insight.tables[2], "accounts", "health_distribution", "histogram",
                                        "Accounts by health score", "count"));
   insight.charts.push_back(ColumnChart(insight.tables[0], "health_score", "health_by_account", "horizontal_bar",
-                                       "Health score (lowest first)", "count"));
+                                       "Health score (lowest first)", "score"));
   Define(report, insight);
   insight.notes.push_back("Accounts are sorted by health score, lowest first.");
   if (!report.activities) {

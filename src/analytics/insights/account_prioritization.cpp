@@ -281,7 +281,7 @@ Insight AccountPrioritization(const QueryContext& query) {
   insight.tables.push_back(RankTable(query, ranked));
   insight.tables.push_back(WhitespaceTable(query, ranked));
   insight.charts.push_back(ColumnChart(insight.tables[0], "potential_score", "potential_by_account", "horizontal_bar",
-                                       "Accounts by potential", "count"));
+                                       "Accounts by potential", "score"));
   insight.charts.push_back(ContributionChart(query, ranked));
   Define(insight);
   insight.notes.push_back("Similar accounts are the peer accounts of the same sector; size is scored on its own.");

@@ -215,7 +215,7 @@ Insight AtRiskAccounts(const QueryContext& query) {
   insight.charts.push_back(ColumnChart(insight.tables[1], "accounts", "at_risk_reasons", "bar",
                                        "At-risk accounts by reason", "count"));
   insight.charts.push_back(ColumnChart(insight.tables[0], "health_score", "at_risk_health", "horizontal_bar",
-                                       "Health score of at-risk accounts", "count"));
+                                       "Health score of at-risk accounts", "score"));
   Define(insight);
   if (without_verdict > 0) {
     insight.notes.push_back(std::to_string(without_verdict) + " selected accounts have fewer than " +

@@ -3,9 +3,9 @@
 // complete quarter.
 #include <future>
 
+#include "crm/analytics/fact_text.h"
 #include "crm/analytics/period.h"
 #include "crm/analytics/statistics.h"
-#include "crm/analytics/fact_text.h"
 #include "insight_parts.h"
 #include "insights.h"
 #include "revenue_projection.h"
@@ -109,12 +109,11 @@ Table WinCurveTable(const QueryContext& query, const RevenueProjection& projecti
     const DealOutcomes& outcomes = survival.Outcomes(product);
     const WinCurve& curve = survival.For(product);
     const int32_t tail = curve.horizon() + 1;
-    table.rows.push_back({query.data.products[p].name,
-                          survival.OwnUsed(product) ? std::string("product") : std::string("all products"),
-                          outcomes.won, outcomes.lost, outcomes.open, static_cast<int64_t>(curve.horizon()),
-                          curve.WonBy(kChanceWindowDays - 1),
-                          curve.WinProbability(tail, tail, tail + kChanceWindowDays),
-                          projection.next_quarter_by_product[p]});
+    table.rows.push_back(
+        {query.data.products[p].name,
+         survival.OwnUsed(product) ? std::string("product") : std::string("all products"), outcomes.won,
+         outcomes.lost, outcomes.open, static_cast<int64_t>(curve.horizon()), curve.WonBy(kChanceWindowDays),
+         curve.WinProbability(tail, tail, tail + kChanceWindowDays), projection.next_quarter_by_product[p]});
   }
   return table;
 }
@@ -210,17 +209,25 @@ void AddDefinitions(Insight& insight) {
                  "(tail_win_probability_90_days: within the next 90 days; 0 when no deal past the horizon "
                  "ever closed). Beyond the oldest age observed there is no data: the tail chances carry on");
   insight.Define("new_deal_win_probability_90_days",
-                 "P(won within 90 days of engagement) from the product's win curve");
+                 "P(won within 90 days of engagement, i.e. at an age of at most 90 days) from the "
+                 "product's win curve; the chart's point at age 0 is the same chance for a deal not won or "
+                 "lost on its engage day");
   insight.Define("prospecting_deals",
                  "open deals without an engage date: not projected on their own, since the new-business "
                  "run rate already counts the revenue of deals engaged after the as-of date, which is where "
                  "today's prospects will come from");
-  insight.Define("new_business",
-                 "run rate k months ahead: the average, over the last 6 complete months (fewer when the data "
-                 "starts later), of the revenue won in a month from deals engaged in that month or the k - 1 "
-                 "before; when the as-of month is not over, the share of it still ahead adds that share of "
-                 "the next step (deals engaged after the as-of date in the as-of month)");
+  insight.Define(
+      "new_business",
+      "run rate k months ahead: the average, over the last 6 complete months (fewer when the first "
+      "deal won by the as-of date, among all deals, closed later: earlier months do not count), of the "
+      "revenue won in a month from deals engaged in that month or the k - 1 "
+      "before; when the as-of month is not over, the share of it still ahead adds that share of "
+      "the next step (deals engaged after the as-of date in the as-of month)");
   insight.Define("already_won", "revenue won from the first of the as-of month to the as-of date");
+  insight.Define(
+      "won_revenue",
+      "monthly_won_revenue: revenue won by the selected deals in each of the 12 months through the "
+      "as-of month");
   insight.Define("backtest_projected",
                  "this method rerun as of the day before the last complete quarter "
                  "began, for that quarter, with the same filters");

@@ -17,20 +17,21 @@ using InsightFunction = Insight (*)(const QueryContext&);
 struct InsightEntry {
   std::string name;
   InsightFunction run;
+  bool groups_by = false;  //!< reads the --by dimension
 };
 
 const std::vector<InsightEntry>& Registry() {
   static const std::vector<InsightEntry> registry = {
-      {"pipeline_overview", PipelineOverview},
+      {"pipeline_overview", PipelineOverview, true},
       {"top_opportunities", TopOpportunities},
-      {"at_risk_deals", AtRiskDeals},
+      {"at_risk_deals", AtRiskDeals, true},
       {"at_risk_accounts", AtRiskAccounts},
-      {"conversion_analysis", ConversionAnalysis},
+      {"conversion_analysis", ConversionAnalysis, true},
       {"industry_trends", IndustryTrends},
       {"account_prioritization", AccountPrioritization},
       {"forecast", Forecast},
       {"agent_performance", AgentPerformance},
-      {"account_health", AccountHealth},
+      {"account_health", AccountHealth, true},
   };
   return registry;
 }
@@ -93,6 +94,13 @@ Result<Insight> Engine::Run(std::string_view type, const DealFilter& filter) con
     insight.type = entry.name;
     insight.as_of = filter.as_of;
     insight.filters = filter.applied;
+    if (filter.by && !entry.groups_by) {
+      std::string grouping;
+      for (const InsightEntry& other : Registry()) {
+        if (other.groups_by) grouping += (grouping.empty() ? "" : ", ") + other.name;
+      }
+      insight.notes.push_back("--by is not used by " + entry.name + "; it groups the results of " + grouping + ".");
+    }
     return insight;
   }
   std::string known;

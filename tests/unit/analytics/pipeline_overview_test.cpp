@@ -69,6 +69,15 @@ TEST(PipelineOverviewTest, GroupsByTheRequestedDimension) {
   EXPECT_EQ(CellNumber(by->rows[0][1]), 8);  // Ann: W1 W2 L3 E1; Bob: W4 L1 L2 P1
 }
 
+TEST(EngineTest, SaysWhenAnInsightDoesNotGroupBy) {
+  const Dataset data = SmallCrm();
+  const Insight forecast = RunInsight(data, "forecast", {{"by", "sector"}});
+  ASSERT_FALSE(forecast.notes.empty());
+  EXPECT_EQ(forecast.notes.back().rfind("--by is not used by forecast", 0), 0u);
+  const Insight overview = RunInsight(data, "pipeline_overview", {{"by", "sector"}});
+  for (const std::string& note : overview.notes) EXPECT_EQ(note.find("--by is not used"), std::string::npos);
+}
+
 TEST(EngineTest, UnknownTypesAndFiltersAreClearErrors) {
   const Dataset data = SmallCrm();
   const Engine engine(data);

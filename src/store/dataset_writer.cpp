@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "bulk_indexes.h"
 #include "crm/common/progress.h"
 #include "crm/store/sqlite.h"
+#include "dropped_schema.h"
 #include "table_rows.h"
 #include "write_checks.h"
 
@@ -85,7 +85,10 @@ Status InsertRows(sqlite3* db, Rows rows, Progress& progress) {
 
 Status WriteDataset(sqlite3* db, const Dataset& data) {
   if (Status shapes = CheckColumnLengths(data); !shapes.ok()) return shapes;
-  Result<DroppedIndexes> indexes = DroppedIndexes::Drop(db);
+  // The image triggers go first: they would otherwise run for every row deleted and inserted.
+  Result<DroppedSchema> triggers = DroppedSchema::ImageTriggers(db);
+  if (!triggers.ok()) return triggers.error();
+  Result<DroppedSchema> indexes = DroppedSchema::Indexes(db);
   if (!indexes.ok()) return indexes.error();
   // Children first, so that no foreign key ever points at a deleted row when the checks are on.
   if (Status cleared = Execute(db,
@@ -104,12 +107,12 @@ Status WriteDataset(sqlite3* db, const Dataset& data) {
   if (written.ok()) written = InsertRows(db, ActivityRows(data), progress);
   if (!written.ok()) return written;
   if (Status linked = CheckOtherForeignKeys(db); !linked.ok()) return linked;
-  if (Status rebuilt = indexes->Rebuild(db); !rebuilt.ok()) {
+  if (Status rebuilt = indexes->Recreate(db); !rebuilt.ok()) {
     const std::string duplicate = DuplicateOpportunityId(db);
     if (!duplicate.empty()) return Error{"opportunity '" + duplicate + "' occurs more than once"};
     return rebuilt;
   }
-  return Status::Ok();
+  return triggers->Recreate(db);
 }
 
 }  // namespace crm::store

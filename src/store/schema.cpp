@@ -68,8 +68,54 @@ CREATE TABLE import_history (
 );
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// The columnar image of the latest import that Load reads instead of the rows (see
+// src/store/dataset_image.h): a cache of the SQLite backend, never the source of truth (BLOB would be
+// BYTEA in PostgreSQL). Any change to a CRM row outside an import deletes the image, so that Load never
+// returns stale data; an import drops these triggers for its bulk write and creates them again in the same
+// transaction.
+constexpr const char* kDatasetImage = R"sql(
+CREATE TABLE dataset_image (
+  import_id INTEGER NOT NULL REFERENCES import_history (id),
+  format_version INTEGER NOT NULL,
+  part INTEGER NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY (import_id, part)
+);
+CREATE TRIGGER dataset_image_stale_accounts_insert AFTER INSERT ON accounts
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_accounts_update AFTER UPDATE ON accounts
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_accounts_delete AFTER DELETE ON accounts
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_products_insert AFTER INSERT ON products
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_products_update AFTER UPDATE ON products
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_products_delete AFTER DELETE ON products
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_sales_teams_insert AFTER INSERT ON sales_teams
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_sales_teams_update AFTER UPDATE ON sales_teams
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_sales_teams_delete AFTER DELETE ON sales_teams
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_opportunities_insert AFTER INSERT ON opportunities
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_opportunities_update AFTER UPDATE ON opportunities
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_opportunities_delete AFTER DELETE ON opportunities
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_activities_insert AFTER INSERT ON activities
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_activities_update AFTER UPDATE ON activities
+  BEGIN DELETE FROM dataset_image; END;
+CREATE TRIGGER dataset_image_stale_activities_delete AFTER DELETE ON activities
+  BEGIN DELETE FROM dataset_image; END;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, kCrmTables},
+    {2, kDatasetImage},
 }};
 
 }  // namespace

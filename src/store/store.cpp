@@ -2,6 +2,7 @@
 
 #include "crm/store/schema.h"
 #include "crm/store/sqlite.h"
+#include "dataset_image.h"
 #include "dataset_reader.h"
 #include "dataset_writer.h"
 #include "import_history.h"
@@ -15,14 +16,16 @@ constexpr int kBusyTimeoutMs = 10000;
 
 // WAL lets readers run during an import; NORMAL sync is safe in WAL mode (a crash loses at most the last
 // commits, never consistency); the cache (up to 64 MiB) holds a large import's pages until commit; temp
-// data (the index sorter) stays in memory; reads go through a memory map, which saves a copy per page.
+// data (the index sorter) stays in memory; reads go through a memory map (up to 2 GiB, the most this
+// SQLite build maps), which saves a copy per page: the dataset image, written last, lies near the end of
+// a large file.
 constexpr const char* kPragmas =
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = NORMAL;"
     "PRAGMA foreign_keys = ON;"
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA cache_size = -65536;"
-    "PRAGMA mmap_size = 268435456;";
+    "PRAGMA mmap_size = 2147418112;";
 
 // Turns per-row foreign key checks off for one bulk write and back on when it goes away. The pragma has
 // no effect inside a transaction, so this object must outlive the write's Transaction.
@@ -76,6 +79,9 @@ Result<int64_t> Store::ReplaceAll(const Dataset& data, const ImportRecord& recor
   }
   Result<int64_t> id = InsertImportRecord(db_, record);
   if (!id.ok()) return Failure("cannot save to", id.error().message);
+  if (Status imaged = WriteDatasetImage(db_, *id, data); !imaged.ok()) {
+    return Failure("cannot save to", imaged.error().message);
+  }
   if (Status committed = transaction->Commit(); !committed.ok()) {
     return Failure("cannot save to", committed.error().message);
   }
@@ -85,11 +91,27 @@ Result<int64_t> Store::ReplaceAll(const Dataset& data, const ImportRecord& recor
   return *id;
 }
 
-Result<Dataset> Store::Load() const {
+Result<Dataset> Store::Load(LoadInfo* info) const {
+  LoadInfo ignored;
+  LoadInfo& how = info != nullptr ? *info : ignored;
+  how = LoadInfo();
   // One read transaction, so that every table comes from the same snapshot; it ends (nothing to
   // commit) when `transaction` goes away.
   Result<Transaction> transaction = Transaction::Begin(db_, "BEGIN");
   if (!transaction.ok()) return Failure("cannot load from", transaction.error().message);
+  Result<int64_t> latest = QueryInt64(db_, "SELECT MAX(id) FROM import_history");
+  if (!latest.ok()) return Failure("cannot load from", latest.error().message);
+  if (*latest > 0) {
+    ImageRead image = ReadDatasetImage(db_, *latest);
+    if (image.data) {
+      how.from_image = true;
+      return std::move(*image.data);
+    }
+    // The rows are the source of truth: a damaged or outdated image only costs time.
+    if (!image.problem.empty()) {
+      how.image_problem = "the image of import " + std::to_string(*latest) + " is unusable: " + image.problem;
+    }
+  }
   Result<Dataset> data = ReadDataset(db_);
   if (!data.ok()) return Failure("cannot load from", data.error().message);
   return data;

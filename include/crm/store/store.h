@@ -14,6 +14,12 @@
 
 namespace crm::store {
 
+//! How Store::Load built its Dataset.
+struct LoadInfo {
+  bool from_image = false;    //!< from the columnar image of the latest import (else from the rows)
+  std::string image_problem;  //!< why a stored image was not used (empty when none was stored or it was)
+};
+
 //! The SQLite store: the CRM tables, the import history, schema migrations. One connection; use a
 //! Store from one thread at a time (open another Store to read in parallel: WAL lets readers run
 //! while a writer writes).
@@ -27,12 +33,14 @@ class Store {
 
   //! The schema version after migrations.
   int SchemaVersion() const { return schema_version_; }
-  //! Replaces all CRM data with `data` and appends `record` to the history in ONE transaction; returns
-  //! the import id. On any failure nothing changes (ROLLBACK). Shows a ProgressBar("Saving", rows) for
-  //! large data.
+  //! Replaces all CRM data with `data`, appends `record` to the history and stores the dataset image
+  //! in ONE transaction; returns the import id. On any failure nothing changes (ROLLBACK). Shows a
+  //! ProgressBar("Saving", rows) for large data.
   Result<int64_t> ReplaceAll(const Dataset& data, const ImportRecord& record);
   //! Loads the whole CRM into a Dataset (BuildIndexes called). An empty store gives an empty Dataset.
-  Result<Dataset> Load() const;
+  //! Reads the columnar image of the latest import when there is a usable one, else the rows; both give
+  //! the same Dataset. `info`, when given, says which way it went and why an image was not used.
+  Result<Dataset> Load(LoadInfo* info = nullptr) const;
   //! The import history, newest first.
   Result<std::vector<ImportRecord>> ImportHistory() const;
   //! The raw connection, for later areas that add their own tables through migrations.

@@ -5,6 +5,7 @@
 #include <array>
 #include <memory>
 
+#include "crm/store/schema.h"
 #include "crm/store/sqlite.h"
 #include "crm/store/store.h"
 #include "support/test_support.h"
@@ -117,8 +118,8 @@ TEST(MigrationTest, StoreRefusesToOpenANewerStore) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().message,
             "cannot open the store at '" + path +
-                "': its schema version 99 is newer than this program's (1); use a newer "
-                "crm-assistant");
+                "': its schema version 99 is newer than this program's (" +
+                std::to_string(StoreMigrations().size()) + "); use a newer crm-assistant");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "bulk_indexes.h"
+#include "dropped_schema.h"
 
 #include "crm/store/sqlite.h"
 
@@ -11,31 +11,41 @@ constexpr std::string_view kListIndexes =
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
     "AND tbl_name IN ('opportunities', 'activities') ORDER BY name";
 
+constexpr std::string_view kListImageTriggers =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'dataset_image_stale_*' "
+    "ORDER BY name";
+
 std::string ColumnString(sqlite3_stmt* statement, int column) {
   return reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
 }
 
 }  // namespace
 
-Result<DroppedIndexes> DroppedIndexes::Drop(sqlite3* db) {
-  Result<Statement> query = Prepare(db, kListIndexes);
+Result<DroppedSchema> DroppedSchema::Indexes(sqlite3* db) { return Drop(db, kListIndexes, "INDEX"); }
+
+Result<DroppedSchema> DroppedSchema::ImageTriggers(sqlite3* db) {
+  return Drop(db, kListImageTriggers, "TRIGGER");
+}
+
+Result<DroppedSchema> DroppedSchema::Drop(sqlite3* db, std::string_view list_query, const char* kind) {
+  Result<Statement> query = Prepare(db, list_query);
   if (!query.ok()) return query.error();
-  DroppedIndexes dropped;
+  DroppedSchema dropped;
   int step;
   while ((step = sqlite3_step(query->get())) == SQLITE_ROW) {
     dropped.definitions_.push_back({ColumnString(query->get(), 0), ColumnString(query->get(), 1)});
   }
   if (step != SQLITE_DONE) return Error{LastError(db)};
-  for (const Definition& index : dropped.definitions_) {
-    const std::string drop = "DROP INDEX \"" + index.name + "\"";
+  for (const Definition& object : dropped.definitions_) {
+    const std::string drop = std::string("DROP ") + kind + " \"" + object.name + "\"";
     if (Status done = Execute(db, drop.c_str()); !done.ok()) return done.error();
   }
   return dropped;
 }
 
-Status DroppedIndexes::Rebuild(sqlite3* db) const {
-  for (const Definition& index : definitions_) {
-    if (Status done = Execute(db, index.sql.c_str()); !done.ok()) return done;
+Status DroppedSchema::Recreate(sqlite3* db) const {
+  for (const Definition& object : definitions_) {
+    if (Status done = Execute(db, object.sql.c_str()); !done.ok()) return done;
   }
   return Status::Ok();
 }

@@ -20,6 +20,13 @@ std::string OptionName(std::string_view field) {
   return name;
 }
 
+//! "regional office" for "regional_office".
+std::string Words(std::string_view field) {
+  std::string words(field);
+  for (char& c : words) c = c == '_' ? ' ' : c;
+  return words;
+}
+
 std::string TypeList() {
   std::string list;
   for (const std::string& type : analytics::InsightTypes()) list += (list.empty() ? "" : ", ") + type;
@@ -41,7 +48,7 @@ Command InsightCommand(const GlobalOptions& options) {
                              : field == "top"  ? "number of rows in ranked tables"
                              : field == "by"   ? "grouping dimension (deal_stage, product, sector, month, …)"
                              : field == "as_of" ? "measure ages to this date, YYYY-MM-DD (default: latest date in the data)"
-                                                : "only deals of this " + std::string(field);
+                                                : "only deals of this " + Words(field);
     command.options.push_back({OptionName(field), help, target});
   }
   command.run = [&options, state]() -> int {

@@ -28,7 +28,7 @@ import math
 
 import pandas as pd
 
-from kaggle_files import kaggle_folder, read_kaggle
+from kaggle_files import as_of_view, estimated_values, kaggle_folder, read_kaggle
 
 WEIGHTS = {"recency": 25, "frequency": 15, "monetary": 15, "win_trend": 15, "pipeline_coverage": 15}
 POTENTIAL_WEIGHTS = {"whitespace_score": 35, "pipeline_score": 25, "size_score": 20, "health_score": 20}
@@ -39,24 +39,10 @@ Z95 = 1.959963984540054
 
 
 def snapshot(deals, as_of):
-    """The deals as they stood at as_of: later closes are still open, later engagements do not exist."""
-    exists = deals.engage_date.isna() | (deals.engage_date <= as_of)
-    deals = deals[exists].copy()
-    closed_by = deals.close_date.notna() & (deals.close_date <= as_of)
-    deals["stage"] = deals.deal_stage.where(closed_by, "Engaging").where(
-        closed_by | deals.engage_date.notna(), "Prospecting")
-    deals["close"] = deals.close_date.where(closed_by)
-    deals["value"] = deals.close_value.where(closed_by)
-    deals["age"] = (as_of - deals.close).dt.days  # days since the close, NaN when open
+    """The deals as they stood at as_of, with age = days since the close (NaN when open)."""
+    deals = as_of_view(deals, as_of)
+    deals["age"] = (as_of - deals.close).dt.days
     return deals
-
-
-def estimated_values(all_deals):
-    """Per product: list price x mean won/list ratio over its won deals (all deals, not the filtered)."""
-    won = all_deals[all_deals.stage == "Won"]
-    ratio = (won.value / won.sales_price).groupby(won["product"]).mean()
-    prices = all_deals.groupby("product").sales_price.first()
-    return (prices * ratio).fillna(prices)
 
 
 def percentile(values):

@@ -40,7 +40,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from kaggle_files import kaggle_folder, read_kaggle
+from kaggle_files import as_of_view, estimated_values, kaggle_folder, read_kaggle
 
 MIN_AT_RISK = 20
 MIN_PRODUCT_WINS = 20
@@ -51,24 +51,11 @@ CHART_AGES = [0, 30, 60, 90, 120]
 
 
 def snapshot(deals, as_of):
-    """The deals as they stood at as_of, with stage, close date, value and age (days since engaged)."""
-    deals = deals[deals.engage_date.isna() | (deals.engage_date <= as_of)].copy()
-    closed_by = deals.close_date.notna() & (deals.close_date <= as_of)
-    deals["stage"] = deals.deal_stage.where(closed_by, "Engaging").where(
-        closed_by | deals.engage_date.notna(), "Prospecting")
-    deals["close"] = deals.close_date.where(closed_by)
-    deals["value"] = deals.close_value.where(closed_by)
-    end = deals.close.fillna(as_of)
-    deals["age"] = (end - deals.engage_date).dt.days  # event or censoring age; NaN for prospects
+    """The deals as they stood at as_of, with age = days since engaged to the close or to as_of (NaN for
+    prospects)."""
+    deals = as_of_view(deals, as_of)
+    deals["age"] = (deals.close.fillna(as_of) - deals.engage_date).dt.days
     return deals
-
-
-def estimated_values(snap):
-    """Per product: list price x mean won/list ratio over its deals won by as-of (all deals)."""
-    won = snap[snap.stage == "Won"]
-    ratio = (won.value / won.sales_price).groupby(won["product"]).mean()
-    prices = snap.groupby("product").sales_price.first()
-    return (prices * ratio).fillna(prices)
 
 
 class Curve:

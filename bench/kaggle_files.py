@@ -25,3 +25,24 @@ def read_kaggle(folder):
     accounts["office_location"] = accounts["office_location"].replace({"Philipines": "Philippines"})
     deals = deals.merge(products, on="product", how="left").merge(teams, on="sales_agent", how="left")
     return deals, accounts
+
+
+def as_of_view(deals, as_of):
+    """The deals as they stood at as_of: later closes are still open (Engaging), later engagements do not
+    exist; adds stage, close (date when closed by then) and value (close value when closed by then)."""
+    deals = deals[deals.engage_date.isna() | (deals.engage_date <= as_of)].copy()
+    closed_by = deals.close_date.notna() & (deals.close_date <= as_of)
+    deals["stage"] = deals.deal_stage.where(closed_by, "Engaging").where(
+        closed_by | deals.engage_date.notna(), "Prospecting")
+    deals["close"] = deals.close_date.where(closed_by)
+    deals["value"] = deals.close_value.where(closed_by)
+    return deals
+
+
+def estimated_values(view):
+    """Per product: list price x mean won/list ratio over its deals won in `view` (all deals, not the
+    filtered ones); the list price alone without a won deal."""
+    won = view[view.stage == "Won"]
+    ratio = (won.value / won.sales_price).groupby(won["product"]).mean()
+    prices = view.groupby("product").sales_price.first()
+    return (prices * ratio).fillna(prices)

@@ -22,7 +22,8 @@ constexpr int64_t kMinNormalisedGaps = 20;
 constexpr double kDefaultOverdueFactor = 3;
 constexpr double kLeastOverdueFactor = 1.5;
 constexpr double kActivityZeroAt = 3;
-constexpr double kTrendFullScale = 0.25;  // a change of 25 points in win rate moves the trend from 50 to 0 or 100
+constexpr double kTrendFullScale =
+    0.25;  // a change of 25 points in win rate moves the trend from 50 to 0 or 100
 constexpr size_t kWindowWords = (kHealthRhythmWindowDays + 63) / 64;
 constexpr int32_t kNoFirstDay = std::numeric_limits<int32_t>::max();
 
@@ -70,7 +71,8 @@ std::vector<double> OpenValueByProduct(const DealEstimates& estimates) {
 
 // Adds one deal of the snapshot to its account's totals. Branch-free where it can be: the stages of
 // consecutive deals are unpredictable, and mispredicted branches would dominate the pass.
-void AddDeal(const QueryContext& query, const std::vector<double>& open_values, int32_t row, Counters& counters) {
+void AddDeal(const QueryContext& query, const std::vector<double>& open_values, int32_t row,
+             Counters& counters) {
   const OpportunityColumns& deals = query.data.opportunities;
   const DealStage stage = query.snapshot.Stage(row);
   const bool closed = IsClosed(stage);
@@ -123,7 +125,8 @@ WinHistory ReadWinHistory(const QueryContext& query, std::span<const int32_t> ro
   const OpportunityColumns& deals = query.data.opportunities;
   std::vector<int32_t> last_win;
   for (const Counters& totals : counters) last_win.push_back(totals.last_win_day);
-  WinHistory history{std::vector<int32_t>(counters.size(), 0), std::vector<uint64_t>(counters.size() * kWindowWords, 0)};
+  WinHistory history{std::vector<int32_t>(counters.size(), 0),
+                     std::vector<uint64_t>(counters.size() * kWindowWords, 0)};
   for (int32_t row : rows) {
     const int32_t account = deals.account[row];
     if (account == kNoIndex) continue;
@@ -206,7 +209,8 @@ class RatioHistogram {
 
 // Own buying rhythm per account row (NaN without enough win days in the window); learns the typical
 // rhythm and the overdue factor from them.
-std::vector<double> LearnRhythms(const Accumulation& all, const WinHistory& history, AccountHealthReport& report) {
+std::vector<double> LearnRhythms(const Accumulation& all, const WinHistory& history,
+                                 AccountHealthReport& report) {
   std::vector<double> own(all.counters.size(), kNoNumber), rhythms;
   WinGaps gaps;
   RatioHistogram normalised;
@@ -246,8 +250,10 @@ AccountHealthScore Inputs(int32_t account, const Counters& counters, int32_t los
   health.recent_closed = counters.recent_closed;
   health.earlier_won = counters.earlier_won;
   health.earlier_closed = counters.earlier_closed;
-  health.recent_win_rate = Ratio(static_cast<double>(counters.recent_won), static_cast<double>(counters.recent_closed));
-  health.earlier_win_rate = Ratio(static_cast<double>(counters.earlier_won), static_cast<double>(counters.earlier_closed));
+  health.recent_win_rate =
+      Ratio(static_cast<double>(counters.recent_won), static_cast<double>(counters.recent_closed));
+  health.earlier_win_rate =
+      Ratio(static_cast<double>(counters.earlier_won), static_cast<double>(counters.earlier_closed));
   health.average_quarterly_won = 0;
   if (counters.first_day != kNoFirstDay) {
     const double quarters = std::max(1.0, (as_of - counters.first_day + 1) / kDaysPerQuarter);
@@ -270,7 +276,8 @@ void ReadActivities(const QueryContext& query, AccountHealthReport& report) {
     days.push_back(health.days_since_activity);
   }
   const double median = Quantile(days, 0.5);
-  report.typical_activity_days = HasValue(median) ? std::max(kHealthActivityFloorDays, median) : kHealthActivityFloorDays;
+  report.typical_activity_days =
+      HasValue(median) ? std::max(kHealthActivityFloorDays, median) : kHealthActivityFloorDays;
 }
 
 double RecencyScore(const AccountHealthScore& health, double overdue_factor) {
@@ -280,7 +287,8 @@ double RecencyScore(const AccountHealthScore& health, double overdue_factor) {
 
 double TrendScore(const AccountHealthScore& health, const AccountHealthReport& report) {
   if (!report.win_rates_counted) return kNoNumber;
-  if (health.recent_closed < kHealthMinTrendDeals || health.earlier_closed < kHealthMinTrendDeals) return kNoNumber;
+  if (health.recent_closed < kHealthMinTrendDeals || health.earlier_closed < kHealthMinTrendDeals)
+    return kNoNumber;
   const double change = health.recent_win_rate - health.earlier_win_rate;
   return 100 * std::clamp(0.5 + change / (2 * kTrendFullScale), 0.0, 1.0);
 }
@@ -299,7 +307,9 @@ double ActivityScore(const AccountHealthScore& health, const AccountHealthReport
 
 void Score(const AccountHealthReport& report, const PeerPercentile& frequency, const PeerPercentile& monetary,
            AccountHealthScore& health) {
-  auto set = [&health](HealthComponent which, double value) { health.components[static_cast<size_t>(which)] = value; };
+  auto set = [&health](HealthComponent which, double value) {
+    health.components[static_cast<size_t>(which)] = value;
+  };
   set(HealthComponent::kRecency, RecencyScore(health, report.overdue_factor));
   set(HealthComponent::kFrequency, frequency.Score(static_cast<double>(health.wins_last_year)));
   set(HealthComponent::kMonetary, monetary.Score(health.won_value_last_year));
@@ -314,12 +324,18 @@ void Score(const AccountHealthReport& report, const PeerPercentile& frequency, c
 
 std::string_view HealthComponentName(HealthComponent component) {
   switch (component) {
-    case HealthComponent::kRecency: return "recency";
-    case HealthComponent::kFrequency: return "frequency";
-    case HealthComponent::kMonetary: return "monetary";
-    case HealthComponent::kWinTrend: return "win_trend";
-    case HealthComponent::kPipelineCoverage: return "pipeline_coverage";
-    case HealthComponent::kActivity: return "activity";
+    case HealthComponent::kRecency:
+      return "recency";
+    case HealthComponent::kFrequency:
+      return "frequency";
+    case HealthComponent::kMonetary:
+      return "monetary";
+    case HealthComponent::kWinTrend:
+      return "win_trend";
+    case HealthComponent::kPipelineCoverage:
+      return "pipeline_coverage";
+    case HealthComponent::kActivity:
+      return "activity";
   }
   return "";
 }
@@ -328,9 +344,12 @@ double HealthComponentWeight(HealthComponent component) { return kWeights[static
 
 std::string_view HealthBandName(HealthBand band) {
   switch (band) {
-    case HealthBand::kHealthy: return "Healthy";
-    case HealthBand::kWatch: return "Watch";
-    case HealthBand::kAtRisk: return "At risk";
+    case HealthBand::kHealthy:
+      return "Healthy";
+    case HealthBand::kWatch:
+      return "Watch";
+    case HealthBand::kAtRisk:
+      return "At risk";
   }
   return "";
 }
@@ -363,7 +382,8 @@ AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeal
     if (!all.counters[a].seen()) continue;
     won += all.counters[a].won;
     closed += all.counters[a].won + all.counters[a].lost;
-    report.accounts.push_back(Inputs(static_cast<int32_t>(a), all.counters[a], history.loss_runs[a], as_of, rhythms[a], report));
+    report.accounts.push_back(
+        Inputs(static_cast<int32_t>(a), all.counters[a], history.loss_runs[a], as_of, rhythms[a], report));
     wins.push_back(static_cast<double>(all.counters[a].wins_last_year));
     values.push_back(all.counters[a].won_value_last_year);
   }

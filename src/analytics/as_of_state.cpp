@@ -80,7 +80,8 @@ const AccountHealthReport& AsOfState::account_health() const {
   });
 }
 
-AsOfStateCache::AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day, size_t capacity)
+AsOfStateCache::AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day,
+                               size_t capacity)
     : data_(&data), calendar_(&calendar), latest_day_(latest_day), capacity_(capacity) {}
 
 std::shared_ptr<const AsOfState> AsOfStateCache::At(int32_t as_of) const {

@@ -17,7 +17,8 @@ void DayHistogram::Add(const DayHistogram& other) {
 void DayHistogram::Finish() {
   cumulative_.clear();
   int64_t running = 0;
-  for (int32_t days = counts_.first(); days < counts_.end(); ++days) cumulative_.push_back(running += counts_[days]);
+  for (int32_t days = counts_.first(); days < counts_.end(); ++days)
+    cumulative_.push_back(running += counts_[days]);
 }
 
 int32_t DayHistogram::Longest() const {

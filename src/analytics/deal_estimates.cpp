@@ -39,7 +39,8 @@ DealEstimates::DealEstimates(const Dataset& data, const PipelineSnapshot& snapsh
     ProductHistory& product = products_[p];
     product.win_rate = (static_cast<double>(product.won) + kPriorDeals * prior) /
                        (static_cast<double>(product.won + product.lost) + kPriorDeals);
-    product.won_to_list = ratio_counts[p] > 0 ? ratio_sums[p] / static_cast<double>(ratio_counts[p]) : kNoNumber;
+    product.won_to_list =
+        ratio_counts[p] > 0 ? ratio_sums[p] / static_cast<double>(ratio_counts[p]) : kNoNumber;
     const double price = data.products[p].sales_price;
     product.value_from_history = HasValue(product.won_to_list) && HasValue(price);
     product.estimated_value = product.value_from_history ? price * product.won_to_list : price;

@@ -65,8 +65,8 @@ Engine::Engine(const Dataset& data)
     : data_(&data),
       calendar_(CalendarFor(data)),
       latest_day_(data.LatestDate()),
-      latest_state_(std::make_shared<const AsOfState>(data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(),
-                                                      latest_day_)),
+      latest_state_(std::make_shared<const AsOfState>(
+          data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(), latest_day_)),
       other_states_(data, calendar_, latest_day_) {}
 
 Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {
@@ -77,7 +77,8 @@ Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request)
 
 QueryContext Engine::Query(const DealFilter& filter) const {
   const bool latest = filter.as_of == latest_state_->snapshot.as_of();
-  return QueryContext(*data_, calendar_, filter, latest ? latest_state_ : other_states_.At(filter.as_of), &other_states_);
+  return QueryContext(*data_, calendar_, filter, latest ? latest_state_ : other_states_.At(filter.as_of),
+                      &other_states_);
 }
 
 Table Engine::Breakdown(Dimension dimension, const DealFilter& filter) const {
@@ -99,7 +100,8 @@ Result<Insight> Engine::Run(std::string_view type, const DealFilter& filter) con
       for (const InsightEntry& other : Registry()) {
         if (other.groups_by) grouping += (grouping.empty() ? "" : ", ") + other.name;
       }
-      insight.notes.push_back("--by is not used by " + entry.name + "; it groups the results of " + grouping + ".");
+      insight.notes.push_back("--by is not used by " + entry.name + "; it groups the results of " + grouping +
+                              ".");
     }
     return insight;
   }

@@ -33,10 +33,10 @@ Result<int32_t> FindName(std::string_view what, std::string_view given, size_t c
   return Error{"unknown " + std::string(what) + " '" + std::string(given) + "'; known: " + known};
 }
 
-Result<int32_t> FindInDictionary(std::string_view what, std::string_view given, const StringDictionary& dictionary) {
-  return FindName(what, given, dictionary.size(), [&](size_t i) -> std::string_view {
-    return dictionary.Value(static_cast<int32_t>(i));
-  });
+Result<int32_t> FindInDictionary(std::string_view what, std::string_view given,
+                                 const StringDictionary& dictionary) {
+  return FindName(what, given, dictionary.size(),
+                  [&](size_t i) -> std::string_view { return dictionary.Value(static_cast<int32_t>(i)); });
 }
 
 template <typename Row>
@@ -47,12 +47,18 @@ Result<int32_t> FindRow(std::string_view what, std::string_view given, const std
 }  // namespace
 
 std::vector<std::pair<std::string_view, std::string*>> FilterRequest::Fields() {
-  return {{"sector", &sector},   {"regional_office", &regional_office},
-          {"manager", &manager}, {"sales_agent", &sales_agent},
-          {"product", &product}, {"series", &series},
-          {"country", &country}, {"account", &account},
-          {"deal_stage", &deal_stage}, {"period", &period},
-          {"top", &top},         {"by", &by},
+  return {{"sector", &sector},
+          {"regional_office", &regional_office},
+          {"manager", &manager},
+          {"sales_agent", &sales_agent},
+          {"product", &product},
+          {"series", &series},
+          {"country", &country},
+          {"account", &account},
+          {"deal_stage", &deal_stage},
+          {"period", &period},
+          {"top", &top},
+          {"by", &by},
           {"as_of", &as_of}};
 }
 
@@ -86,9 +92,10 @@ Result<DealFilter> ResolveFilters(const Dataset& data, const FilterRequest& requ
     filter.applied.emplace_back(name, rows[*found].name);
     return Status::Ok();
   };
-  for (const Status& status : {resolve_row("sales_agent", request.sales_agent, data.sales_agents, filter.sales_agent),
-                               resolve_row("product", request.product, data.products, filter.product),
-                               resolve_row("account", request.account, data.accounts, filter.account)}) {
+  for (const Status& status :
+       {resolve_row("sales_agent", request.sales_agent, data.sales_agents, filter.sales_agent),
+        resolve_row("product", request.product, data.products, filter.product),
+        resolve_row("account", request.account, data.accounts, filter.account)}) {
     if (!status.ok()) return status.error();
   }
   if (!request.deal_stage.empty()) {
@@ -99,7 +106,8 @@ Result<DealFilter> ResolveFilters(const Dataset& data, const FilterRequest& requ
       }
     }
     if (!stage) {
-      return Error{"unknown deal_stage '" + request.deal_stage + "'; known: Prospecting, Engaging, Won, Lost"};
+      return Error{"unknown deal_stage '" + request.deal_stage +
+                   "'; known: Prospecting, Engaging, Won, Lost"};
     }
     filter.deal_stage = stage;
     filter.applied.emplace_back("deal_stage", std::string(DealStageName(*stage)));
@@ -112,7 +120,8 @@ Result<DealFilter> ResolveFilters(const Dataset& data, const FilterRequest& requ
   }
   if (!request.top.empty()) {
     int top = 0;
-    const auto [end, error] = std::from_chars(request.top.data(), request.top.data() + request.top.size(), top);
+    const auto [end, error] =
+        std::from_chars(request.top.data(), request.top.data() + request.top.size(), top);
     if (error != std::errc() || end != request.top.data() + request.top.size() || top < 1 || top > 100000) {
       return Error{"invalid top '" + request.top + "': use a whole number from 1 to 100000"};
     }
@@ -123,7 +132,8 @@ Result<DealFilter> ResolveFilters(const Dataset& data, const FilterRequest& requ
     filter.by = DimensionFromName(request.by);
     if (!filter.by) {
       std::string known;
-      for (Dimension dimension : AllDimensions()) known += (known.empty() ? "" : ", ") + std::string(DimensionName(dimension));
+      for (Dimension dimension : AllDimensions())
+        known += (known.empty() ? "" : ", ") + std::string(DimensionName(dimension));
       return Error{"unknown by '" + request.by + "'; known: " + known};
     }
     filter.applied.emplace_back("by", std::string(DimensionName(*filter.by)));

@@ -23,7 +23,8 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
   switch (dimension) {
     case Dimension::kDealStage:
       source_ = Source::kStage;
-      for (int s = 0; s < kDealStageCount; ++s) labels_.emplace_back(DealStageName(static_cast<DealStage>(s)));
+      for (int s = 0; s < kDealStageCount; ++s)
+        labels_.emplace_back(DealStageName(static_cast<DealStage>(s)));
       labels_.emplace_back("(no stage)");
       break;
     case Dimension::kSalesAgent:
@@ -31,7 +32,8 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
     case Dimension::kRegionalOffice: {
       source_ = Source::kAgent;
       const bool by_agent = dimension == Dimension::kSalesAgent;
-      const StringDictionary& names = dimension == Dimension::kManager ? data.managers : data.regional_offices;
+      const StringDictionary& names =
+          dimension == Dimension::kManager ? data.managers : data.regional_offices;
       if (by_agent) {
         for (const SalesAgent& agent : data.sales_agents) labels_.push_back(agent.name);
         labels_.emplace_back("(no agent)");
@@ -40,7 +42,7 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
       }
       for (size_t a = 0; a < data.sales_agents.size(); ++a) {
         const SalesAgent& agent = data.sales_agents[a];
-        const int32_t code = by_agent ? static_cast<int32_t>(a)
+        const int32_t code = by_agent                           ? static_cast<int32_t>(a)
                              : dimension == Dimension::kManager ? agent.manager
                                                                 : agent.regional_office;
         keys_.push_back(code == kNoIndex ? size() - 1 : code);
@@ -57,7 +59,8 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
         labels_ = DictionaryLabels(data.series, "(no series)");
       }
       for (size_t p = 0; p < data.products.size(); ++p) {
-        const int32_t code = dimension == Dimension::kProduct ? static_cast<int32_t>(p) : data.products[p].series;
+        const int32_t code =
+            dimension == Dimension::kProduct ? static_cast<int32_t>(p) : data.products[p].series;
         keys_.push_back(code == kNoIndex ? size() - 1 : code);
       }
       break;
@@ -76,7 +79,7 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
       keys_.push_back(size() - 1);  // deals without an account
       for (size_t a = 0; a < data.accounts.size(); ++a) {
         const Account& account = data.accounts[a];
-        const int32_t code = dimension == Dimension::kAccount ? static_cast<int32_t>(a)
+        const int32_t code = dimension == Dimension::kAccount  ? static_cast<int32_t>(a)
                              : dimension == Dimension::kSector ? account.sector
                                                                : account.office_location;
         keys_.push_back(code == kNoIndex ? size() - 1 : code);
@@ -88,7 +91,8 @@ Grouping::Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const 
       source_ = dimension == Dimension::kMonth ? Source::kMonth : Source::kQuarter;
       // Every month (quarter) of the calendar's range; tables trim the empty ones at both ends.
       const bool by_month = source_ == Source::kMonth;
-      const int32_t first = by_month ? calendar.first_month() : Calendar::QuarterOfMonth(calendar.first_month());
+      const int32_t first =
+          by_month ? calendar.first_month() : Calendar::QuarterOfMonth(calendar.first_month());
       const int32_t last = by_month ? calendar.last_month() : Calendar::QuarterOfMonth(calendar.last_month());
       first_period_ = first;
       for (int32_t period = first; period <= last; ++period) {

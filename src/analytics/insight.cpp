@@ -46,7 +46,8 @@ nlohmann::json CellJson(const Cell& cell) {
         using T = std::decay_t<decltype(value)>;
         if constexpr (std::is_same_v<T, double>) {
           // Round to 6 significant decimals so that output is stable and readable.
-          return std::isfinite(value) ? nlohmann::json(std::round(value * 1e6) / 1e6) : nlohmann::json(nullptr);
+          return std::isfinite(value) ? nlohmann::json(std::round(value * 1e6) / 1e6)
+                                      : nlohmann::json(nullptr);
         } else {
           return value;
         }
@@ -68,9 +69,9 @@ nlohmann::json ChartJson(const ChartSpec& chart) {
     if (!one.high.empty()) entry["high"] = NumbersJson(one.high);
     series.push_back(std::move(entry));
   }
-  return {{"id", chart.id},           {"type", chart.type},       {"title", chart.title},
-          {"unit", chart.unit},       {"x_label", chart.x_label}, {"y_label", chart.y_label},
-          {"labels", chart.labels},   {"series", std::move(series)}};
+  return {{"id", chart.id},         {"type", chart.type},         {"title", chart.title},
+          {"unit", chart.unit},     {"x_label", chart.x_label},   {"y_label", chart.y_label},
+          {"labels", chart.labels}, {"series", std::move(series)}};
 }
 
 //! True for figures shown as percentages in text (they are fractions 0..1 in JSON).
@@ -132,7 +133,8 @@ std::string TableText(const Table& table, size_t max_rows) {
     std::vector<std::string> line;
     for (size_t c = 0; c < table.columns.size() && c < table.rows[r].size(); ++c) {
       const Cell& cell = table.rows[r][c];
-      if (!std::holds_alternative<std::string>(cell) && !std::holds_alternative<std::nullptr_t>(cell)) numeric[c] = true;
+      if (!std::holds_alternative<std::string>(cell) && !std::holds_alternative<std::nullptr_t>(cell))
+        numeric[c] = true;
       line.push_back(CellText(cell, IsFraction(table.columns[c])));
       widths[c] = std::max(widths[c], Utf8Length(line.back()));
     }
@@ -157,7 +159,8 @@ std::string TableText(const Table& table, size_t max_rows) {
     }
   }
   if (shown < table.rows.size()) {
-    text += "  … " + std::to_string(table.rows.size() - shown) + " more rows (--json for all, --top N to choose)\n";
+    text += "  … " + std::to_string(table.rows.size() - shown) +
+            " more rows (--json for all, --top N to choose)\n";
   }
   return text;
 }
@@ -169,7 +172,8 @@ nlohmann::json InsightJson(const Insight& insight) {
   document["type"] = insight.type;
   document["as_of"] = FormatIsoDate(insight.as_of);
   nlohmann::json filters = nlohmann::json::object();
-  for (const auto& [name, value] : insight.filters) filters[name] = name == "top" ? nlohmann::json(std::stoi(value)) : nlohmann::json(value);
+  for (const auto& [name, value] : insight.filters)
+    filters[name] = name == "top" ? nlohmann::json(std::stoi(value)) : nlohmann::json(value);
   document["filters"] = std::move(filters);
   nlohmann::json metrics = nlohmann::json::object();
   for (const auto& [name, value] : insight.metrics) metrics[name] = CellJson(value);

@@ -17,7 +17,8 @@ bool ParseDigits(std::string_view text, size_t digits, int& out) {
 }
 
 Error BadPeriod(std::string_view text) {
-  return Error{"invalid period '" + std::string(text) + "': use a year (2017), a quarter (2017-Q3) or a month (2017-07)"};
+  return Error{"invalid period '" + std::string(text) +
+               "': use a year (2017), a quarter (2017-Q3) or a month (2017-07)"};
 }
 
 }  // namespace

@@ -4,7 +4,8 @@
 
 namespace crm::analytics {
 
-std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& snapshot, const DealFilter& filter) {
+std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& snapshot,
+                                 const DealFilter& filter) {
   // Fold the filters on agents, products and accounts into one lookup each.
   std::vector<uint8_t> agent_ok(data.sales_agents.size());
   for (size_t a = 0; a < agent_ok.size(); ++a) {
@@ -31,7 +32,8 @@ std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& sn
   rows.reserve(deals.size());
   for (size_t i = 0; i < deals.size(); ++i) {
     const auto row = static_cast<int32_t>(i);
-    if (!agent_ok[deals.sales_agent[i]] || !product_ok[deals.product[i]] || !account_ok[deals.account[i] + 1]) continue;
+    if (!agent_ok[deals.sales_agent[i]] || !product_ok[deals.product[i]] || !account_ok[deals.account[i] + 1])
+      continue;
     if (!snapshot.Visible(row)) continue;
     if (filter.deal_stage && snapshot.Stage(row) != *filter.deal_stage) continue;
     if (filter.period) {
@@ -60,8 +62,7 @@ QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, 
 QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
                            int32_t latest_day)
     : QueryContext(data_in, calendar_in, filter_in,
-                   std::make_shared<const AsOfState>(data_in, calendar_in, filter_in.as_of, latest_day)) {
-}
+                   std::make_shared<const AsOfState>(data_in, calendar_in, filter_in.as_of, latest_day)) {}
 
 QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, DealFilter filter_in,
                            const AsOfState& state_in, std::shared_ptr<const AsOfState> held,
@@ -71,12 +72,13 @@ QueryContext::QueryContext(const Dataset& data_in, const Calendar& calendar_in, 
       filter(std::move(filter_in)),
       held_state_(std::move(held)),
       states_(states),
-      selected_(NarrowsDeals(filter) ? SelectDeals(data_in, state_in.snapshot, filter) : std::vector<int32_t>()),
+      selected_(NarrowsDeals(filter) ? SelectDeals(data_in, state_in.snapshot, filter)
+                                     : std::vector<int32_t>()),
       state(state_in),
       snapshot(state_in.snapshot),
       estimates(state_in.estimates),
-      rows(NarrowsDeals(filter) ? std::span<const int32_t>(selected_) : std::span<const int32_t>(state_in.visible_rows)) {
-}
+      rows(NarrowsDeals(filter) ? std::span<const int32_t>(selected_)
+                                : std::span<const int32_t>(state_in.visible_rows)) {}
 
 std::shared_ptr<const AsOfState> QueryContext::StateAt(int32_t as_of) const {
   if (states_) return states_->At(as_of);

@@ -8,8 +8,9 @@
 namespace crm::analytics {
 
 PeerPercentile::PeerPercentile(std::vector<double> values) : sorted_(std::move(values)) {
-  sorted_.erase(std::remove_if(sorted_.begin(), sorted_.end(), [](double value) { return std::isnan(value); }),
-                sorted_.end());
+  sorted_.erase(
+      std::remove_if(sorted_.begin(), sorted_.end(), [](double value) { return std::isnan(value); }),
+      sorted_.end());
   std::sort(sorted_.begin(), sorted_.end());
 }
 

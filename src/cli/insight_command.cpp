@@ -46,15 +46,17 @@ Command InsightCommand(const GlobalOptions& options) {
   for (const auto& [field, target] : state->request.Fields()) {
     const std::string help = field == "period" ? "year, quarter or month: 2017, 2017-Q3, 2017-07"
                              : field == "top"  ? "number of rows in ranked tables"
-                             : field == "by"   ? "grouping dimension (deal_stage, product, sector, month, …)"
-                             : field == "as_of" ? "measure ages to this date, YYYY-MM-DD (default: latest date in the data)"
-                                                : "only deals of this " + Words(field);
+                             : field == "by" ? "grouping dimension (deal_stage, product, sector, month, …)"
+                             : field == "as_of"
+                                 ? "measure ages to this date, YYYY-MM-DD (default: latest date in the data)"
+                                 : "only deals of this " + Words(field);
     command.options.push_back({OptionName(field), help, target});
   }
   command.run = [&options, state]() -> int {
     const auto& types = analytics::InsightTypes();
     if (std::find(types.begin(), types.end(), state->type) == types.end()) {
-      std::fprintf(stderr, "error: unknown insight type '%s'; known: %s\n", state->type.c_str(), TypeList().c_str());
+      std::fprintf(stderr, "error: unknown insight type '%s'; known: %s\n", state->type.c_str(),
+                   TypeList().c_str());
       return 2;
     }
     auto loaded = LoadData(options);

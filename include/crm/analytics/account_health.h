@@ -6,8 +6,8 @@
 
 #include <array>
 #include <cstdint>
-#include <string_view>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "crm/analytics/query_context.h"
@@ -34,12 +34,12 @@ std::string_view HealthBandName(HealthBand band);
 HealthBand BandOfScore(double score);
 
 //! Days of the windows the components look at, and the sample sizes they need.
-inline constexpr int32_t kHealthYearDays = 365;         //!< frequency and monetary window
-inline constexpr int32_t kHealthRecentDays = 180;       //!< recent win-rate window
-inline constexpr int64_t kHealthMinTrendDeals = 5;      //!< closed deals needed on each side of the trend
-inline constexpr int64_t kHealthMinOwnGaps = 2;         //!< gaps between win days for an own buying rhythm
-inline constexpr int32_t kHealthRhythmWindowDays = 730; //!< wins that far back count for the buying rhythm
-inline constexpr double kHealthActivityFloorDays = 7;   //!< least typical days since last activity
+inline constexpr int32_t kHealthYearDays = 365;          //!< frequency and monetary window
+inline constexpr int32_t kHealthRecentDays = 180;        //!< recent win-rate window
+inline constexpr int64_t kHealthMinTrendDeals = 5;       //!< closed deals needed on each side of the trend
+inline constexpr int64_t kHealthMinOwnGaps = 2;          //!< gaps between win days for an own buying rhythm
+inline constexpr int32_t kHealthRhythmWindowDays = 730;  //!< wins that far back count for the buying rhythm
+inline constexpr double kHealthActivityFloorDays = 7;    //!< least typical days since last activity
 
 //! One account's health: the inputs from its deals at the as-of date, the components and the score.
 struct AccountHealthScore {
@@ -49,8 +49,8 @@ struct AccountHealthScore {
   int64_t lost = 0;
   int64_t open = 0;
   double won_value = 0;
-  double open_value = 0;            //!< estimated values of the open deals (unvalued ones left out)
-  int64_t wins_last_year = 0;       //!< won deals closed in the last kHealthYearDays days
+  double open_value = 0;       //!< estimated values of the open deals (unvalued ones left out)
+  int64_t wins_last_year = 0;  //!< won deals closed in the last kHealthYearDays days
   double won_value_last_year = 0;
   double days_since_last_win = kNoNumber;
   double buying_rhythm_days = kNoNumber;  //!< own median gap between win days, else the typical rhythm
@@ -61,7 +61,7 @@ struct AccountHealthScore {
   int64_t earlier_closed = 0;
   double recent_win_rate = kNoNumber;
   double earlier_win_rate = kNoNumber;
-  double average_quarterly_won = kNoNumber;  //!< won value / quarters since the account's first deal
+  double average_quarterly_won = kNoNumber;    //!< won value / quarters since the account's first deal
   double pipeline_coverage_ratio = kNoNumber;  //!< open value / average quarterly won value
   double days_since_activity = kNoNumber;
   int64_t loss_run = 0;  //!< lost deals closed after the last win day (all losses without a win)
@@ -83,9 +83,9 @@ struct AccountHealthReport {
   bool activities = false;            //!< the data has activities, so the activity component counts
   bool open_deals_counted = true;     //!< false when the stage filter keeps closed deals only (no coverage)
   bool win_rates_counted = true;      //!< false under any stage filter (no win-rate trend)
-  double typical_rhythm_days = kNoNumber;  //!< median of the accounts' own buying rhythms
-  double overdue_factor = 0;               //!< days since last win / rhythm at which recency reaches 0
-  int64_t normalised_gaps = 0;             //!< gaps the overdue factor was learned from
+  double typical_rhythm_days = kNoNumber;    //!< median of the accounts' own buying rhythms
+  double overdue_factor = 0;                 //!< days since last win / rhythm at which recency reaches 0
+  int64_t normalised_gaps = 0;               //!< gaps the overdue factor was learned from
   double typical_activity_days = kNoNumber;  //!< the activity component's scale, in days
   double peer_win_rate = kNoNumber;          //!< won / closed over the peer deals
 };
@@ -96,7 +96,9 @@ class PeerDeals {
  public:
   explicit PeerDeals(const QueryContext& query);
   //! The deal rows, ascending.
-  std::span<const int32_t> rows() const { return widened_ ? std::span<const int32_t>(own_rows_) : query_rows_; }
+  std::span<const int32_t> rows() const {
+    return widened_ ? std::span<const int32_t>(own_rows_) : query_rows_;
+  }
   //! True when these are more deals than the query's.
   bool widened() const { return widened_; }
 

@@ -18,10 +18,10 @@ namespace crm::analytics {
 struct ProductHistory {
   int64_t won = 0;
   int64_t lost = 0;
-  double won_value = 0;       //!< sum of won close values
-  double won_to_list = 0;     //!< mean of close value / list price over won deals; NaN without history
-  double win_rate = 0;        //!< won / closed, shrunk toward the overall rate (see kPriorDeals)
-  double estimated_value = 0; //!< what an open deal of this product is estimated to be worth; NaN if unknown
+  double won_value = 0;        //!< sum of won close values
+  double won_to_list = 0;      //!< mean of close value / list price over won deals; NaN without history
+  double win_rate = 0;         //!< won / closed, shrunk toward the overall rate (see kPriorDeals)
+  double estimated_value = 0;  //!< what an open deal of this product is estimated to be worth; NaN if unknown
   bool value_from_history = false;  //!< true: list price x won-to-list ratio; false: list price alone
 };
 
@@ -41,9 +41,12 @@ class DealEstimates {
   //! Won 1, Lost 0, open: the product's historical win rate.
   double WinProbability(int32_t row) const {
     switch (snapshot_->Stage(row)) {
-      case DealStage::kWon: return 1;
-      case DealStage::kLost: return 0;
-      default: return products_[data_->opportunities.product[row]].win_rate;
+      case DealStage::kWon:
+        return 1;
+      case DealStage::kLost:
+        return 0;
+      default:
+        return products_[data_->opportunities.product[row]].win_rate;
     }
   }
   //! Value x win probability.

@@ -10,8 +10,8 @@
 
 #include "crm/analytics/day_histogram.h"
 #include "crm/analytics/snapshot.h"
-#include "crm/data/dataset.h"
 #include "crm/analytics/win_curve.h"
+#include "crm/data/dataset.h"
 
 namespace crm::analytics {
 

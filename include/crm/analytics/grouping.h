@@ -17,7 +17,8 @@ namespace crm::analytics {
 //! reference day (close date when closed, else engage date).
 class Grouping {
  public:
-  Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const Calendar& calendar, Dimension dimension);
+  Grouping(const Dataset& data, const PipelineSnapshot& snapshot, const Calendar& calendar,
+           Dimension dimension);
 
   //! The dimension grouped by.
   Dimension dimension() const { return dimension_; }
@@ -59,7 +60,9 @@ void Grouping::Visit(Body&& body) const {
     }
     case Source::kAgent: {
       const int32_t* agents = deals.sales_agent.data();
-      body([agents, keys, missing](int32_t row) { return agents[row] == kNoIndex ? missing : keys[agents[row]]; });
+      body([agents, keys, missing](int32_t row) {
+        return agents[row] == kNoIndex ? missing : keys[agents[row]];
+      });
       return;
     }
     case Source::kProduct: {

@@ -50,18 +50,20 @@ struct ChartSpec {
 //! A computed insight.
 struct Insight {
   std::string type;
-  int32_t as_of = 0;  //!< day number
+  int32_t as_of = 0;                                         //!< day number
   std::vector<std::pair<std::string, std::string>> filters;  //!< applied filters, canonical values
   std::vector<std::pair<std::string, Cell>> metrics;
   std::vector<Table> tables;
   std::vector<ChartSpec> charts;
   std::vector<std::pair<std::string, std::string>> definitions;  //!< figure → how it was computed
-  std::vector<std::string> notes;  //!< caveats and methods a reader must know
+  std::vector<std::string> notes;                                //!< caveats and methods a reader must know
 
   //! Adds a metric.
   void Metric(std::string name, Cell value) { metrics.emplace_back(std::move(name), std::move(value)); }
   //! Adds a definition of a figure.
-  void Define(std::string figure, std::string how) { definitions.emplace_back(std::move(figure), std::move(how)); }
+  void Define(std::string figure, std::string how) {
+    definitions.emplace_back(std::move(figure), std::move(how));
+  }
   //! The table with this name, or nullptr.
   const Table* FindTable(const std::string& name) const;
   //! The metric with this name, or nullptr.

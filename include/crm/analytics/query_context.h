@@ -65,6 +65,7 @@ class QueryContext {
 bool NarrowsDeals(const DealFilter& filter);
 
 //! The deals that pass every filter of `filter` and exist at the snapshot's date.
-std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& snapshot, const DealFilter& filter);
+std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& snapshot,
+                                 const DealFilter& filter);
 
 }  // namespace crm::analytics

@@ -23,11 +23,17 @@ class PipelineSnapshot {
   //! False for deals engaged after the as-of date.
   bool Visible(int32_t row) const { return !rewound_ || visible_[row]; }
   //! Stages of all deals on the as-of date, indexed by row (for tight loops).
-  const DealStage* stages() const { return rewound_ ? stages_.data() : data_->opportunities.deal_stage.data(); }
+  const DealStage* stages() const {
+    return rewound_ ? stages_.data() : data_->opportunities.deal_stage.data();
+  }
   //! The deal's stage on the as-of date.
-  DealStage Stage(int32_t row) const { return rewound_ ? stages_[row] : data_->opportunities.deal_stage[row]; }
+  DealStage Stage(int32_t row) const {
+    return rewound_ ? stages_[row] : data_->opportunities.deal_stage[row];
+  }
   //! Close date when closed by the as-of date, else kNoDay.
-  int32_t CloseDate(int32_t row) const { return IsClosed(Stage(row)) ? data_->opportunities.close_date[row] : kNoDay; }
+  int32_t CloseDate(int32_t row) const {
+    return IsClosed(Stage(row)) ? data_->opportunities.close_date[row] : kNoDay;
+  }
   //! Close value when closed by the as-of date, else kNoNumber.
   double CloseValue(int32_t row) const {
     return IsClosed(Stage(row)) ? data_->opportunities.close_value[row] : kNoNumber;

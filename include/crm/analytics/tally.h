@@ -14,9 +14,9 @@ namespace crm::analytics {
 //! Totals of one group of deals.
 struct GroupTotals {
   std::array<int64_t, kDealStageCount> deals{};  //!< count per stage, indexed by DealStage
-  double won_value = 0;       //!< sum of close values of won deals
-  double open_value = 0;      //!< estimated value of open deals
-  double expected_value = 0;  //!< open value x win probability
+  double won_value = 0;                          //!< sum of close values of won deals
+  double open_value = 0;                         //!< estimated value of open deals
+  double expected_value = 0;                     //!< open value x win probability
 
   //! Deals in a stage.
   int64_t count(DealStage stage) const { return deals[static_cast<size_t>(stage)]; }

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "crm/analytics/day_histogram.h"
 #include "crm/analytics/snapshot.h"
 #include "crm/data/dataset.h"
-#include "crm/analytics/day_histogram.h"
 
 namespace crm::analytics {
 

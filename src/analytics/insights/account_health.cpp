@@ -30,9 +30,9 @@ Table ScoreTable(const QueryContext& query, const AccountHealthReport& report,
   const std::vector<HealthComponent> components = ShownComponents(report);
   for (HealthComponent component : components) table.columns.emplace_back(HealthComponentName(component));
   for (const AccountHealthScore* health : shown) {
-    std::vector<Cell> row = {query.data.accounts[health->account].name, ParentCell(query.data, health->account),
-                             SectorCell(query.data, health->account), Number(health->score),
-                             std::string(HealthBandName(health->band))};
+    std::vector<Cell> row = {query.data.accounts[health->account].name,
+                             ParentCell(query.data, health->account), SectorCell(query.data, health->account),
+                             Number(health->score), std::string(HealthBandName(health->band))};
     for (HealthComponent component : components) row.push_back(Number(health->component(component)));
     table.rows.push_back(std::move(row));
   }
@@ -41,11 +41,12 @@ Table ScoreTable(const QueryContext& query, const AccountHealthReport& report,
 
 Table InputTable(const QueryContext& query, const AccountHealthReport& report,
                  const std::vector<const AccountHealthScore*>& shown) {
-  Table table{"health_inputs",
-              {"account", "days_since_last_win", "buying_rhythm_days", "rhythm_basis", "wins_last_365_days",
-               "won_value_last_365_days", "recent_win_rate", "recent_closed", "earlier_win_rate", "earlier_closed",
-               "open_deals", "open_value", "average_quarterly_won", "pipeline_coverage_ratio"},
-              {}};
+  Table table{
+      "health_inputs",
+      {"account", "days_since_last_win", "buying_rhythm_days", "rhythm_basis", "wins_last_365_days",
+       "won_value_last_365_days", "recent_win_rate", "recent_closed", "earlier_win_rate", "earlier_closed",
+       "open_deals", "open_value", "average_quarterly_won", "pipeline_coverage_ratio"},
+      {}};
   if (report.activities) table.columns.emplace_back("days_since_activity");
   for (const AccountHealthScore* health : shown) {
     std::vector<Cell> row = {query.data.accounts[health->account].name,
@@ -85,7 +86,8 @@ Table DistributionTable(const std::vector<const AccountHealthScore*>& accounts) 
 }
 
 // Accounts, mean score and band counts per sector or country (the account-level dimensions).
-Table GroupTable(const QueryContext& query, Dimension dimension, const std::vector<const AccountHealthScore*>& accounts) {
+Table GroupTable(const QueryContext& query, Dimension dimension,
+                 const std::vector<const AccountHealthScore*>& accounts) {
   const bool sector = dimension == Dimension::kSector;
   const StringDictionary& names = sector ? query.data.sectors : query.data.countries;
   const size_t missing = names.size();
@@ -100,19 +102,22 @@ Table GroupTable(const QueryContext& query, Dimension dimension, const std::vect
     total[key] += health->score;
     ++bands[key][static_cast<size_t>(health->band)];
   }
-  Table table{"by_" + std::string(DimensionName(dimension)),
-              {std::string(DimensionName(dimension)), "accounts", "mean_health_score", "healthy", "watch", "at_risk"},
-              {}};
+  Table table{
+      "by_" + std::string(DimensionName(dimension)),
+      {std::string(DimensionName(dimension)), "accounts", "mean_health_score", "healthy", "watch", "at_risk"},
+      {}};
   for (size_t key = 0; key <= missing; ++key) {
     if (count[key] == 0) continue;
-    table.rows.push_back({key == missing ? std::string(sector ? "(no sector)" : "(no country)") : names.Value(static_cast<int32_t>(key)),
-                          count[key], total[key] / static_cast<double>(count[key]), bands[key][0], bands[key][1],
-                          bands[key][2]});
+    table.rows.push_back({key == missing ? std::string(sector ? "(no sector)" : "(no country)")
+                                         : names.Value(static_cast<int32_t>(key)),
+                          count[key], total[key] / static_cast<double>(count[key]), bands[key][0],
+                          bands[key][1], bands[key][2]});
   }
   return table;
 }
 
-void AddGrouping(const QueryContext& query, const std::vector<const AccountHealthScore*>& accounts, Insight& insight) {
+void AddGrouping(const QueryContext& query, const std::vector<const AccountHealthScore*>& accounts,
+                 Insight& insight) {
   if (!query.filter.by) return;
   const Dimension by = *query.filter.by;
   if (by == Dimension::kSector || by == Dimension::kCountry) {
@@ -156,27 +161,35 @@ void Define(const AccountHealthReport& report, Insight& insight) {
                  "weighted mean of the components present (" + WeightsText(report) +
                      "); the weight of an absent component is spread over the others in proportion");
   insight.Define("band", "Healthy: score >= 70; Watch: 40 to < 70; At risk: < 40");
-  insight.Define("recency", "100 while days since the last win <= the buying rhythm, falling linearly to 0 at "
-                            "overdue_factor x the rhythm; 0 for an account that never won; absent when no rhythm "
-                            "is known (no peer account has an own rhythm)");
+  insight.Define("recency",
+                 "100 while days since the last win <= the buying rhythm, falling linearly to 0 at "
+                 "overdue_factor x the rhythm; 0 for an account that never won; absent when no rhythm "
+                 "is known (no peer account has an own rhythm)");
   DefineBuyingRhythm(insight);
-  insight.Define("frequency", "percentile among peer accounts of wins closed in the last 365 days (mid-rank: 0 "
-                              "lowest, 100 highest, ties share; 0 for no win)");
-  insight.Define("monetary", "percentile among peer accounts of won value closed in the last 365 days (as frequency)");
-  insight.Define("win_trend", "50 + 200 x (recent win rate − earlier win rate), clamped to 0–100 (a 25-point drop "
-                              "gives 0); recent: closed 0 to 179 days before the as-of date, earlier: before; absent "
-                              "unless each side has at least 5 closed deals");
-  insight.Define("pipeline_coverage", "100 x min(1, pipeline_coverage_ratio); with no won value: 100 when the "
-                                      "account has open value, else 0");
+  insight.Define("frequency",
+                 "percentile among peer accounts of wins closed in the last 365 days (mid-rank: 0 "
+                 "lowest, 100 highest, ties share; 0 for no win)");
+  insight.Define("monetary",
+                 "percentile among peer accounts of won value closed in the last 365 days (as frequency)");
+  insight.Define("win_trend",
+                 "50 + 200 x (recent win rate − earlier win rate), clamped to 0–100 (a 25-point drop "
+                 "gives 0); recent: closed 0 to 179 days before the as-of date, earlier: before; absent "
+                 "unless each side has at least 5 closed deals");
+  insight.Define("pipeline_coverage",
+                 "100 x min(1, pipeline_coverage_ratio); with no won value: 100 when the "
+                 "account has open value, else 0");
   insight.Define("pipeline_coverage_ratio", "estimated open value / average_quarterly_won");
-  insight.Define("average_quarterly_won", "won value / quarters (365.25 / 4 days) in the days from the "
-                                          "account's first engagement or close to the as-of date, both counted, at "
-                                          "least one quarter");
+  insight.Define("average_quarterly_won",
+                 "won value / quarters (365.25 / 4 days) in the days from the "
+                 "account's first engagement or close to the as-of date, both counted, at "
+                 "least one quarter");
   if (report.activities) {
-    insight.Define("activity", "100 while days since the last activity with the account <= typical_activity_days, "
-                               "falling linearly to 0 at 3 x that; 0 for an account never contacted");
-    insight.Define("typical_activity_days", "median days since the last activity over peer accounts with "
-                                            "activities, at least 7");
+    insight.Define("activity",
+                   "100 while days since the last activity with the account <= typical_activity_days, "
+                   "falling linearly to 0 at 3 x that; 0 for an account never contacted");
+    insight.Define("typical_activity_days",
+                   "median days since the last activity over peer accounts with "
+                   "activities, at least 7");
   }
 }
 
@@ -186,12 +199,14 @@ Insight AccountHealth(const QueryContext& query) {
   Insight insight;
   const AccountHealthReport report = ScoreAccountHealth(query);
   std::vector<const AccountHealthScore*> accounts = SelectedHealth(report);
-  std::sort(accounts.begin(), accounts.end(), [&query](const AccountHealthScore* a, const AccountHealthScore* b) {
-    if (a->score != b->score) return a->score < b->score;
-    return query.data.accounts[a->account].name < query.data.accounts[b->account].name;
-  });
+  std::sort(accounts.begin(), accounts.end(),
+            [&query](const AccountHealthScore* a, const AccountHealthScore* b) {
+              if (a->score != b->score) return a->score < b->score;
+              return query.data.accounts[a->account].name < query.data.accounts[b->account].name;
+            });
   const std::vector<const AccountHealthScore*> shown(
-      accounts.begin(), accounts.begin() + static_cast<std::ptrdiff_t>(std::min(accounts.size(), TopN(query, kDefaultRows))));
+      accounts.begin(),
+      accounts.begin() + static_cast<std::ptrdiff_t>(std::min(accounts.size(), TopN(query, kDefaultRows))));
   AddMetrics(report, accounts, insight);
   DescribeAccountScope(query, report, insight);
   insight.tables.push_back(ScoreTable(query, report, shown));
@@ -200,13 +215,14 @@ Insight AccountHealth(const QueryContext& query) {
   AddGrouping(query, accounts, insight);
   insight.charts.push_back(ColumnChart(insight.tables[2], "accounts", "health_distribution", "histogram",
                                        "Accounts by health score", "count"));
-  insight.charts.push_back(ColumnChart(insight.tables[0], "health_score", "health_by_account", "horizontal_bar",
-                                       "Health score (lowest first)", "score"));
+  insight.charts.push_back(ColumnChart(insight.tables[0], "health_score", "health_by_account",
+                                       "horizontal_bar", "Health score (lowest first)", "score"));
   Define(report, insight);
   insight.notes.push_back("Accounts are sorted by health score, lowest first.");
   if (!report.activities) {
-    insight.notes.push_back("The data has no activities: the activity component is absent and the other weights are "
-                            "renormalised to sum to 1.");
+    insight.notes.push_back(
+        "The data has no activities: the activity component is absent and the other weights are "
+        "renormalised to sum to 1.");
   }
   insight.notes.push_back(query.estimates.Method());
   return insight;

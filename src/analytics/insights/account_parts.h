@@ -25,5 +25,4 @@ void DescribeAccountScope(const QueryContext& query, const AccountHealthReport& 
 //! Defines buying_rhythm_days, typical_buying_rhythm_days and overdue_factor.
 void DefineBuyingRhythm(Insight& insight);
 
-
 }  // namespace crm::analytics

@@ -1,4 +1,5 @@
-// account_prioritization: accounts ranked by potential (whitespace, open pipeline, size, health) with reasons.
+// account_prioritization: accounts ranked by potential (whitespace, open pipeline, size, health) with
+// reasons.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -21,8 +22,8 @@ constexpr double kStrongComponent = 50;
 enum class Part { kWhitespace, kPipeline, kSize, kHealth };
 constexpr int kPartCount = 4;
 constexpr std::array<double, kPartCount> kWeights = {0.35, 0.25, 0.20, 0.20};
-constexpr std::array<const char*, kPartCount> kPartNames = {"whitespace_score", "pipeline_score", "size_score",
-                                                            "health_score"};
+constexpr std::array<const char*, kPartCount> kPartNames = {"whitespace_score", "pipeline_score",
+                                                            "size_score", "health_score"};
 
 // A product an account has not bought, with how many of its sector peers bought it.
 struct Gap {
@@ -68,7 +69,8 @@ std::vector<Potential> FindWhitespace(const QueryContext& query, const AccountHe
     if (sector == kNoIndex) continue;
     ++sector_accounts[static_cast<size_t>(sector)];
     for (size_t p = 0; p < products; ++p) {
-      adopters[static_cast<size_t>(sector) * products + p] += bought[static_cast<size_t>(health.account) * products + p];
+      adopters[static_cast<size_t>(sector) * products + p] +=
+          bought[static_cast<size_t>(health.account) * products + p];
     }
   }
   std::vector<Potential> potentials;
@@ -112,10 +114,11 @@ void ScorePotentials(const QueryContext& query, std::vector<Potential>& potentia
       revenue_rank(std::move(revenue)), employees_rank(std::move(employees));
   for (Potential& potential : potentials) {
     const Account& account = query.data.accounts[potential.health->account];
-    const std::array<double, 2> size = {revenue_rank.Score(account.revenue), employees_rank.Score(Employees(account))};
+    const std::array<double, 2> size = {revenue_rank.Score(account.revenue),
+                                        employees_rank.Score(Employees(account))};
     potential.parts = {whitespace_rank.Score(potential.whitespace_value),
-                       pipeline_rank.Score(potential.health->open_value), WeightedScore(size, std::array{1.0, 1.0}),
-                       potential.health->score};
+                       pipeline_rank.Score(potential.health->open_value),
+                       WeightedScore(size, std::array{1.0, 1.0}), potential.health->score};
     potential.score = WeightedScore(potential.parts, kWeights);
   }
 }
@@ -129,7 +132,8 @@ std::array<double, kPartCount> Contributions(const Potential& potential) {
   std::array<double, kPartCount> contributions{};
   for (int p = 0; p < kPartCount; ++p) {
     const double part = potential.parts[static_cast<size_t>(p)];
-    contributions[static_cast<size_t>(p)] = HasValue(part) ? kWeights[static_cast<size_t>(p)] * part / present : 0;
+    contributions[static_cast<size_t>(p)] =
+        HasValue(part) ? kWeights[static_cast<size_t>(p)] * part / present : 0;
   }
   return contributions;
 }
@@ -139,7 +143,8 @@ std::string WhitespaceText(const QueryContext& query, const Potential& potential
   for (size_t i = 0; i < std::min(kProductsInReason, potential.gaps.size()); ++i) {
     const Gap& gap = potential.gaps[i];
     text += (i == 0 ? " " : ", ") + query.data.products[static_cast<size_t>(gap.product)].name + " (" +
-            PercentText(gap.adoption_rate) + (i == 0 ? " of " + std::to_string(potential.sector_peers) + " sector peers)" : ")");
+            PercentText(gap.adoption_rate) +
+            (i == 0 ? " of " + std::to_string(potential.sector_peers) + " sector peers)" : ")");
   }
   return text + " worth ~" + UsdText(potential.whitespace_value);
 }
@@ -156,14 +161,17 @@ std::string SizeText(const Account& account) {
 std::string PartText(const QueryContext& query, const Potential& potential, Part part) {
   const AccountHealthScore& health = *potential.health;
   switch (part) {
-    case Part::kWhitespace: return WhitespaceText(query, potential);
+    case Part::kWhitespace:
+      return WhitespaceText(query, potential);
     case Part::kPipeline:
       return "open pipeline " + UsdText(health.open_value) + " (" + std::to_string(health.open) +
              (health.open == 1 ? " deal)" : " deals)");
-    case Part::kSize: return SizeText(query.data.accounts[health.account]);
+    case Part::kSize:
+      return SizeText(query.data.accounts[health.account]);
     case Part::kHealth: {
       char text[48];
-      std::snprintf(text, sizeof text, "health %.0f (%s)", health.score, std::string(HealthBandName(health.band)).c_str());
+      std::snprintf(text, sizeof text, "health %.0f (%s)", health.score,
+                    std::string(HealthBandName(health.band)).c_str());
       return text;
     }
   }
@@ -188,65 +196,82 @@ std::string ReasonText(const QueryContext& query, const Potential& potential) {
 
 Table RankTable(const QueryContext& query, const std::vector<const Potential*>& shown) {
   Table table{"account_prioritization",
-              {"account", "parent", "sector", "potential_score", "whitespace_score", "pipeline_score", "size_score",
-               "health_score", "whitespace_value", "whitespace_products", "open_deals", "open_value", "revenue_musd",
-               "employees", "health_band", "reasons"},
+              {"account", "parent", "sector", "potential_score", "whitespace_score", "pipeline_score",
+               "size_score", "health_score", "whitespace_value", "whitespace_products", "open_deals",
+               "open_value", "revenue_musd", "employees", "health_band", "reasons"},
               {}};
   for (const Potential* potential : shown) {
     const AccountHealthScore& health = *potential->health;
     const Account& account = query.data.accounts[health.account];
-    std::vector<Cell> row = {account.name, ParentCell(query.data, health.account), SectorCell(query.data, health.account),
-                             Number(potential->score)};
+    std::vector<Cell> row = {account.name, ParentCell(query.data, health.account),
+                             SectorCell(query.data, health.account), Number(potential->score)};
     for (double part : potential->parts) row.push_back(Number(part));
-    row.insert(row.end(), {Number(potential->whitespace_value), static_cast<int64_t>(potential->gaps.size()), health.open,
-                           health.open_value, Number(account.revenue), Number(Employees(account)),
-                           std::string(HealthBandName(health.band)), ReasonText(query, *potential)});
+    row.insert(row.end(),
+               {Number(potential->whitespace_value), static_cast<int64_t>(potential->gaps.size()),
+                health.open, health.open_value, Number(account.revenue), Number(Employees(account)),
+                std::string(HealthBandName(health.band)), ReasonText(query, *potential)});
     table.rows.push_back(std::move(row));
   }
   return table;
 }
 
 Table WhitespaceTable(const QueryContext& query, const std::vector<const Potential*>& shown) {
-  Table table{"whitespace",
-              {"account", "product", "peer_adoption_rate", "adopting_peers", "sector_peers", "estimated_deal_value"},
-              {}};
+  Table table{
+      "whitespace",
+      {"account", "product", "peer_adoption_rate", "adopting_peers", "sector_peers", "estimated_deal_value"},
+      {}};
   for (const Potential* potential : shown) {
     for (const Gap& gap : potential->gaps) {
-      table.rows.push_back({query.data.accounts[potential->health->account].name,
-                            query.data.products[static_cast<size_t>(gap.product)].name, gap.adoption_rate,
-                            static_cast<int64_t>(gap.adopters), static_cast<int64_t>(potential->sector_peers),
-                            Number(query.estimates.products()[static_cast<size_t>(gap.product)].estimated_value)});
+      table.rows.push_back(
+          {query.data.accounts[potential->health->account].name,
+           query.data.products[static_cast<size_t>(gap.product)].name, gap.adoption_rate,
+           static_cast<int64_t>(gap.adopters), static_cast<int64_t>(potential->sector_peers),
+           Number(query.estimates.products()[static_cast<size_t>(gap.product)].estimated_value)});
     }
   }
   return table;
 }
 
 ChartSpec ContributionChart(const QueryContext& query, const std::vector<const Potential*>& shown) {
-  ChartSpec chart{"potential_parts", "stacked_bar", "Potential score by part", "count", "account", "potential_score",
-                  {}, {}};
-  for (int p = 0; p < kPartCount; ++p) chart.series.push_back({kPartNames[static_cast<size_t>(p)], {}, {}, {}});
+  ChartSpec chart{"potential_parts",
+                  "stacked_bar",
+                  "Potential score by part",
+                  "count",
+                  "account",
+                  "potential_score",
+                  {},
+                  {}};
+  for (int p = 0; p < kPartCount; ++p)
+    chart.series.push_back({kPartNames[static_cast<size_t>(p)], {}, {}, {}});
   for (const Potential* potential : shown) {
     chart.labels.push_back(query.data.accounts[potential->health->account].name);
     const std::array<double, kPartCount> contributions = Contributions(*potential);
-    for (int p = 0; p < kPartCount; ++p) chart.series[static_cast<size_t>(p)].values.push_back(contributions[static_cast<size_t>(p)]);
+    for (int p = 0; p < kPartCount; ++p)
+      chart.series[static_cast<size_t>(p)].values.push_back(contributions[static_cast<size_t>(p)]);
   }
   return chart;
 }
 
 void Define(Insight& insight) {
-  insight.Define("potential_score", "weighted mean of the parts present: whitespace 35%, pipeline 25%, size 20%, "
-                                    "health 20% (an absent part's weight is spread over the others)");
-  insight.Define("whitespace_value", "sum over products the account has not won of peer_adoption_rate x the "
-                                     "product's estimated deal value; missing when the account has fewer than 3 "
-                                     "sector peers (or no sector)");
-  insight.Define("peer_adoption_rate", "share of the other peer accounts of the same sector that have won the product");
-  insight.Define("whitespace_score", "percentile of whitespace_value among peer accounts (mid-rank; 0 for none)");
+  insight.Define("potential_score",
+                 "weighted mean of the parts present: whitespace 35%, pipeline 25%, size 20%, "
+                 "health 20% (an absent part's weight is spread over the others)");
+  insight.Define("whitespace_value",
+                 "sum over products the account has not won of peer_adoption_rate x the "
+                 "product's estimated deal value; missing when the account has fewer than 3 "
+                 "sector peers (or no sector)");
+  insight.Define("peer_adoption_rate",
+                 "share of the other peer accounts of the same sector that have won the product");
+  insight.Define("whitespace_score",
+                 "percentile of whitespace_value among peer accounts (mid-rank; 0 for none)");
   insight.Define("pipeline_score", "percentile of the estimated open value among peer accounts (0 for none)");
-  insight.Define("size_score", "mean of the percentiles of revenue and of employees among peer accounts (either "
-                               "alone when the other is missing)");
+  insight.Define("size_score",
+                 "mean of the percentiles of revenue and of employees among peer accounts (either "
+                 "alone when the other is missing)");
   insight.Define("health_score", "the account_health score");
-  insight.Define("reasons", "the parts scoring at least 50, largest contribution first (the largest alone when none "
-                            "does), with their figures");
+  insight.Define("reasons",
+                 "the parts scoring at least 50, largest contribution first (the largest alone when none "
+                 "does), with their figures");
 }
 
 }  // namespace
@@ -280,11 +305,12 @@ Insight AccountPrioritization(const QueryContext& query) {
   DescribeAccountScope(query, report, insight);
   insight.tables.push_back(RankTable(query, ranked));
   insight.tables.push_back(WhitespaceTable(query, ranked));
-  insight.charts.push_back(ColumnChart(insight.tables[0], "potential_score", "potential_by_account", "horizontal_bar",
-                                       "Accounts by potential", "score"));
+  insight.charts.push_back(ColumnChart(insight.tables[0], "potential_score", "potential_by_account",
+                                       "horizontal_bar", "Accounts by potential", "score"));
   insight.charts.push_back(ContributionChart(query, ranked));
   Define(insight);
-  insight.notes.push_back("Similar accounts are the peer accounts of the same sector; size is scored on its own.");
+  insight.notes.push_back(
+      "Similar accounts are the peer accounts of the same sector; size is scored on its own.");
   insight.notes.push_back(query.estimates.Method());
   return insight;
 }

@@ -20,8 +20,8 @@ constexpr int64_t kLeastLossRun = 2;
 
 enum class Reason { kOverdue, kWinRateDrop, kPipelineDried, kLossRun };
 constexpr int kReasonCount = 4;
-constexpr std::array<const char*, kReasonCount> kReasonNames = {"overdue_win", "win_rate_drop", "pipeline_dried_up",
-                                                                "loss_run"};
+constexpr std::array<const char*, kReasonCount> kReasonNames = {"overdue_win", "win_rate_drop",
+                                                                "pipeline_dried_up", "loss_run"};
 
 // The thresholds the reasons are judged by, and which reasons the filters leave meaningful.
 struct Thresholds {
@@ -53,12 +53,14 @@ std::string Format(const char* pattern, double a, double b = 0, double c = 0) {
 }
 
 bool Overdue(const AccountHealthScore& health, const Thresholds& thresholds) {
-  return health.own_rhythm && health.days_since_last_win > thresholds.overdue_factor * health.buying_rhythm_days;
+  return health.own_rhythm &&
+         health.days_since_last_win > thresholds.overdue_factor * health.buying_rhythm_days;
 }
 
 bool WinRateDropped(const AccountHealthScore& health, const Thresholds& thresholds) {
   if (!thresholds.win_rate_judged) return false;
-  if (health.recent_closed < kHealthMinTrendDeals || health.earlier_closed < kHealthMinTrendDeals) return false;
+  if (health.recent_closed < kHealthMinTrendDeals || health.earlier_closed < kHealthMinTrendDeals)
+    return false;
   return WilsonInterval(health.recent_won, health.recent_closed).high < health.earlier_win_rate;
 }
 
@@ -69,8 +71,8 @@ std::string Evidence(Reason reason, const AccountHealthScore& health) {
                     health.days_since_last_win / health.buying_rhythm_days, health.buying_rhythm_days);
     case Reason::kWinRateDrop:
       return "win rate " + PercentText(health.recent_win_rate) +
-             Format(" in the last %.0f days (%.0f of %.0f)", kHealthRecentDays, static_cast<double>(health.recent_won),
-                    static_cast<double>(health.recent_closed)) +
+             Format(" in the last %.0f days (%.0f of %.0f)", kHealthRecentDays,
+                    static_cast<double>(health.recent_won), static_cast<double>(health.recent_closed)) +
              " vs " + PercentText(health.earlier_win_rate) +
              Format(" before (%.0f of %.0f)", static_cast<double>(health.earlier_won),
                     static_cast<double>(health.earlier_closed));
@@ -112,17 +114,19 @@ std::vector<Verdict> Judge(const QueryContext& query, const std::vector<const Ac
 }
 
 Table VerdictTable(const QueryContext& query, const std::vector<Verdict>& verdicts, size_t rows) {
-  Table table{"at_risk_accounts",
-              {"account", "parent", "sector", "reasons", "evidence", "health_score", "band", "days_since_last_win",
-               "buying_rhythm_days", "recent_win_rate", "earlier_win_rate", "open_deals", "loss_run"},
-              {}};
+  Table table{
+      "at_risk_accounts",
+      {"account", "parent", "sector", "reasons", "evidence", "health_score", "band", "days_since_last_win",
+       "buying_rhythm_days", "recent_win_rate", "earlier_win_rate", "open_deals", "loss_run"},
+      {}};
   for (size_t i = 0; i < std::min(rows, verdicts.size()); ++i) {
     const AccountHealthScore& health = *verdicts[i].health;
     table.rows.push_back({query.data.accounts[health.account].name, ParentCell(query.data, health.account),
                           SectorCell(query.data, health.account), static_cast<int64_t>(verdicts[i].reasons),
-                          verdicts[i].evidence, Number(health.score), std::string(HealthBandName(health.band)),
-                          Number(health.days_since_last_win), Number(health.buying_rhythm_days),
-                          Number(health.recent_win_rate), Number(health.earlier_win_rate), health.open, health.loss_run});
+                          verdicts[i].evidence, Number(health.score),
+                          std::string(HealthBandName(health.band)), Number(health.days_since_last_win),
+                          Number(health.buying_rhythm_days), Number(health.recent_win_rate),
+                          Number(health.earlier_win_rate), health.open, health.loss_run});
   }
   return table;
 }
@@ -136,7 +140,8 @@ Table ReasonTable(const std::array<int64_t, kReasonCount>& counts, const Thresho
                    kHealthRecentDays)
           : stage_filtered,
       thresholds.pipeline_judged ? "no open deal while the account has won before" : stage_filtered,
-      thresholds.loss_run > 0   ? Format("last %.0f or more closed deals lost", static_cast<double>(thresholds.loss_run))
+      thresholds.loss_run > 0
+          ? Format("last %.0f or more closed deals lost", static_cast<double>(thresholds.loss_run))
       : thresholds.win_rate_judged ? "not judged: no win rate to learn the run from"
                                    : stage_filtered};
   Table table{"reasons", {"reason", "accounts", "rule"}, {}};
@@ -163,20 +168,26 @@ void AddPeerTrend(const AccountHealthReport& report, Insight& insight) {
 }
 
 void Define(Insight& insight) {
-  insight.Define("overdue_win", "the account has an own buying rhythm and its days since the last win exceed "
-                                "overdue_factor x that rhythm");
+  insight.Define("overdue_win",
+                 "the account has an own buying rhythm and its days since the last win exceed "
+                 "overdue_factor x that rhythm");
   DefineBuyingRhythm(insight);
-  insight.Define("win_rate_drop", "at least 5 closed deals in the last 180 days and 5 before, and the 95% Wilson "
-                                  "interval of the recent win rate lies wholly below the earlier win rate");
+  insight.Define("win_rate_drop",
+                 "at least 5 closed deals in the last 180 days and 5 before, and the 95% Wilson "
+                 "interval of the recent win rate lies wholly below the earlier win rate");
   insight.Define("pipeline_dried_up", "no open deal at the as-of date while the account has won deals");
-  insight.Define("peer_recent_win_rate", "won / closed over the peer accounts' deals closed in the last 180 days "
-                                         "(peer_earlier_win_rate: before), for telling a general decline apart");
-  insight.Define("loss_run", "lost deals closed after the account's last win day (all its losses if it never "
-                             "won), at least loss_run_threshold");
-  insight.Define("loss_run_threshold", "least N >= 2 with (1 − peer_win_rate)^N <= 0.05: a run of losses that "
-                                       "likely would not happen by chance at the usual win rate");
-  insight.Define("accounts_without_verdict", "selected accounts with fewer than 5 closed deals: too little "
-                                             "history to judge, so no verdict");
+  insight.Define("peer_recent_win_rate",
+                 "won / closed over the peer accounts' deals closed in the last 180 days "
+                 "(peer_earlier_win_rate: before), for telling a general decline apart");
+  insight.Define("loss_run",
+                 "lost deals closed after the account's last win day (all its losses if it never "
+                 "won), at least loss_run_threshold");
+  insight.Define("loss_run_threshold",
+                 "least N >= 2 with (1 − peer_win_rate)^N <= 0.05: a run of losses that "
+                 "likely would not happen by chance at the usual win rate");
+  insight.Define("accounts_without_verdict",
+                 "selected accounts with fewer than 5 closed deals: too little "
+                 "history to judge, so no verdict");
   insight.Define("severity", "rows are ranked by the number of reasons, then by health score (lowest first)");
 }
 

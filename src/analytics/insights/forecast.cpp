@@ -45,12 +45,14 @@ RevenueProjection ProjectBacktestQuarter(const QueryContext& query) {
       NarrowsDeals(filter) ? SelectDeals(query.data, state->snapshot, filter) : std::vector<int32_t>();
   const std::span<const int32_t> rows = NarrowsDeals(filter) ? std::span<const int32_t>(selected)
                                                              : std::span<const int32_t>(state->visible_rows);
-  return ProjectRevenue({query.data, query.calendar, state->snapshot, state->estimates, rows, state->deal_survival()});
+  return ProjectRevenue(
+      {query.data, query.calendar, state->snapshot, state->estimates, rows, state->deal_survival()});
 }
 
 //! What the backtest projection `past` expected of the last complete quarter (NaN when nothing was won by
 //! its date) against what was won in that quarter, from the history of `projection`.
-Backtest CompareBacktest(const QueryContext& query, const RevenueProjection& past, const RevenueProjection& projection) {
+Backtest CompareBacktest(const QueryContext& query, const RevenueProjection& past,
+                         const RevenueProjection& projection) {
   Backtest backtest;
   backtest.quarter = LastCompleteQuarter(query);
   if (past.run_rate_months > 0) {
@@ -277,10 +279,10 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
 
 Insight Forecast(const QueryContext& query) {
   // The backtest's projection runs on the second core while this one projects from the as-of date.
-  std::future<RevenueProjection> past = std::async(std::launch::async, [&query] { return ProjectBacktestQuarter(query); });
-  const RevenueProjection projection =
-      ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, query.rows,
-                      query.state.deal_survival()});
+  std::future<RevenueProjection> past =
+      std::async(std::launch::async, [&query] { return ProjectBacktestQuarter(query); });
+  const RevenueProjection projection = ProjectRevenue(
+      {query.data, query.calendar, query.snapshot, query.estimates, query.rows, query.state.deal_survival()});
   const Backtest backtest = CompareBacktest(query, past.get(), projection);
   Insight insight;
   AddMetrics(projection, backtest, insight);

@@ -21,7 +21,8 @@ Table TotalsTable(const std::string& name, const Grouping& grouping, const std::
                "won_value", "open_value", "expected_value"},
               {}};
   // Calendar dimensions keep their empty periods between the first and the last non-empty one.
-  const bool calendar = grouping.dimension() == Dimension::kMonth || grouping.dimension() == Dimension::kQuarter;
+  const bool calendar =
+      grouping.dimension() == Dimension::kMonth || grouping.dimension() == Dimension::kQuarter;
   int32_t first = 0, last = grouping.MissingKey() - 1;
   while (calendar && first <= last && totals[static_cast<size_t>(first)].total() == 0) ++first;
   while (calendar && last >= first && totals[static_cast<size_t>(last)].total() == 0) --last;
@@ -30,16 +31,22 @@ Table TotalsTable(const std::string& name, const Grouping& grouping, const std::
     const bool inside = calendar && key >= first && key <= last;
     if (group.total() == 0 && !inside) continue;
     table.rows.push_back({grouping.Label(key), group.total(), group.count(DealStage::kWon),
-                          group.count(DealStage::kLost), group.open(), Number(group.win_rate()), group.won_value,
-                          group.open_value, group.expected_value});
+                          group.count(DealStage::kLost), group.open(), Number(group.win_rate()),
+                          group.won_value, group.open_value, group.expected_value});
   }
   return table;
 }
 
 ChartSpec ColumnChart(const Table& table, const std::string& column, std::string id, std::string type,
                       std::string title, std::string unit) {
-  ChartSpec chart{std::move(id), std::move(type), std::move(title), std::move(unit), table.columns.front(), column,
-                  {}, {}};
+  ChartSpec chart{std::move(id),
+                  std::move(type),
+                  std::move(title),
+                  std::move(unit),
+                  table.columns.front(),
+                  column,
+                  {},
+                  {}};
   const auto found = std::find(table.columns.begin(), table.columns.end(), column);
   const size_t index = static_cast<size_t>(found - table.columns.begin());
   ChartSeries series{column, {}, {}, {}};

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "crm/analytics/day_histogram.h"
 #include "crm/analytics/insight.h"
 #include "crm/analytics/query_context.h"
-#include "crm/analytics/day_histogram.h"
 #include "crm/analytics/tally.h"
 
 namespace crm::analytics {

@@ -17,9 +17,13 @@ Table StageTable(const QueryContext& query, const Grouping& stages, const std::v
     const int64_t deals = group.count(stage);
     const bool open = !IsClosed(stage);
     table.rows.push_back({stages.Label(s), deals, Number(Ratio(static_cast<double>(deals), all)),
-                          open ? group.open_value : stage == DealStage::kWon ? group.won_value : 0.0,
+                          open                       ? group.open_value
+                          : stage == DealStage::kWon ? group.won_value
+                                                     : 0.0,
                           std::string(open ? "estimated" : "actual"),
-                          open ? group.expected_value : stage == DealStage::kWon ? group.won_value : 0.0});
+                          open                       ? group.expected_value
+                          : stage == DealStage::kWon ? group.won_value
+                                                     : 0.0});
   }
   return table;
 }
@@ -35,9 +39,10 @@ Table OpenByProductTable(const QueryContext& query) {
     const GroupTotals& group = totals[p];
     if (group.open() == 0) continue;
     const ProductHistory& history = query.estimates.products()[p];
-    table.rows.push_back({query.data.products[p].name, group.open(), Number(history.estimated_value),
-                          std::string(history.value_from_history ? "list price x won-to-list ratio" : "list price"),
-                          history.win_rate, group.open_value, group.expected_value});
+    table.rows.push_back(
+        {query.data.products[p].name, group.open(), Number(history.estimated_value),
+         std::string(history.value_from_history ? "list price x won-to-list ratio" : "list price"),
+         history.win_rate, group.open_value, group.expected_value});
   }
   return table;
 }
@@ -73,12 +78,13 @@ Insight PipelineOverview(const QueryContext& query) {
   insight.tables.push_back(OpenByProductTable(query));
   if (query.filter.by && *query.filter.by != Dimension::kDealStage) {
     const Grouping grouping = query.GroupBy(*query.filter.by);
-    insight.tables.push_back(TotalsTable("by_" + std::string(DimensionName(*query.filter.by)), grouping,
-                                         Tally(query, grouping)));
+    insight.tables.push_back(
+        TotalsTable("by_" + std::string(DimensionName(*query.filter.by)), grouping, Tally(query, grouping)));
   }
-  insight.charts.push_back(ColumnChart(insight.tables[1], "deals", "pipeline_funnel", "funnel", "Pipeline funnel", "count"));
   insight.charts.push_back(
-      ColumnChart(insight.tables[0], "value", "value_by_stage", "bar", "Value by stage (open: estimated)", "USD"));
+      ColumnChart(insight.tables[1], "deals", "pipeline_funnel", "funnel", "Pipeline funnel", "count"));
+  insight.charts.push_back(ColumnChart(insight.tables[0], "value", "value_by_stage", "bar",
+                                       "Value by stage (open: estimated)", "USD"));
   insight.notes.push_back(query.estimates.Method());
   return insight;
 }

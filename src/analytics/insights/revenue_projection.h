@@ -11,9 +11,9 @@
 
 #include "crm/analytics/calendar.h"
 #include "crm/analytics/deal_estimates.h"
+#include "crm/analytics/deal_survival.h"
 #include "crm/analytics/snapshot.h"
 #include "crm/data/dataset.h"
-#include "crm/analytics/deal_survival.h"
 
 namespace crm::analytics {
 
@@ -26,7 +26,7 @@ struct PipelineView {
   //! The selected deals; nullopt for every deal visible in the snapshot (one pass then serves the win
   //! curves and the projection).
   std::span<const int32_t> rows;  //!< the selected deals
-  const DealSurvival& survival;  //!< the win curves at the snapshot's date
+  const DealSurvival& survival;   //!< the win curves at the snapshot's date
 };
 
 //! Expected won revenue of one calendar month.

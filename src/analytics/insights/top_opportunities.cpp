@@ -3,13 +3,13 @@
 #include <cmath>
 #include <limits>
 
-#include "crm/analytics/statistics.h"
-#include "deal_cells.h"
 #include "crm/analytics/deal_counts.h"
 #include "crm/analytics/fact_text.h"
+#include "crm/analytics/statistics.h"
+#include "crm/analytics/won_cycles.h"
+#include "deal_cells.h"
 #include "insight_parts.h"
 #include "insights.h"
-#include "crm/analytics/won_cycles.h"
 
 namespace crm::analytics {
 

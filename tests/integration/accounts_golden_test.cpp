@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/insight_json.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -71,15 +72,10 @@ json InsightJson(const std::string& type, const std::string& filters) {
 //! The table `name` as objects column → value, keyed by `key` (the account, or account/product).
 std::map<std::string, json> Rows(const json& insight, const std::string& name) {
   std::map<std::string, json> rows;
-  for (const json& table : insight["tables"]) {
-    if (table["name"] != name) continue;
-    for (const json& cells : table["rows"]) {
-      json row;
-      for (size_t c = 0; c < table["columns"].size(); ++c) row[table["columns"][c].get<std::string>()] = cells[c];
-      const std::string key = row["account"].get<std::string>() +
-                              (row.contains("product") ? "/" + row["product"].get<std::string>() : "");
-      rows[key] = std::move(row);
-    }
+  for (json& row : test::TableRows(insight, name, false)) {
+    const std::string key = row["account"].get<std::string>() +
+                            (row.contains("product") ? "/" + row["product"].get<std::string>() : "");
+    rows[key] = std::move(row);
   }
   return rows;
 }

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/insight_json.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -19,24 +20,7 @@ using nlohmann::json;
 
 //! `insight TYPE ARGS --json` on the Kaggle folder.
 json KaggleInsight(const std::string& type, const std::string& args = "") {
-  auto run = test::RunCli("--data " + test::SharedDataDir() + " insight " + type + " " + args + " --json");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  return run.exit_code == 0 ? json::parse(run.out) : json::object();
-}
-
-//! The table `name` as objects column → value, one per row.
-std::vector<json> Rows(const json& insight, const std::string& name) {
-  std::vector<json> rows;
-  for (const json& table : insight["tables"]) {
-    if (table["name"] != name) continue;
-    for (const json& cells : table["rows"]) {
-      json row;
-      for (size_t c = 0; c < table["columns"].size(); ++c)
-        row[table["columns"][c].get<std::string>()] = cells[c];
-      rows.push_back(std::move(row));
-    }
-  }
-  return rows;
+  return test::KaggleInsight(type + " " + args);
 }
 
 //! The rows of `rows` by opportunity id.
@@ -49,7 +33,7 @@ std::map<std::string, json> ById(const std::vector<json>& rows) {
 //! Checks the ids, days open and expected value of the ranked top_opportunities rows.
 void ExpectTop(const json& insight, const std::vector<std::string>& ids, const std::vector<int>& days_open,
                double expected_value) {
-  const auto rows = Rows(insight, "top_opportunities");
+  const auto rows = test::TableRows(insight, "top_opportunities");
   ASSERT_EQ(rows.size(), ids.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     EXPECT_EQ(rows[i]["opportunity_id"], ids[i]) << "rank " << i + 1;
@@ -179,14 +163,14 @@ TEST(DealsGoldenTest, AtRiskDealsThresholdsOnKaggle) {
       {"GTX Basic", {915, 91}},   {"GTX Pro", {729, 84}},      {"MG Special", {793, 88}},
       {"MG Advanced", {654, 87}}, {"GTX Plus Pro", {479, 85}}, {"GTX Plus Basic", {653, 90}},
       {"GTK 500", {15, 88}}};  // fewer than 20 wins: all products' P75
-  const auto cycle_rows = Rows(insight, "cycle_thresholds");
+  const auto cycle_rows = test::TableRows(insight, "cycle_thresholds");
   ASSERT_EQ(cycle_rows.size(), cycles.size());
   for (const json& row : cycle_rows) {
     const auto& [won, p75] = cycles.at(row["product"].get<std::string>());
     EXPECT_EQ(row["won_deals"], won) << row["product"];
     EXPECT_EQ(row["p75_cycle_days"], p75) << row["product"];
   }
-  const auto ranked = Rows(insight, "at_risk_deals");
+  const auto ranked = test::TableRows(insight, "at_risk_deals");
   ASSERT_EQ(ranked.size(), 20u);
   // Nine deals have all three reasons; next comes a GTK 500 deal with two (the highest expected value).
   for (size_t i = 0; i < 9; ++i) EXPECT_EQ(ranked[i]["reasons_count"], 3) << i;
@@ -196,7 +180,7 @@ TEST(DealsGoldenTest, AtRiskDealsThresholdsOnKaggle) {
 
 TEST(DealsGoldenTest, AtRiskDealsReasonsOnKaggle) {
   CRM_REQUIRE_SHARED_DATA();
-  const auto rows = Rows(KaggleInsight("at_risk_deals", "--top 5000"), "at_risk_deals");
+  const auto rows = test::TableRows(KaggleInsight("at_risk_deals", "--top 5000"), "at_risk_deals");
   ASSERT_EQ(rows.size(), 1678u);
   EXPECT_EQ(PerReasonCount(rows), (std::map<int, int>{{1, 1346}, {2, 323}, {3, 9}}));
   const auto by_id = ById(rows);
@@ -217,7 +201,7 @@ TEST(DealsGoldenTest, AtRiskDealsFiltersOnKaggle) {
   // The thresholds are learned from every deal: the filters change the counts, not the yardsticks.
   const json top5 = KaggleInsight("at_risk_deals", "--top 5");
   EXPECT_EQ(top5["metrics"]["at_risk_deals"], 1678);
-  const auto top5_rows = Rows(top5, "at_risk_deals");
+  const auto top5_rows = test::TableRows(top5, "at_risk_deals");
   ASSERT_EQ(top5_rows.size(), 5u);
   for (const json& row : top5_rows) EXPECT_EQ(row["reasons_count"], 3) << row["opportunity_id"];
 
@@ -233,7 +217,7 @@ TEST(DealsGoldenTest, AtRiskDealsFiltersOnKaggle) {
   EXPECT_EQ(w["deals_past_cycle"], 681);
   EXPECT_EQ(w["deals_low_probability"], 118);
   EXPECT_EQ(w["deals_overloaded_agent"], 0);
-  const auto west_rows = Rows(west, "at_risk_deals");
+  const auto west_rows = test::TableRows(west, "at_risk_deals");
   EXPECT_EQ(PerReasonCount(west_rows), (std::map<int, int>{{1, 571}, {2, 114}}));
   const auto west_by_id = ById(west_rows);
   ExpectReasons(west_by_id, "125VIRMX", 1, 1, 0);
@@ -251,7 +235,7 @@ TEST(DealsGoldenTest, AtRiskDealsFiltersOnKaggle) {
   EXPECT_EQ(g["deals_past_cycle"], 236);
   EXPECT_EQ(g["deals_low_probability"], 0);  // GTX Pro's 0.6355 is above the cut-off
   EXPECT_EQ(g["deals_overloaded_agent"], 93);
-  EXPECT_EQ(PerReasonCount(Rows(gtx_pro, "at_risk_deals")), (std::map<int, int>{{1, 249}, {2, 40}}));
+  EXPECT_EQ(PerReasonCount(test::TableRows(gtx_pro, "at_risk_deals")), (std::map<int, int>{{1, 249}, {2, 40}}));
 }
 
 TEST(DealsGoldenTest, AtRiskDealsAsOfOnKaggle) {
@@ -276,14 +260,14 @@ TEST(DealsGoldenTest, AtRiskDealsAsOfOnKaggle) {
       {"GTX Basic", {402, 92.75}}, {"GTX Pro", {303, 86}},      {"MG Special", {331, 89.5}},
       {"MG Advanced", {285, 89}},  {"GTX Plus Pro", {193, 95}}, {"GTX Plus Basic", {263, 93}},
       {"GTK 500", {8, 91}}};
-  const auto cycle_rows = Rows(insight, "cycle_thresholds");
+  const auto cycle_rows = test::TableRows(insight, "cycle_thresholds");
   ASSERT_EQ(cycle_rows.size(), cycles.size());
   for (const json& row : cycle_rows) {
     const auto& [won, p75] = cycles.at(row["product"].get<std::string>());
     EXPECT_EQ(row["won_deals"], won) << row["product"];
     EXPECT_EQ(row["p75_cycle_days"], p75) << row["product"];
   }
-  const auto rows = Rows(insight, "at_risk_deals");
+  const auto rows = test::TableRows(insight, "at_risk_deals");
   EXPECT_EQ(PerReasonCount(rows), (std::map<int, int>{{1, 753}, {2, 77}}));
   const auto by_id = ById(rows);
   ExpectReasons(by_id, "VK9KN5PT", 0, 1, 0);  // MG Advanced 89 days, not > 89

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/insight_json.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -19,27 +20,7 @@ using nlohmann::json;
 constexpr double kCents = 1e-2;
 constexpr double kChance = 1e-6;
 
-json Forecast(const std::string& filters = "") {
-  auto run = test::RunCli("--data " + test::SharedDataDir() + " --json insight forecast " + filters);
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  return run.exit_code == 0 ? json::parse(run.out) : json::object();
-}
-
-//! The table `name` as objects column → value, one per row.
-std::vector<json> Rows(const json& insight, const std::string& name) {
-  std::vector<json> rows;
-  for (const json& table : insight["tables"]) {
-    if (table["name"] != name) continue;
-    for (const json& cells : table["rows"]) {
-      json row;
-      for (size_t c = 0; c < table["columns"].size(); ++c)
-        row[table["columns"][c].get<std::string>()] = cells[c];
-      rows.push_back(std::move(row));
-    }
-  }
-  EXPECT_FALSE(rows.empty()) << "no rows in " << name;
-  return rows;
-}
+json Forecast(const std::string& filters = "") { return test::KaggleInsight("forecast " + filters); }
 
 //! The row whose `key` column is `value`.
 json RowWhere(const std::vector<json>& rows, const std::string& key, const std::string& value) {
@@ -61,7 +42,7 @@ struct PeriodGolden {
 };
 
 void ExpectProjection(const json& insight, const std::vector<PeriodGolden>& goldens) {
-  const auto rows = Rows(insight, "projection");
+  const auto rows = test::TableRows(insight, "projection");
   ASSERT_EQ(rows.size(), goldens.size());
   for (size_t i = 0; i < goldens.size(); ++i) {
     SCOPED_TRACE(goldens[i].period);
@@ -97,7 +78,7 @@ void ExpectBacktest(const json& metrics, const BacktestGolden& golden) {
 }
 
 void ExpectRunRate(const json& insight, const std::vector<double>& per_month) {
-  const auto rows = Rows(insight, "new_business_run_rate");
+  const auto rows = test::TableRows(insight, "new_business_run_rate");
   ASSERT_EQ(rows.size(), per_month.size());
   for (size_t k = 0; k < per_month.size(); ++k) {
     EXPECT_EQ(rows[k]["engaged_within_months"], k + 1);
@@ -121,7 +102,7 @@ void ExpectWinChanceByAge(const json& insight, const std::vector<double>& chance
 void ExpectCurvesAtYearEnd(const json& insight) {
   EXPECT_EQ(insight["metrics"]["horizon_days_all_products"], 388);
   ExpectWinChanceByAge(insight, {0.397015, 0.454182, 0.463300, 0.348926, 0.094871});
-  const auto curves = Rows(insight, "win_curves");
+  const auto curves = test::TableRows(insight, "win_curves");
   ASSERT_EQ(curves.size(), 7u);
   const json gtx_pro = RowWhere(curves, "product", "GTX Pro");
   EXPECT_EQ(gtx_pro["curve_basis"], "product");
@@ -160,7 +141,7 @@ TEST(ForecastGoldenTest, AllDealsAtYearEnd) {
                              {"2018-03", 13458.001158, 655902.166667, 669360.167825},
                              {"2018-Q1", 168510.167469, 1442125.166667, 1610635.334136}});
   ExpectRunRate(insight, {304748.166667, 481474.833333, 655902.166667, 887271.166667});
-  const auto history = Rows(insight, "monthly_won_revenue");
+  const auto history = test::TableRows(insight, "monthly_won_revenue");
   ASSERT_EQ(history.size(), 12u);
   EXPECT_EQ(history[0]["month"], "2017-01");
   EXPECT_EQ(Number(history[0]["won_revenue"]), 0);  // no deal in the file closes before March
@@ -175,7 +156,7 @@ TEST(ForecastGoldenTest, AllDealsAtYearEnd) {
   EXPECT_EQ(history[11]["complete_month"], 1);
   ExpectBacktest(metrics, {"2017-Q4", 2802496, 1251928, 1550568, 2018664.192969, 1455953, 0.239829});
   ExpectCurvesAtYearEnd(insight);
-  const auto curves = Rows(insight, "win_curves");
+  const auto curves = test::TableRows(insight, "win_curves");
   EXPECT_NEAR(Number(RowWhere(curves, "product", "GTX Pro")["expected_next_quarter"]), 59982.875692, kCents);
   EXPECT_NEAR(Number(RowWhere(curves, "product", "GTK 500")["expected_next_quarter"]), 8167.808667, kCents);
 }
@@ -194,13 +175,13 @@ TEST(ForecastGoldenTest, WestOfficeKeepsTheCurvesOfAllDeals) {
                              {"2018-03", 7529.000870, 218388.833333, 225917.834204},
                              {"2018-Q1", 106665.440612, 474995.166667, 581660.607279}});
   ExpectRunRate(insight, {101592.833333, 155013.5, 218388.833333, 307321.333333});
-  const auto history = Rows(insight, "monthly_won_revenue");
+  const auto history = test::TableRows(insight, "monthly_won_revenue");
   ASSERT_EQ(history.size(), 12u);
   EXPECT_EQ(Number(history[11]["won_revenue"]), 369924);
   EXPECT_EQ(history[11]["won_deals"], 187);
   ExpectBacktest(metrics, {"2017-Q4", 989861, 458949, 530912, 696435.721770, 495213, 0.203855});
   ExpectCurvesAtYearEnd(insight);
-  const auto curves = Rows(insight, "win_curves");
+  const auto curves = test::TableRows(insight, "win_curves");
   EXPECT_NEAR(Number(RowWhere(curves, "product", "GTX Pro")["expected_next_quarter"]), 35436.053113, kCents);
   // GTK 500's West deals are all of its open deals: the same figure as unfiltered.
   EXPECT_NEAR(Number(RowWhere(curves, "product", "GTK 500")["expected_next_quarter"]), 8167.808667, kCents);
@@ -224,7 +205,7 @@ TEST(ForecastGoldenTest, AsOfEndOfSeptemberRewinds) {
                              {"2017-12", 492578.988257, 659150.833333, 1151729.821591},
                              {"2017-Q4", 2018664.192969, 1455953, 3474617.192969}});
   ExpectRunRate(insight, {314384.5, 482417.666667, 659150.833333, 898905.5});
-  const auto history = Rows(insight, "monthly_won_revenue");
+  const auto history = test::TableRows(insight, "monthly_won_revenue");
   ASSERT_EQ(history.size(), 12u);
   EXPECT_EQ(history[0]["month"], "2016-10");
   EXPECT_EQ(history[11]["month"], "2017-09");
@@ -233,7 +214,7 @@ TEST(ForecastGoldenTest, AsOfEndOfSeptemberRewinds) {
   ExpectBacktest(metrics, {"2017-Q3", 2982255, 1441450, 1540805, 1962816.577517, 1395433.75, 0.126078});
   EXPECT_EQ(metrics["horizon_days_all_products"], 296);
   ExpectWinChanceByAge(insight, {0.391728, 0.508854, 0.534170, 0.444087, 0.150103});
-  const auto curves = Rows(insight, "win_curves");
+  const auto curves = test::TableRows(insight, "win_curves");
   const json gtx_pro = RowWhere(curves, "product", "GTX Pro");
   EXPECT_EQ(gtx_pro["won_deals"], 529);
   EXPECT_EQ(gtx_pro["lost_deals"], 293);

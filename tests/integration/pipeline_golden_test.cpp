@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/insight_json.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -11,16 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-//! `insight ARGS --json` on the Kaggle folder.
-json KaggleInsight(const std::string& args) {
-  auto run = test::RunCli("--data " + test::SharedDataDir() + " insight " + args + " --json");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  return json::parse(run.out, nullptr, false);
-}
-
 TEST(PipelineGoldenTest, PipelineOverviewMatchesPandas) {
   CRM_REQUIRE_SHARED_DATA();
-  const json insight = KaggleInsight("pipeline_overview");
+  const json insight = test::KaggleInsight("pipeline_overview");
   EXPECT_EQ(insight["type"], "pipeline_overview");
   EXPECT_EQ(insight["as_of"], "2017-12-31");
   const json& m = insight["metrics"];
@@ -47,13 +41,13 @@ TEST(PipelineGoldenTest, PipelineOverviewMatchesPandas) {
 
 TEST(PipelineGoldenTest, PipelineOverviewFiltersMatchPandas) {
   CRM_REQUIRE_SHARED_DATA();
-  const json west = KaggleInsight("pipeline_overview --regional-office West");
+  const json west = test::KaggleInsight("pipeline_overview --regional-office West");
   EXPECT_EQ(west["filters"]["regional_office"], "West");
   EXPECT_EQ(west["metrics"]["deals"], 2997);
   EXPECT_EQ(west["metrics"]["won_revenue"], 3568647);
   // Sector after cleaning (the file says "technolgy" on some accounts); a past period is seen as it
   // stood at its end, deals dated by close date when closed by then, else by engage date.
-  const json tech = KaggleInsight("pipeline_overview --sector technology --period 2017-Q3");
+  const json tech = test::KaggleInsight("pipeline_overview --sector technology --period 2017-Q3");
   EXPECT_EQ(tech["as_of"], "2017-09-30");
   EXPECT_EQ(tech["metrics"]["deals"], 492);
   EXPECT_EQ(tech["metrics"]["open_deals"], 177);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/insight_json.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -13,25 +14,7 @@ namespace {
 using nlohmann::json;
 
 json InsightJson(const std::string& type, const std::string& filters = "") {
-  auto run = test::RunCli("--data " + test::SharedDataDir() + " --json insight " + type + " " + filters);
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  return run.exit_code == 0 ? json::parse(run.out) : json::object();
-}
-
-//! The table `name` as objects column → value, one per row.
-std::vector<json> Rows(const json& insight, const std::string& name) {
-  std::vector<json> rows;
-  for (const json& table : insight["tables"]) {
-    if (table["name"] != name) continue;
-    for (const json& cells : table["rows"]) {
-      json row;
-      for (size_t c = 0; c < table["columns"].size(); ++c)
-        row[table["columns"][c].get<std::string>()] = cells[c];
-      rows.push_back(std::move(row));
-    }
-  }
-  EXPECT_FALSE(rows.empty()) << "no rows in " << name;
-  return rows;
+  return test::KaggleInsight(type + " " + filters);
 }
 
 TEST(RatesGoldenTest, ConversionAnalysisOnKaggle) {
@@ -46,17 +29,17 @@ TEST(RatesGoldenTest, ConversionAnalysisOnKaggle) {
   EXPECT_EQ(metrics["highest_win_rate_group"], "MG Special");  // 793 / 1,223
   EXPECT_EQ(metrics["lowest_win_rate_group"], "GTK 500");      // 15 / 25, [0.407395, 0.765967]
   EXPECT_EQ(metrics["highest_lowest_intervals_overlap"], "yes");
-  const auto products = Rows(insight, "win_rate_by_product");
+  const auto products = test::TableRows(insight, "win_rate_by_product");
   ASSERT_EQ(products.size(), 7u);
   EXPECT_EQ(products[1]["product"], "GTX Plus Pro");
   EXPECT_EQ(products[1]["won"], 479);
   EXPECT_EQ(products[1]["closed"], 745);
   EXPECT_NEAR(products[5]["win_rate_low"].get<double>(), 0.573883, 1e-6);  // MG Advanced 654 / 1,084
-  const auto funnel = Rows(insight, "funnel");
+  const auto funnel = test::TableRows(insight, "funnel");
   EXPECT_EQ(funnel[0]["deals"], 8800);
   EXPECT_EQ(funnel[1]["deals"], 8300);
   EXPECT_EQ(funnel[2]["deals"], 4238);
-  const auto quarters = Rows(insight, "by_quarter");
+  const auto quarters = test::TableRows(insight, "by_quarter");
   ASSERT_EQ(quarters.size(), 4u);
   EXPECT_EQ(quarters[0]["quarter"], "2017-Q1");
   EXPECT_EQ(quarters[0]["won"], 531);
@@ -78,7 +61,7 @@ TEST(RatesGoldenTest, IndustryTrendsOnKaggle) {
   EXPECT_EQ(metrics["top_decliner"], "telecommunications");  // 229,146 → 154,337
   EXPECT_NEAR(metrics["top_decliner_growth_rate"].get<double>(), -0.326469, 1e-6);
   EXPECT_EQ(metrics["growing_sectors"], "finance, medical");
-  const auto growth = Rows(insight, "growth");
+  const auto growth = test::TableRows(insight, "growth");
   ASSERT_EQ(growth.size(), 10u);
   EXPECT_EQ(growth[1]["sector"], "medical");
   EXPECT_EQ(growth[1]["previous"], 341942);
@@ -93,7 +76,7 @@ TEST(RatesGoldenTest, AgentPerformanceOnKaggle) {
   EXPECT_EQ(metrics["top_agent"], "Darcel Schlecht");
   EXPECT_EQ(metrics["highest_win_rate_agent"], "Hayden Neloms");   // 0.703947
   EXPECT_EQ(metrics["lowest_win_rate_agent"], "Lajuana Vencill");  // 0.549784
-  const auto board = Rows(insight, "leaderboard");
+  const auto board = test::TableRows(insight, "leaderboard");
   ASSERT_EQ(board.size(), 3u);
   EXPECT_EQ(board[0]["won_revenue"], 1153214);
   EXPECT_EQ(board[0]["won_deals"], 349);
@@ -101,7 +84,7 @@ TEST(RatesGoldenTest, AgentPerformanceOnKaggle) {
   EXPECT_EQ(board[0]["median_cycle_days"], 48);
   EXPECT_EQ(board[2]["sales_agent"], "Kary Hendrixson");
   EXPECT_EQ(board[2]["median_cycle_days"], 60);
-  const auto managers = Rows(insight, "by_manager");
+  const auto managers = test::TableRows(insight, "by_manager");
   ASSERT_EQ(managers.size(), 6u);
   EXPECT_EQ(managers[0]["manager"], "Melvin Marxen");
   EXPECT_EQ(managers[0]["won_revenue"], 2251930);

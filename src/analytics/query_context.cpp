@@ -93,17 +93,4 @@ bool QueryContext::AccountSelected(int32_t account) const {
          (filter.country == kNoIndex || filter.country == row.office_location);
 }
 
-std::vector<int32_t> QueryContext::SelectedAccounts() const {
-  std::vector<uint8_t> seen(data.accounts.size(), 0);
-  for (int32_t row : rows) {
-    const int32_t account = data.opportunities.account[row];
-    if (account != kNoIndex) seen[account] = 1;
-  }
-  std::vector<int32_t> accounts;
-  for (size_t a = 0; a < seen.size(); ++a) {
-    if (seen[a]) accounts.push_back(static_cast<int32_t>(a));
-  }
-  return accounts;
-}
-
 }  // namespace crm::analytics

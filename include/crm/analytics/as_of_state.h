@@ -31,10 +31,6 @@ class AsOfState {
   AsOfState(const AsOfState&) = delete;
   AsOfState& operator=(const AsOfState&) = delete;
 
-  //! The dataset and calendar the state was built from.
-  const Dataset& data() const { return *data_; }
-  const Calendar& calendar() const { return *calendar_; }
-
   PipelineSnapshot snapshot;  //!< with its reference months computed
   const DealEstimates estimates;
   const std::vector<int32_t> visible_rows;  //!< every deal that exists at the as-of date, ascending

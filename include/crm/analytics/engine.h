@@ -30,8 +30,6 @@ class Engine {
   //! Totals per value of `dimension` over the deals of `filter` (deals, won, lost, open, win rate, won,
   //! open and expected value): the one-pass group-by behind "won revenue by sector" and the like.
   Table Breakdown(Dimension dimension, const DealFilter& filter) const;
-  //! The dataset queried.
-  const Dataset& data() const { return *data_; }
   //! Month lookups over the data's dates.
   const Calendar& calendar() const { return calendar_; }
   //! Builds every lazily learned fact of the default as-of date now (servers call this at start-up).

@@ -51,8 +51,6 @@ class QueryContext {
   Grouping GroupBy(Dimension dimension) const { return Grouping(data, snapshot, calendar, dimension); }
   //! True when the account passes the account, sector and country filters.
   bool AccountSelected(int32_t account) const;
-  //! The accounts that pass the account, sector and country filters and have a selected deal, ascending.
-  std::vector<int32_t> SelectedAccounts() const;
   //! The state of the data at another as-of date (for backtests), shared with other queries when cached.
   std::shared_ptr<const AsOfState> StateAt(int32_t as_of) const;
 

@@ -294,9 +294,11 @@ Table ByTable(const QueryContext& query, const Scan& scan, Dimension dimension) 
   const auto groups = static_cast<size_t>(grouping.size());
   std::vector<int64_t> open(groups, 0), at_risk(groups, 0);
   std::vector<double> expected(groups, 0);
-  for (int32_t row : query.rows) {
-    if (!IsClosed(query.snapshot.Stage(row))) ++open[static_cast<size_t>(grouping.Key(row))];
-  }
+  grouping.Visit([&](auto key_of) {
+    for (int32_t row : query.rows) {
+      if (!IsClosed(query.snapshot.Stage(row))) ++open[static_cast<size_t>(key_of(row))];
+    }
+  });
   for (const Finding& finding : scan.findings) {
     const auto key = static_cast<size_t>(grouping.Key(finding.row));
     ++at_risk[key];

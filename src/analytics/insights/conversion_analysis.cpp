@@ -61,14 +61,16 @@ struct ConversionCounts {
 ConversionCounts Count(const QueryContext& query, const Grouping& grouping) {
   ConversionCounts counts;
   counts.groups.resize(static_cast<size_t>(grouping.size()));
-  for (int32_t row : query.rows) {
-    const DealStage stage = query.snapshot.Stage(row);
-    ++counts.stages.deals[static_cast<size_t>(stage)];
-    if (!IsClosed(stage)) continue;
-    counts.groups[static_cast<size_t>(grouping.Key(row))].Add(stage);
-    const int32_t day = query.snapshot.CloseDate(row);
-    if (day != kNoDay) counts.months.At(query.calendar.Month(day)).Add(stage);
-  }
+  grouping.Visit([&](auto key_of) {
+    for (int32_t row : query.rows) {
+      const DealStage stage = query.snapshot.Stage(row);
+      ++counts.stages.deals[static_cast<size_t>(stage)];
+      if (!IsClosed(stage)) continue;
+      counts.groups[static_cast<size_t>(key_of(row))].Add(stage);
+      const int32_t day = query.snapshot.CloseDate(row);
+      if (day != kNoDay) counts.months.At(query.calendar.Month(day)).Add(stage);
+    }
+  });
   return counts;
 }
 

@@ -362,9 +362,7 @@ HealthBand BandOfScore(double score) {
 PeerDeals::PeerDeals(const QueryContext& query)
     : query_rows_(query.rows), widened_(query.filter.FiltersAccounts()) {
   if (!widened_) return;
-  DealFilter others = query.filter;
-  others.account = others.sector = others.country = kNoIndex;
-  own_rows_ = SelectDeals(query.data, query.snapshot, others);
+  own_rows_ = SelectDeals(query.data, query.snapshot, query.filter.WithoutAccountFilters());
 }
 
 AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeals& peers) {
@@ -399,9 +397,7 @@ AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeal
 
 AccountHealthReport ScoreAccountHealth(const QueryContext& query) {
   // Peers are every deal unless a deal-level filter narrows them: then the date's shared report serves.
-  DealFilter deal_level = query.filter;
-  deal_level.account = deal_level.sector = deal_level.country = kNoIndex;
-  if (NarrowsDeals(deal_level)) return ScoreAccountHealth(query, PeerDeals(query));
+  if (NarrowsDeals(query.filter.WithoutAccountFilters())) return ScoreAccountHealth(query, PeerDeals(query));
   AccountHealthReport report = query.state.account_health();
   for (AccountHealthScore& health : report.accounts) health.selected = query.AccountSelected(health.account);
   if (query.filter.FiltersAccounts()) report.deals_without_account = 0;

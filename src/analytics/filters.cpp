@@ -46,6 +46,19 @@ Result<int32_t> FindRow(std::string_view what, std::string_view given, const std
 
 }  // namespace
 
+bool DealFilter::PassesAccount(const Dataset& data, int32_t row) const {
+  if (row == kNoIndex) return !FiltersAccounts();
+  const Account& named = data.accounts[row];
+  return (account == kNoIndex || account == row) && (sector == kNoIndex || sector == named.sector) &&
+         (country == kNoIndex || country == named.office_location);
+}
+
+DealFilter DealFilter::WithoutAccountFilters() const {
+  DealFilter others = *this;
+  others.account = others.sector = others.country = kNoIndex;
+  return others;
+}
+
 std::vector<std::pair<std::string_view, std::string*>> FilterRequest::Fields() {
   return {{"sector", &sector},
           {"regional_office", &regional_office},

@@ -20,12 +20,8 @@ std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& sn
                     (filter.series == kNoIndex || filter.series == data.products[p].series);
   }
   std::vector<uint8_t> account_ok(data.accounts.size() + 1);
-  account_ok[0] = !filter.FiltersAccounts();
-  for (size_t a = 0; a < data.accounts.size(); ++a) {
-    const Account& account = data.accounts[a];
-    account_ok[a + 1] = (filter.account == kNoIndex || filter.account == static_cast<int32_t>(a)) &&
-                        (filter.sector == kNoIndex || filter.sector == account.sector) &&
-                        (filter.country == kNoIndex || filter.country == account.office_location);
+  for (size_t a = 0; a < account_ok.size(); ++a) {
+    account_ok[a] = filter.PassesAccount(data, static_cast<int32_t>(a) - 1);  // slot 0: no account
   }
   const OpportunityColumns& deals = data.opportunities;
   std::vector<int32_t> rows;
@@ -85,12 +81,6 @@ std::shared_ptr<const AsOfState> QueryContext::StateAt(int32_t as_of) const {
   return std::make_shared<const AsOfState>(data, calendar, as_of, data.LatestDate());
 }
 
-bool QueryContext::AccountSelected(int32_t account) const {
-  if (account == kNoIndex) return !filter.FiltersAccounts();
-  const Account& row = data.accounts[account];
-  return (filter.account == kNoIndex || filter.account == account) &&
-         (filter.sector == kNoIndex || filter.sector == row.sector) &&
-         (filter.country == kNoIndex || filter.country == row.office_location);
-}
+bool QueryContext::AccountSelected(int32_t account) const { return filter.PassesAccount(data, account); }
 
 }  // namespace crm::analytics

@@ -55,6 +55,11 @@ struct DealFilter {
 
   //! True when any filter narrows the deals by account (account, sector or country).
   bool FiltersAccounts() const { return account != kNoIndex || sector != kNoIndex || country != kNoIndex; }
+  //! True when the account row (kNoIndex: a deal without one) passes the account, sector and country
+  //! filters.
+  bool PassesAccount(const Dataset& data, int32_t row) const;
+  //! The same filter without its account, sector and country filters.
+  DealFilter WithoutAccountFilters() const;
 };
 
 //! Resolves names case-insensitively against the data; an unknown name is an error listing what exists.

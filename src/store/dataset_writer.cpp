@@ -97,6 +97,12 @@ class SortInSmallRuns {
   std::string restore_;
 };
 
+// Creates dropped indexes again, their keys sorted in small runs.
+Status RebuildIndexes(sqlite3* db, const DroppedSchema& indexes) {
+  SortInSmallRuns sort(db);
+  return indexes.Recreate(db);
+}
+
 }  // namespace
 
 Status WriteDataset(sqlite3* db, const Dataset& data) {
@@ -105,8 +111,10 @@ Status WriteDataset(sqlite3* db, const Dataset& data) {
   // The image triggers go first: they would otherwise run for every row deleted and inserted.
   Result<DroppedSchema> triggers = DroppedSchema::ImageTriggers(db);
   if (!triggers.ok()) return triggers.error();
-  Result<DroppedSchema> indexes = DroppedSchema::Indexes(db);
-  if (!indexes.ok()) return indexes.error();
+  Result<DroppedSchema> deal_indexes = DroppedSchema::Indexes(db, "opportunities");
+  if (!deal_indexes.ok()) return deal_indexes.error();
+  Result<DroppedSchema> activity_indexes = DroppedSchema::Indexes(db, "activities");
+  if (!activity_indexes.ok()) return activity_indexes.error();
   // Children first, so that no foreign key ever points at a deleted row when the checks are on.
   if (Status cleared = Execute(db,
                                "DELETE FROM activities; DELETE FROM opportunities; DELETE FROM accounts; "
@@ -121,18 +129,16 @@ Status WriteDataset(sqlite3* db, const Dataset& data) {
   if (written.ok()) written = InsertRows(db, ProductRows(data), progress);
   if (written.ok()) written = InsertRows(db, SalesAgentRows(data), progress);
   if (written.ok()) written = InsertRows(db, OpportunityRows(data), progress);
-  if (written.ok()) written = InsertRows(db, ActivityRows(data), progress);
   if (!written.ok()) return written;
-  if (Status linked = CheckOtherForeignKeys(db); !linked.ok()) return linked;
-  Status rebuilt = [&] {
-    SortInSmallRuns sort(db);
-    return indexes->Recreate(db);
-  }();
-  if (!rebuilt.ok()) {
+  // Each table's indexes are built right after its rows, while they are still in the page cache.
+  if (Status indexed = RebuildIndexes(db, *deal_indexes); !indexed.ok()) {
     const std::string duplicate = DuplicateOpportunityId(db);
     if (!duplicate.empty()) return Error{"opportunity '" + duplicate + "' occurs more than once"};
-    return rebuilt;
+    return indexed;
   }
+  if (Status inserted = InsertRows(db, ActivityRows(data), progress); !inserted.ok()) return inserted;
+  if (Status indexed = RebuildIndexes(db, *activity_indexes); !indexed.ok()) return indexed;
+  if (Status linked = CheckOtherForeignKeys(db); !linked.ok()) return linked;
   return triggers->Recreate(db);
 }
 

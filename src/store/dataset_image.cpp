@@ -224,6 +224,8 @@ Result<Header> ParseHeader(const char* bytes, size_t size) {
   for (uint64_t* rows :
        {&header.accounts, &header.products, &header.agents, &header.opportunities, &header.activities}) {
     *rows = in.Get<uint64_t>();
+    // Rows are numbered by int32 in a Dataset; a larger count can only be damage.
+    if (*rows > static_cast<uint64_t>(kInt32Max)) return Error{"its header is malformed"};
   }
   if (!in.AtEnd()) return Error{"its header is malformed"};
   return header;

@@ -93,70 +93,47 @@ struct CodeOrders {
   CodeOrder sectors, countries, series, managers, regional_offices, activity_types, activity_subjects;
 };
 
-// Accumulates the data stream and stores it as parts 1, 2, … of at most `part_bytes`; remembers each
-// part's size and checksum for the header.
-class PartWriter {
+// Accumulates the data stream and cuts it into parts of at most `part_bytes`, each with its checksum.
+class PartCutter {
  public:
-  PartWriter(sqlite3* db, sqlite3_stmt* insert, int64_t import_id, size_t part_bytes)
-      : db_(db), insert_(insert), import_id_(import_id), part_bytes_(part_bytes) {}
+  explicit PartCutter(size_t part_bytes) : part_bytes_(std::max<size_t>(part_bytes, 1)) {}
 
   Writer& out() { return out_; }
 
-  //! Stores every whole part accumulated so far, and the rest too when `last`.
-  Status Flush(bool last) {
+  //! Moves every whole part accumulated so far into `image`, and the rest too when `last`.
+  void Cut(EncodedImage& image, bool last) {
     std::string& bytes = out_.bytes();
     size_t offset = 0;
     while (bytes.size() - offset >= part_bytes_ || (last && offset < bytes.size())) {
       const size_t size = std::min(part_bytes_, bytes.size() - offset);
-      parts_.push_back({size, image::Checksum::Of(bytes.data() + offset, size)});
-      if (Status stored = Insert(static_cast<int64_t>(parts_.size()), bytes.data() + offset, size);
-          !stored.ok()) {
-        return stored;
-      }
+      image.parts.push_back(bytes.substr(offset, size));
       offset += size;
     }
     bytes.erase(0, offset);
-    return Status::Ok();
-  }
-
-  //! Stores the header as part 0.
-  Status WriteHeader(const Dataset& data) {
-    Writer header;
-    header.Put<uint64_t>(kMagic);
-    header.Put<uint32_t>(kImageFormatVersion);
-    header.Put<uint64_t>(parts_.size());
-    for (const auto& [size, checksum] : parts_) {
-      header.Put<uint64_t>(size);
-      header.Put<uint64_t>(checksum);
-    }
-    for (size_t rows : {data.accounts.size(), data.products.size(), data.sales_agents.size(),
-                        data.opportunities.size(), data.activities.size()}) {
-      header.Put<uint64_t>(rows);
-    }
-    header.Put<uint64_t>(image::Checksum::Of(header.bytes().data(), header.bytes().size()));
-    return Insert(0, header.bytes().data(), header.bytes().size());
   }
 
  private:
-  Status Insert(int64_t part, const char* bytes, size_t size) {
-    sqlite3_bind_int64(insert_, 1, import_id_);
-    sqlite3_bind_int(insert_, 2, kImageFormatVersion);
-    sqlite3_bind_int64(insert_, 3, part);
-    // A zero-length blob bound from a null pointer would be NULL, which the column refuses.
-    sqlite3_bind_blob64(insert_, 4, size == 0 ? "" : bytes, size, SQLITE_STATIC);
-    const int step = sqlite3_step(insert_);
-    sqlite3_reset(insert_);
-    if (step != SQLITE_DONE) return Error{"dataset image: " + LastError(db_)};
-    return Status::Ok();
-  }
-
-  sqlite3* db_;
-  sqlite3_stmt* insert_;
-  int64_t import_id_;
   size_t part_bytes_;
   Writer out_;
-  std::vector<std::pair<uint64_t, uint64_t>> parts_;
 };
+
+// The header: magic, version, each part's size and checksum, the row counts, its own checksum.
+std::string EncodeHeader(const std::vector<std::string>& parts, const Dataset& data) {
+  Writer header;
+  header.Put<uint64_t>(kMagic);
+  header.Put<uint32_t>(kImageFormatVersion);
+  header.Put<uint64_t>(parts.size());
+  for (const std::string& part : parts) {
+    header.Put<uint64_t>(part.size());
+    header.Put<uint64_t>(image::Checksum::Of(part.data(), part.size()));
+  }
+  for (size_t rows : {data.accounts.size(), data.products.size(), data.sales_agents.size(),
+                      data.opportunities.size(), data.activities.size()}) {
+    header.Put<uint64_t>(rows);
+  }
+  header.Put<uint64_t>(image::Checksum::Of(header.bytes().data(), header.bytes().size()));
+  return std::move(header.bytes());
+}
 
 void PutStrings(Writer& out, const StringColumn& column) {
   out.PutIntegers(column.size(), -1,
@@ -247,6 +224,8 @@ Result<Header> ParseHeader(const char* bytes, size_t size) {
   for (uint64_t* rows :
        {&header.accounts, &header.products, &header.agents, &header.opportunities, &header.activities}) {
     *rows = in.Get<uint64_t>();
+    // Rows are numbered by int32 in a Dataset; a larger count can only be damage.
+    if (*rows > static_cast<uint64_t>(kInt32Max)) return Error{"its header is malformed"};
   }
   if (!in.AtEnd()) return Error{"its header is malformed"};
   return header;
@@ -442,42 +421,68 @@ void GetActivities(Reader& in, const Header& header, Dataset& data) {
 
 }  // namespace
 
-Status WriteDatasetImage(sqlite3* db, int64_t import_id, const Dataset& data, size_t part_bytes) {
-  if (Status cleared = Execute(db, "DELETE FROM dataset_image"); !cleared.ok()) return cleared;
-  if (!kLittleEndian) return Status::Ok();
+Result<EncodedImage> EncodeDatasetImage(const Dataset& data, size_t part_bytes) {
+  EncodedImage image;
+  if (!kLittleEndian) return image;
   CodeOrders codes(data);
-  if (Status numbered = codes.Number(data); !numbered.ok()) return numbered;
+  if (Status numbered = codes.Number(data); !numbered.ok()) return numbered.error();
+  PartCutter parts(part_bytes);
+  Writer& out = parts.out();
+  const OpportunityColumns& deals = data.opportunities;
+  const ActivityColumns& activities = data.activities;
+  // Parts are cut after each column, so that the buffer never holds much more than one column.
+  const std::function<void()> sections[] = {
+      [&] { PutMasters(out, data, codes); },
+      [&] { PutStrings(out, deals.id); },
+      [&] { PutColumn(out, deals.sales_agent, kNoIndex); },
+      [&] { PutColumn(out, deals.product, kNoIndex); },
+      [&] { PutColumn(out, deals.account, kNoIndex); },
+      [&] { PutColumn(out, deals.deal_stage, kNoIndex); },
+      [&] { PutColumn(out, deals.engage_date, kNoDay); },
+      [&] { PutColumn(out, deals.close_date, kNoDay); },
+      [&] { PutNumbers(out, deals.close_value); },
+      [&] { PutStrings(out, activities.id); },
+      [&] { PutColumn(out, activities.date, kNoDay); },
+      [&] { PutCodes(out, activities.type, codes.activity_types); },
+      [&] { PutColumn(out, activities.sales_agent, kNoIndex); },
+      [&] { PutColumn(out, activities.account, kNoIndex); },
+      [&] { PutColumn(out, activities.opportunity, kNoIndex); },
+      [&] { PutCodes(out, activities.subject, codes.activity_subjects); },
+  };
+  for (const auto& section : sections) {
+    section();
+    parts.Cut(image, false);
+  }
+  parts.Cut(image, true);
+  image.header = EncodeHeader(image.parts, data);
+  return image;
+}
+
+Status StoreDatasetImage(sqlite3* db, int64_t import_id, const EncodedImage& image) {
+  if (Status cleared = Execute(db, "DELETE FROM dataset_image"); !cleared.ok()) return cleared;
+  if (image.header.empty()) return Status::Ok();  // nothing encoded (a big-endian host)
   Result<Statement> insert = Prepare(
       db, "INSERT INTO dataset_image (import_id, format_version, part, bytes) VALUES (?1, ?2, ?3, ?4)");
   if (!insert.ok()) return insert.error();
-  PartWriter parts(db, insert->get(), import_id, std::max<size_t>(part_bytes, 1));
-  Writer& out = parts.out();
-  // Each column is flushed once written, so that the buffer never holds much more than one column.
-  std::vector<std::function<void()>> sections;
-  const OpportunityColumns& deals = data.opportunities;
-  const ActivityColumns& activities = data.activities;
-  sections.push_back([&] { PutMasters(out, data, codes); });
-  sections.push_back([&] { PutStrings(out, deals.id); });
-  sections.push_back([&] { PutColumn(out, deals.sales_agent, kNoIndex); });
-  sections.push_back([&] { PutColumn(out, deals.product, kNoIndex); });
-  sections.push_back([&] { PutColumn(out, deals.account, kNoIndex); });
-  sections.push_back([&] { PutColumn(out, deals.deal_stage, kNoIndex); });
-  sections.push_back([&] { PutColumn(out, deals.engage_date, kNoDay); });
-  sections.push_back([&] { PutColumn(out, deals.close_date, kNoDay); });
-  sections.push_back([&] { PutNumbers(out, deals.close_value); });
-  sections.push_back([&] { PutStrings(out, activities.id); });
-  sections.push_back([&] { PutColumn(out, activities.date, kNoDay); });
-  sections.push_back([&] { PutCodes(out, activities.type, codes.activity_types); });
-  sections.push_back([&] { PutColumn(out, activities.sales_agent, kNoIndex); });
-  sections.push_back([&] { PutColumn(out, activities.account, kNoIndex); });
-  sections.push_back([&] { PutColumn(out, activities.opportunity, kNoIndex); });
-  sections.push_back([&] { PutCodes(out, activities.subject, codes.activity_subjects); });
-  for (const auto& section : sections) {
-    section();
-    if (Status flushed = parts.Flush(false); !flushed.ok()) return flushed;
+  sqlite3_stmt* statement = insert->get();
+  for (size_t part = 0; part <= image.parts.size(); ++part) {
+    const std::string& bytes = part == 0 ? image.header : image.parts[part - 1];
+    sqlite3_bind_int64(statement, 1, import_id);
+    sqlite3_bind_int(statement, 2, kImageFormatVersion);
+    sqlite3_bind_int64(statement, 3, static_cast<int64_t>(part));
+    // Never a null pointer, which would store NULL where the column wants a blob.
+    sqlite3_bind_blob64(statement, 4, bytes.empty() ? "" : bytes.data(), bytes.size(), SQLITE_STATIC);
+    const int step = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (step != SQLITE_DONE) return Error{"dataset image: " + LastError(db)};
   }
-  if (Status flushed = parts.Flush(true); !flushed.ok()) return flushed;
-  return parts.WriteHeader(data);
+  return Status::Ok();
+}
+
+Status WriteDatasetImage(sqlite3* db, int64_t import_id, const Dataset& data, size_t part_bytes) {
+  Result<EncodedImage> image = EncodeDatasetImage(data, part_bytes);
+  if (!image.ok()) return image.error();
+  return StoreDatasetImage(db, import_id, *image);
 }
 
 ImageRead ReadDatasetImage(sqlite3* db, int64_t import_id) {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
@@ -28,10 +29,23 @@ inline constexpr int kImageFormatVersion = 1;
 //! The largest part of an image, in bytes (SQLite holds at most 1e9 bytes in one value).
 inline constexpr size_t kImagePartBytes = size_t{64} << 20;
 
-//! Replaces any stored image with the image of `data` for import `import_id`. Call inside the import's
-//! write transaction after the rows were written, whose checks the image relies on (every reference and
-//! code in range). Codes are renumbered in first-use order, as Load from the rows would number them, so
-//! that both ways give the same Dataset.
+//! An image ready to store: its header (part 0) and data parts (1 … n).
+struct EncodedImage {
+  std::string header;              //!< empty when no image is kept (a big-endian host)
+  std::vector<std::string> parts;  //!< each at most the part size given to EncodeDatasetImage
+};
+
+//! The image of `data`. Codes are renumbered in first-use order, as Load from the rows numbers them, so
+//! that both ways give the same Dataset. Only reads `data`: it may run on another thread while the rows
+//! are written. An Error for a code outside its dictionary.
+Result<EncodedImage> EncodeDatasetImage(const Dataset& data, size_t part_bytes = kImagePartBytes);
+
+//! Replaces any stored image with `image`, for import `import_id`. Call inside the import's write
+//! transaction, after the rows were written: their checks (every reference in range) are what the image
+//! relies on.
+Status StoreDatasetImage(sqlite3* db, int64_t import_id, const EncodedImage& image);
+
+//! EncodeDatasetImage then StoreDatasetImage.
 Status WriteDatasetImage(sqlite3* db, int64_t import_id, const Dataset& data,
                          size_t part_bytes = kImagePartBytes);
 

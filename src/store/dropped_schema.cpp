@@ -8,8 +8,8 @@ namespace {
 
 // Automatic indexes (inline UNIQUE, PRIMARY KEY) have no SQL and cannot be dropped; they stay.
 constexpr std::string_view kListIndexes =
-    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-    "AND tbl_name IN ('opportunities', 'activities') ORDER BY name";
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 "
+    "ORDER BY name";
 
 constexpr std::string_view kListImageTriggers =
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'dataset_image_stale_*' "
@@ -21,15 +21,20 @@ std::string ColumnString(sqlite3_stmt* statement, int column) {
 
 }  // namespace
 
-Result<DroppedSchema> DroppedSchema::Indexes(sqlite3* db) { return Drop(db, kListIndexes, "INDEX"); }
-
-Result<DroppedSchema> DroppedSchema::ImageTriggers(sqlite3* db) {
-  return Drop(db, kListImageTriggers, "TRIGGER");
+Result<DroppedSchema> DroppedSchema::Indexes(sqlite3* db, const std::string& table) {
+  return Drop(db, kListIndexes, table, "INDEX");
 }
 
-Result<DroppedSchema> DroppedSchema::Drop(sqlite3* db, std::string_view list_query, const char* kind) {
+Result<DroppedSchema> DroppedSchema::ImageTriggers(sqlite3* db) {
+  return Drop(db, kListImageTriggers, "", "TRIGGER");
+}
+
+Result<DroppedSchema> DroppedSchema::Drop(sqlite3* db, std::string_view list_query, const std::string& table,
+                                          const char* kind) {
   Result<Statement> query = Prepare(db, list_query);
   if (!query.ok()) return query.error();
+  if (!table.empty())
+    sqlite3_bind_text(query->get(), 1, table.data(), static_cast<int>(table.size()), SQLITE_STATIC);
   DroppedSchema dropped;
   int step;
   while ((step = sqlite3_step(query->get())) == SQLITE_ROW) {

@@ -17,17 +17,19 @@ namespace crm::store {
 //! ROLLBACK.
 class DroppedSchema {
  public:
-  //! Drops the indexes of the opportunities and activities tables: every index a migration declares on
-  //! them, so that later migrations get the same treatment.
-  static Result<DroppedSchema> Indexes(sqlite3* db);
+  //! Drops the indexes of `table`: every index a migration declares on it, so that later migrations get
+  //! the same treatment (automatic ones, of an inline UNIQUE or PRIMARY KEY, cannot be dropped and stay).
+  static Result<DroppedSchema> Indexes(sqlite3* db, const std::string& table);
   //! Drops the triggers that delete the dataset image when a CRM row changes (migration 2).
   static Result<DroppedSchema> ImageTriggers(sqlite3* db);
   //! Creates the objects again; a UNIQUE index fails here when the new rows hold duplicates.
   Status Recreate(sqlite3* db) const;
 
  private:
-  //! Drops what `list_query` lists: rows of (name, CREATE statement); `kind` is "INDEX" or "TRIGGER".
-  static Result<DroppedSchema> Drop(sqlite3* db, std::string_view list_query, const char* kind);
+  //! Drops what `list_query` lists: rows of (name, CREATE statement), given `table` as ?1 when not empty;
+  //! `kind` is "INDEX" or "TRIGGER".
+  static Result<DroppedSchema> Drop(sqlite3* db, std::string_view list_query, const std::string& table,
+                                    const char* kind);
 
   struct Definition {
     std::string name;

@@ -14,95 +14,152 @@ Error MissingRow(const char* what, int32_t row) {
 
 }  // namespace
 
-Status AccountRows::Bind(sqlite3_stmt* statement, int first, size_t row, int) {
+Status AccountRows::Value(sqlite3_context* context, size_t row, int column) const {
   const Account& account = data_.accounts[row];
-  sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
-  BindText(statement, first + 1, account.name);
-  if (!BindCode(statement, first + 2, data_.sectors, account.sector))
-    return UnknownCode("sector", account.sector);
-  BindInteger(statement, first + 3, account.year_established, kNoIndex);
-  BindNumber(statement, first + 4, account.revenue);
-  BindInteger(statement, first + 5, account.employees, kNoInteger);
-  if (!BindCode(statement, first + 6, data_.countries, account.office_location)) {
-    return UnknownCode("office location", account.office_location);
+  switch (column) {
+    case 0:
+      ResultText(context, account.name);
+      break;
+    case 1:
+      if (!ResultCode(context, data_.sectors, account.sector)) return UnknownCode("sector", account.sector);
+      break;
+    case 2:
+      ResultInteger(context, account.year_established, kNoIndex);
+      break;
+    case 3:
+      ResultNumber(context, account.revenue);
+      break;
+    case 4:
+      ResultInteger(context, account.employees, kNoInteger);
+      break;
+    case 5:
+      if (!ResultCode(context, data_.countries, account.office_location)) {
+        return UnknownCode("office location", account.office_location);
+      }
+      break;
+    case 6:
+      ResultTextOrNull(context, account.subsidiary_of);
+      break;
   }
-  BindTextOrNull(statement, first + 7, account.subsidiary_of);
   return Status::Ok();
 }
 
-Status ProductRows::Bind(sqlite3_stmt* statement, int first, size_t row, int) {
+Status ProductRows::Value(sqlite3_context* context, size_t row, int column) const {
   const Product& product = data_.products[row];
-  sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
-  BindText(statement, first + 1, product.name);
-  if (!BindCode(statement, first + 2, data_.series, product.series))
-    return UnknownCode("series", product.series);
-  BindNumber(statement, first + 3, product.sales_price);
+  switch (column) {
+    case 0:
+      ResultText(context, product.name);
+      break;
+    case 1:
+      if (!ResultCode(context, data_.series, product.series)) return UnknownCode("series", product.series);
+      break;
+    case 2:
+      ResultNumber(context, product.sales_price);
+      break;
+  }
   return Status::Ok();
 }
 
-Status SalesAgentRows::Bind(sqlite3_stmt* statement, int first, size_t row, int) {
+Status SalesAgentRows::Value(sqlite3_context* context, size_t row, int column) const {
   const SalesAgent& agent = data_.sales_agents[row];
-  sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
-  BindText(statement, first + 1, agent.name);
-  if (!BindCode(statement, first + 2, data_.managers, agent.manager))
-    return UnknownCode("manager", agent.manager);
-  if (!BindCode(statement, first + 3, data_.regional_offices, agent.regional_office)) {
-    return UnknownCode("regional office", agent.regional_office);
+  switch (column) {
+    case 0:
+      ResultText(context, agent.name);
+      break;
+    case 1:
+      if (!ResultCode(context, data_.managers, agent.manager)) return UnknownCode("manager", agent.manager);
+      break;
+    case 2:
+      if (!ResultCode(context, data_.regional_offices, agent.regional_office)) {
+        return UnknownCode("regional office", agent.regional_office);
+      }
+      break;
   }
   return Status::Ok();
 }
 
-Status OpportunityRows::Bind(sqlite3_stmt* statement, int first, size_t row, int slot) {
+Status OpportunityRows::Value(sqlite3_context* context, size_t row, int column) {
   const OpportunityColumns& deals = data_.opportunities;
-  sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
-  BindText(statement, first + 1, deals.id[row]);
-  if (!BindRowId(statement, first + 2, deals.sales_agent[row], data_.sales_agents.size())) {
-    return MissingRow("sales agent", deals.sales_agent[row]);
+  switch (column) {
+    case 0:
+      ResultText(context, deals.id[row]);
+      break;
+    case 1:
+      if (!ResultRowId(context, deals.sales_agent[row], data_.sales_agents.size())) {
+        return MissingRow("sales agent", deals.sales_agent[row]);
+      }
+      break;
+    case 2:
+      if (!ResultRowId(context, deals.product[row], data_.products.size())) {
+        return MissingRow("product", deals.product[row]);
+      }
+      break;
+    case 3:
+      if (!ResultRowId(context, deals.account[row], data_.accounts.size())) {
+        return MissingRow("account", deals.account[row]);
+      }
+      break;
+    case 4: {
+      const DealStage stage = deals.deal_stage[row];
+      if (static_cast<int>(stage) >= kDealStageCount) {
+        return Error{"deal stage " + std::to_string(static_cast<int>(stage)) + " is unknown"};
+      }
+      ResultText(context, DealStageName(stage));
+      break;
+    }
+    case 5:
+      if (!ResultDay(context, deals.engage_date[row], days_))
+        return Error{"engage date is outside years 1-9999"};
+      break;
+    case 6:
+      if (!ResultDay(context, deals.close_date[row], days_))
+        return Error{"close date is outside years 1-9999"};
+      break;
+    case 7:
+      ResultNumber(context, deals.close_value[row]);
+      break;
   }
-  if (!BindRowId(statement, first + 3, deals.product[row], data_.products.size())) {
-    return MissingRow("product", deals.product[row]);
-  }
-  if (!BindRowId(statement, first + 4, deals.account[row], data_.accounts.size())) {
-    return MissingRow("account", deals.account[row]);
-  }
-  const DealStage stage = deals.deal_stage[row];
-  if (static_cast<int>(stage) >= kDealStageCount) {
-    return Error{"deal stage " + std::to_string(static_cast<int>(stage)) + " is unknown"};
-  }
-  BindText(statement, first + 5, DealStageName(stage));
-  if (!BindDay(statement, first + 6, deals.engage_date[row], engage_dates_[slot])) {
-    return Error{"engage date is outside years 1-9999"};
-  }
-  if (!BindDay(statement, first + 7, deals.close_date[row], close_dates_[slot])) {
-    return Error{"close date is outside years 1-9999"};
-  }
-  BindNumber(statement, first + 8, deals.close_value[row]);
   return Status::Ok();
 }
 
-Status ActivityRows::Bind(sqlite3_stmt* statement, int first, size_t row, int slot) {
+Status ActivityRows::Value(sqlite3_context* context, size_t row, int column) {
   const ActivityColumns& activities = data_.activities;
-  sqlite3_bind_int64(statement, first, static_cast<int64_t>(row) + 1);
-  BindText(statement, first + 1, activities.id[row]);
-  if (!BindDay(statement, first + 2, activities.date[row], dates_[slot])) {
-    return Error{"date is outside years 1-9999"};
+  switch (column) {
+    case 0:
+      ResultText(context, activities.id[row]);
+      break;
+    case 1:
+      if (!ResultDay(context, activities.date[row], days_)) return Error{"date is outside years 1-9999"};
+      break;
+    case 2:
+      if (!ResultCode(context, data_.activity_types, activities.type[row])) {
+        return UnknownCode("type", activities.type[row]);
+      }
+      break;
+    case 3:
+      if (!ResultRowId(context, activities.sales_agent[row], data_.sales_agents.size())) {
+        return MissingRow("sales agent", activities.sales_agent[row]);
+      }
+      break;
+    case 4:
+      if (!ResultRowId(context, activities.account[row], data_.accounts.size())) {
+        return MissingRow("account", activities.account[row]);
+      }
+      break;
+    case 5:
+      if (!ResultRowId(context, activities.opportunity[row], data_.opportunities.size())) {
+        return MissingRow("opportunity", activities.opportunity[row]);
+      }
+      break;
+    case 6: {
+      const int32_t subject = activities.subject[row];
+      if (subject < 0 || static_cast<size_t>(subject) >= data_.activity_subjects.size()) {
+        return UnknownCode("subject", subject);
+      }
+      ResultText(context, data_.activity_subjects.Value(subject));
+      break;
+    }
   }
-  if (!BindCode(statement, first + 3, data_.activity_types, activities.type[row])) {
-    return UnknownCode("type", activities.type[row]);
-  }
-  if (!BindRowId(statement, first + 4, activities.sales_agent[row], data_.sales_agents.size())) {
-    return MissingRow("sales agent", activities.sales_agent[row]);
-  }
-  if (!BindRowId(statement, first + 5, activities.account[row], data_.accounts.size())) {
-    return MissingRow("account", activities.account[row]);
-  }
-  if (!BindRowId(statement, first + 6, activities.opportunity[row], data_.opportunities.size())) {
-    return MissingRow("opportunity", activities.opportunity[row]);
-  }
-  if (activities.subject[row] < 0 || static_cast<size_t>(activities.subject[row]) >= data_.activity_subjects.size()) {
-    return UnknownCode("subject", activities.subject[row]);
-  }
-  BindText(statement, first + 7, data_.activity_subjects.Value(activities.subject[row]));
   return Status::Ok();
 }
 

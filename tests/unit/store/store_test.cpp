@@ -344,6 +344,56 @@ TEST(StoreTest, ImportKeepsConstraintsForLaterWrites) {
   EXPECT_EQ(duplicate.error().message, "UNIQUE constraint failed: opportunities.opportunity_id");
 }
 
+TEST(StoreTest, NewStoresUseLargePagesAndAnImportRestoresTheSettingsItChanges) {
+  crm::test::TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
+  EXPECT_EQ(Count(*store, "PRAGMA page_size"), 32768);
+  ASSERT_TRUE(store->ReplaceAll(test::GeneratedDataset(300, 200), SampleRecord("a")).ok());
+  EXPECT_EQ(Count(*store, "PRAGMA temp_store"), 2);  // MEMORY
+  EXPECT_EQ(Count(*store, "PRAGMA cache_size"), -65536);
+  EXPECT_EQ(Count(*store, "PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(Text(*store, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(Count(*store, "PRAGMA wal_checkpoint"), 0);  // not busy: the import's checkpoint emptied the WAL
+  EXPECT_EQ(Text(*store, "PRAGMA integrity_check"), "ok");
+}
+
+TEST(StoreTest, AnExistingStoreKeepsItsPageSize) {
+  crm::test::TempDir dir;
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(dir.File("crm.db").c_str(), &db), SQLITE_OK);
+    ASSERT_TRUE(Execute(db, "PRAGMA page_size = 4096; CREATE TABLE earlier (x INTEGER)").ok());
+    sqlite3_close(db);
+  }
+  std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
+  EXPECT_EQ(Count(*store, "PRAGMA page_size"), 4096);
+  ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("a")).ok());
+  ExpectSameData(LoadOrDie(*store), SampleDataset());
+}
+
+TEST(StoreTest, AReimportNumbersTheRowsFromOneAgain) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store->ReplaceAll(test::GeneratedDataset(1003, 517), SampleRecord("a")).ok());
+  const Dataset smaller = test::GeneratedDataset(300, 200);
+  ASSERT_TRUE(store->ReplaceAll(smaller, SampleRecord("b")).ok());
+  EXPECT_EQ(Count(*store, "SELECT MIN(id) FROM opportunities"), 1);
+  EXPECT_EQ(Count(*store, "SELECT MAX(id) FROM opportunities"), 300);
+  EXPECT_EQ(Count(*store, "SELECT MAX(id) FROM activities"), 200);
+  EXPECT_EQ(Count(*store, "SELECT id FROM opportunities WHERE opportunity_id = 'OPP00123'"), 124);
+  EXPECT_EQ(Count(*store, "SELECT opportunity_id FROM activities WHERE activity_id = 'ACT00151'"), 152);
+  ASSERT_TRUE(Execute(store->connection(), "DELETE FROM dataset_image").ok());  // load the rows themselves
+  ExpectSameData(LoadOrDie(*store), smaller);
+}
+
+TEST(StoreTest, TheBulkWriteTableCannotBeReadFromSql) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("a")).ok());
+  // Only a pointer bound by the store reaches it; anything else reads as no rows.
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM crm_rows(1)"), 0);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM crm_rows('x')"), 0);
+  EXPECT_FALSE(Execute(store->connection(), "SELECT * FROM crm_rows").ok());
+}
+
 // Saves the sample, then checks that a failing import leaves data and history exactly as they were.
 class FailedImportTest : public ::testing::Test {
  protected:

@@ -10,19 +10,11 @@ namespace crm::models {
 
 namespace {
 
-//! What the deals closed or engaged on or before an example's day say about its agent, account, product.
-struct HistoryFacts {
-  int32_t agent_won = 0, agent_closed = 0;
-  int32_t account_won = 0, account_closed = 0;
-  int32_t product_won = 0, product_closed = 0;
-  int32_t agent_open = 0;  //!< the agent's deals engaged and not closed
-};
-
 //! Everything one feature may read about one example.
 struct FeatureInput {
   const Dataset& data;
   const DealExample& example;
-  const HistoryFacts& facts;
+  const DealHistoryFacts& facts;
   const DayLists& deal_activities;
   const DayLists& account_activities;
 };
@@ -178,8 +170,54 @@ std::vector<std::string> CategoryLabels(const Dataset& data, Labels labels) {
   return out;
 }
 
+//! Adds one closed deal to the counts.
+void CountClosed(const OpportunityColumns& deals, int32_t row, DealHistoryCounts& counts) {
+  const int won = deals.deal_stage[row] == DealStage::kWon ? 1 : 0;
+  counts.agent_won[deals.sales_agent[row]] += won;
+  ++counts.agent_closed[deals.sales_agent[row]];
+  counts.product_won[deals.product[row]] += won;
+  ++counts.product_closed[deals.product[row]];
+  if (deals.account[row] != kNoIndex) {
+    counts.account_won[deals.account[row]] += won;
+    ++counts.account_closed[deals.account[row]];
+  }
+}
+
+//! Empty counts sized for `data`; agent_open holds engaged deals until FinishOpen subtracts the closed.
+DealHistoryCounts EmptyCounts(const Dataset& data, int32_t day) {
+  DealHistoryCounts counts;
+  counts.day = day;
+  counts.agent_won.assign(data.sales_agents.size(), 0);
+  counts.agent_closed.assign(data.sales_agents.size(), 0);
+  counts.agent_open.assign(data.sales_agents.size(), 0);
+  counts.account_won.assign(data.accounts.size(), 0);
+  counts.account_closed.assign(data.accounts.size(), 0);
+  counts.product_won.assign(data.products.size(), 0);
+  counts.product_closed.assign(data.products.size(), 0);
+  return counts;
+}
+
+//! The facts of one deal read from counts whose agent_open holds the agent's engaged deals.
+DealHistoryFacts FactsOf(const OpportunityColumns& deals, int32_t row, const DealHistoryCounts& counts,
+                     bool open_is_engaged) {
+  DealHistoryFacts out;
+  const int32_t agent = deals.sales_agent[row];
+  const int32_t account = deals.account[row];
+  const int32_t product = deals.product[row];
+  out.agent_won = counts.agent_won[agent];
+  out.agent_closed = counts.agent_closed[agent];
+  out.product_won = counts.product_won[product];
+  out.product_closed = counts.product_closed[product];
+  if (account != kNoIndex) {
+    out.account_won = counts.account_won[account];
+    out.account_closed = counts.account_closed[account];
+  }
+  out.agent_open = counts.agent_open[agent] - (open_is_engaged ? counts.agent_closed[agent] : 0);
+  return out;
+}
+
 //! Sweeps the examples in day order against the closed and engaged deals in date order.
-std::vector<HistoryFacts> CollectHistory(const Dataset& data, std::span<const DealExample> examples) {
+std::vector<DealHistoryFacts> CollectHistory(const Dataset& data, std::span<const DealExample> examples) {
   const OpportunityColumns& deals = data.opportunities;
   std::vector<int32_t> closed, engaged;
   for (size_t i = 0; i < deals.size(); ++i) {
@@ -193,42 +231,18 @@ std::vector<HistoryFacts> CollectHistory(const Dataset& data, std::span<const De
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) { return examples[a].day < examples[b].day; });
 
-  std::vector<int32_t> agent_won(data.sales_agents.size()), agent_closed(data.sales_agents.size());
-  std::vector<int32_t> agent_engaged(data.sales_agents.size());
-  std::vector<int32_t> account_won(data.accounts.size()), account_closed(data.accounts.size());
-  std::vector<int32_t> product_won(data.products.size()), product_closed(data.products.size());
-  std::vector<HistoryFacts> facts(examples.size());
+  DealHistoryCounts counts = EmptyCounts(data, 0);
+  std::vector<DealHistoryFacts> facts(examples.size());
   size_t next_closed = 0, next_engaged = 0;
   for (int32_t index : order) {
     const DealExample& example = examples[index];
     for (; next_closed < closed.size() && deals.close_date[closed[next_closed]] <= example.day; ++next_closed) {
-      const int32_t row = closed[next_closed];
-      const int won = deals.deal_stage[row] == DealStage::kWon ? 1 : 0;
-      agent_won[deals.sales_agent[row]] += won;
-      ++agent_closed[deals.sales_agent[row]];
-      product_won[deals.product[row]] += won;
-      ++product_closed[deals.product[row]];
-      if (deals.account[row] != kNoIndex) {
-        account_won[deals.account[row]] += won;
-        ++account_closed[deals.account[row]];
-      }
+      CountClosed(deals, closed[next_closed], counts);
     }
     for (; next_engaged < engaged.size() && deals.engage_date[engaged[next_engaged]] <= example.day; ++next_engaged) {
-      ++agent_engaged[deals.sales_agent[engaged[next_engaged]]];
+      ++counts.agent_open[deals.sales_agent[engaged[next_engaged]]];
     }
-    HistoryFacts& out = facts[index];
-    const int32_t agent = deals.sales_agent[example.deal];
-    const int32_t account = deals.account[example.deal];
-    const int32_t product = deals.product[example.deal];
-    out.agent_won = agent_won[agent];
-    out.agent_closed = agent_closed[agent];
-    out.product_won = product_won[product];
-    out.product_closed = product_closed[product];
-    if (account != kNoIndex) {
-      out.account_won = account_won[account];
-      out.account_closed = account_closed[account];
-    }
-    out.agent_open = agent_engaged[agent] - agent_closed[agent];
+    facts[index] = FactsOf(deals, example.deal, counts, true);
   }
   return facts;
 }
@@ -287,7 +301,34 @@ DealFeatureBuilder::DealFeatureBuilder(const Dataset& data, std::vector<int> fea
 }
 
 FeatureMatrix DealFeatureBuilder::Build(std::span<const DealExample> examples) const {
-  const std::vector<HistoryFacts> facts = CollectHistory(*data_, examples);
+  return Fill(examples, CollectHistory(*data_, examples));
+}
+
+DealHistoryCounts DealFeatureBuilder::CountHistory(int32_t day) const {
+  const OpportunityColumns& deals = data_->opportunities;
+  DealHistoryCounts counts = EmptyCounts(*data_, day);
+  for (size_t i = 0; i < deals.size(); ++i) {
+    const auto row = static_cast<int32_t>(i);
+    const bool closed = IsClosed(deals.deal_stage[i]) && deals.close_date[i] != kNoDay && deals.close_date[i] <= day;
+    if (closed) CountClosed(deals, row, counts);
+    if (!closed && deals.engage_date[i] != kNoDay && deals.engage_date[i] <= day) ++counts.agent_open[deals.sales_agent[i]];
+  }
+  return counts;
+}
+
+FeatureMatrix DealFeatureBuilder::BuildAt(const DealHistoryCounts& counts, std::span<const int32_t> deals) const {
+  std::vector<DealExample> examples;
+  std::vector<DealHistoryFacts> facts;
+  examples.reserve(deals.size());
+  facts.reserve(deals.size());
+  for (int32_t deal : deals) {
+    examples.push_back({deal, counts.day});
+    facts.push_back(FactsOf(data_->opportunities, deal, counts, false));
+  }
+  return Fill(examples, facts);
+}
+
+FeatureMatrix DealFeatureBuilder::Fill(std::span<const DealExample> examples, std::span<const DealHistoryFacts> facts) const {
   FeatureMatrix matrix;
   matrix.features = specs_;
   matrix.values.resize(examples.size() * features_.size());

@@ -23,6 +23,22 @@ enum class DealFeatureSet {
   kLeadScore,       //!< Prospecting deals: only what is known before engagement
 };
 
+//! Won and closed deals per agent, account and product, and open deals per agent, at the end of one day.
+struct DealHistoryCounts {
+  int32_t day = 0;
+  std::vector<int32_t> agent_won, agent_closed, agent_open;
+  std::vector<int32_t> account_won, account_closed;
+  std::vector<int32_t> product_won, product_closed;
+};
+
+//! What the deals closed or engaged on or before an example's day say about its agent, account, product.
+struct DealHistoryFacts {
+  int32_t agent_won = 0, agent_closed = 0;
+  int32_t account_won = 0, account_closed = 0;
+  int32_t product_won = 0, product_closed = 0;
+  int32_t agent_open = 0;  //!< the agent's deals engaged and not closed
+};
+
 //! Builds feature matrices for deal examples. Build once per dataset; Build() is cheap per call.
 class DealFeatureBuilder {
  public:
@@ -33,13 +49,19 @@ class DealFeatureBuilder {
   //! Every feature name the catalogue offers.
   static std::vector<std::string> CatalogueNames();
 
-  //! One row per example, in order.
+  //! One row per example, in order (examples may be seen on different days).
   FeatureMatrix Build(std::span<const DealExample> examples) const;
+  //! The counts at the end of `day`, in one pass over the deals: keep them to score many deals that day.
+  DealHistoryCounts CountHistory(int32_t day) const;
+  //! One row per deal, each seen at the end of `counts.day`.
+  FeatureMatrix BuildAt(const DealHistoryCounts& counts, std::span<const int32_t> deals) const;
   //! The columns Build() fills.
   const std::vector<FeatureSpec>& specs() const { return specs_; }
 
  private:
   DealFeatureBuilder(const Dataset& data, std::vector<int> features);
+  //! The rows of `examples` from their history facts.
+  FeatureMatrix Fill(std::span<const DealExample> examples, std::span<const DealHistoryFacts> facts) const;
 
   const Dataset* data_;
   std::vector<int> features_;  //!< indexes into the catalogue

@@ -181,3 +181,31 @@ TEST(DealFeaturesTest, LeadFeaturesLeaveOutEngagementAndActivitiesWhenAbsent) {
 
 }  // namespace
 }  // namespace crm::models
+
+namespace crm::models {
+namespace {
+
+TEST(DealFeaturesTest, CountsOfOneDayGiveTheSameRowsAsTheSweep) {
+  const Dataset data = analytics::test::SmallCrm();
+  const DealFeatureBuilder builder = MakeBuilder(data, DealFeatureBuilder::CatalogueNames());
+  const int32_t day = analytics::test::Day("2017-04-30");
+  std::vector<DealExample> examples;
+  std::vector<int32_t> deals;
+  for (int32_t row = 0; row < static_cast<int32_t>(data.opportunities.size()); ++row) {
+    examples.push_back({row, day});
+    deals.push_back(row);
+  }
+  const FeatureMatrix swept = builder.Build(examples);
+  const FeatureMatrix counted = builder.BuildAt(builder.CountHistory(day), deals);
+  ASSERT_EQ(swept.values.size(), counted.values.size());
+  for (size_t i = 0; i < swept.values.size(); ++i) {
+    if (std::isnan(swept.values[i])) {
+      EXPECT_TRUE(std::isnan(counted.values[i])) << i;
+    } else {
+      EXPECT_EQ(swept.values[i], counted.values[i]) << swept.features[i % swept.columns()].name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace crm::models

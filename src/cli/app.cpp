@@ -39,7 +39,8 @@ int RunCli(int argc, char** argv) {
   app.add_option("--data", options.data, "use the CSV files in this folder for this run instead of the store");
   app.add_flag("--json", options.json, "machine-readable output on stdout");
   const std::vector<Command> commands = {ImportCommand(options), StatsCommand(options), DemoDataCommand(options),
-                                         InsightCommand(options)};
+                                         InsightCommand(options), TrainCommand(options), EvaluateCommand(options),
+                                         ScoreCommand(options)};
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {
     CLI::App* parser = app.add_subcommand(command.name, command.help);

@@ -69,5 +69,11 @@ Command StatsCommand(const GlobalOptions& options);
 Command DemoDataCommand(const GlobalOptions& options);
 //! `insight TYPE [filters]`.
 Command InsightCommand(const GlobalOptions& options);
+//! `train`.
+Command TrainCommand(const GlobalOptions& options);
+//! `evaluate [--quick]`.
+Command EvaluateCommand(const GlobalOptions& options);
+//! `score OPPORTUNITY_ID [--as-of DATE]`.
+Command ScoreCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

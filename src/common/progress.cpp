@@ -18,15 +18,23 @@ void ProgressBar::Draw(uint64_t done, bool force) {
   constexpr int kWidth = 30;
   const double fraction = total_ == 0 ? 1.0 : static_cast<double>(done > total_ ? total_ : done) / total_;
   const int filled = static_cast<int>(fraction * kWidth);
-  std::fprintf(stderr, "\r%s [%.*s%*s] %3d%% %llu/%llu", label_.c_str(), filled,
+  std::fprintf(stderr, "\r%s [%.*s%*s] %3d%% %llu/%llu%s%-40s", label_.c_str(), filled,
                "##############################", kWidth - filled, "", static_cast<int>(fraction * 100),
-               static_cast<unsigned long long>(done), static_cast<unsigned long long>(total_));
+               static_cast<unsigned long long>(done), static_cast<unsigned long long>(total_),
+               step_.empty() ? "" : " ", step_.c_str());
   std::fflush(stderr);
+}
+
+void ProgressBar::Step(uint64_t done, const std::string& step) {
+  if (!enabled_) return;
+  step_ = step;
+  Draw(done, true);
 }
 
 void ProgressBar::Finish() {
   if (!enabled_ || finished_) return;
   finished_ = true;
+  step_.clear();
   Draw(total_, true);
   std::fputc('\n', stderr);
 }

@@ -60,7 +60,7 @@ const std::array<FeatureDefinition, 25> kCatalogue{{
      [](const FeatureInput& in) { return Number(ProductOf(in).sales_price); }},
     {"sector", "the account's sector", FeatureKind::kCategorical, Labels::kSectors,
      [](const FeatureInput& in) { return AccountOf(in) ? Code(AccountOf(in)->sector) : kMissingFeature; }},
-    {"account_revenue", "the account's annual revenue (millions)", FeatureKind::kNumeric, Labels::kNone,
+    {"account_revenue", "the account's annual revenue", FeatureKind::kNumeric, Labels::kNone,
      [](const FeatureInput& in) { return AccountOf(in) ? Number(AccountOf(in)->revenue) : kMissingFeature; }},
     {"account_employees", "the account's employees", FeatureKind::kNumeric, Labels::kNone,
      [](const FeatureInput& in) {

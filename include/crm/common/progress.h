@@ -20,6 +20,8 @@ class ProgressBar {
   void Update(uint64_t done) {
     if (enabled_ && (done & 0x3FFF) == 0) Draw(done, false);
   }
+  //! Records that `done` of a few long steps are finished, naming the step now running; always drawn.
+  void Step(uint64_t done, const std::string& step);
   //! Draws the final state and ends the line.
   void Finish();
   //! True when the bar draws anything.
@@ -29,6 +31,7 @@ class ProgressBar {
   void Draw(uint64_t done, bool force);
 
   std::string label_;
+  std::string step_;  //!< shown after the counts, for bars of a few long steps
   uint64_t total_;
   bool enabled_;
   bool finished_ = false;

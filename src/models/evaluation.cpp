@@ -1,0 +1,138 @@
+#include "crm/models/evaluation.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "crm/common/date.h"
+#include "crm/models/deal_scorer.h"
+#include "crm/models/feature_checks.h"
+#include "crm/models/forecast_simulation.h"
+#include "crm/models/metrics.h"
+#include "crm/models/model_backtest.h"
+#include "crm/models/trainer.h"
+
+namespace crm::models {
+
+namespace {
+
+void Tell(const EvaluationOptions& options, const std::string& what) {
+  if (options.progress) options.progress(what);
+}
+
+//! Per sector and per regional office: metrics of the cross-validated predictions and the largest gaps.
+nlohmann::json FairnessJson(const Dataset& data, const TrainingSet& set, const std::vector<float>& scores) {
+  nlohmann::json out;
+  auto add = [&](const char* name, const std::vector<int32_t>& codes, const std::vector<std::string>& labels) {
+    if (std::all_of(codes.begin(), codes.end(), [](int32_t code) { return code == kNoIndex; })) return;
+    const std::vector<GroupMetrics> groups = MetricsByGroup(scores, set.labels, codes, labels);
+    out[name] = {{"groups", ToJson(groups)}, {"largest_gap", ToJson(LargestGap(groups))}};
+  };
+  add("sector", set.sectors, data.sectors.values());
+  add("regional_office", set.offices, data.regional_offices.values());
+  return out;
+}
+
+//! Features by share of the total gain, largest first.
+nlohmann::json ImportanceJson(const TrainedModel& model) {
+  const std::vector<double> gain = model.booster->GainImportance();
+  const double total = std::accumulate(gain.begin(), gain.end(), 0.0);
+  std::vector<size_t> order(gain.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return gain[a] > gain[b]; });
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t i : order) {
+    out.push_back({{"feature", model.features[i].name},
+                   {"description", model.features[i].description},
+                   {"gain_share", total > 0 ? gain[i] / total : 0.0}});
+  }
+  return out;
+}
+
+//! The forecast backtest with, at each date, a win model trained on what was known then (or the
+//! products' historical rates when history was too thin).
+nlohmann::json ForecastBacktestJson(const Dataset& data, const BoosterSettings& settings) {
+  TrainOptions options;
+  options.grid = {settings};
+  const std::vector<int32_t> dates = DefaultBacktestDates(data);
+  auto probabilities = [&](int32_t as_of) {
+    options.known_by = as_of;
+    Result<TrainedModel> model = TrainModel(data, ModelKind::kOpportunityWin, options);
+    ModelSet models;
+    if (model.ok()) models.Put(std::move(model).value());
+    const DealScorer scorer(data, models, as_of);
+    std::vector<int32_t> open;
+    for (const DealExample& example : OpenDealExamples(data, as_of, DealStage::kEngaging)) open.push_back(example.deal);
+    std::vector<double> out(data.opportunities.size(), kNoNumber);
+    Result<std::vector<float>> scores = scorer.Probabilities(ModelKind::kOpportunityWin, open);
+    if (scores.ok()) {
+      for (size_t i = 0; i < open.size(); ++i) out[open[i]] = (*scores)[i];
+    }
+    return out;
+  };
+  return ToJson(RunForecastBacktest(data, dates, probabilities, ForecastSettings{}));
+}
+
+//! Everything `evaluate` says about one model, added to `out` under its name.
+Status EvaluateOne(const Dataset& data, ModelKind kind, const EvaluationOptions& options, nlohmann::json& out,
+                   BoosterSettings* win_settings) {
+  const std::string name(ModelName(kind));
+  const std::vector<std::string> features = DefaultFeatureNames(data, kind);
+  Tell(options, name + ": cross-validation and settings search");
+  Result<TrainingSet> set = BuildTrainingSet(data, kind, data.LatestDate(), features);
+  if (!set.ok()) return set.error();
+  Result<TrainingRun> run = TrainOnSet(*set, TrainOptions{});
+  if (!run.ok()) {
+    out["models"][name] = {{"status", "refused"}, {"reason", run.error().message}, {"n_train", set->size()}};
+    return Status::Ok();
+  }
+  const TrainedModel& model = run->model;
+  if (kind == ModelKind::kOpportunityWin) *win_settings = model.settings;
+  nlohmann::json metrics = model.metrics;
+  metrics["status"] = "trained";
+  metrics["settings"] = model.settings.ToJson();
+  metrics["calibrator"] = std::string(model.calibrator.KindName());
+  out["calibration"][name] = metrics["calibration"];
+  out["fairness"][name] = FairnessJson(data, *set, run->cv.calibrated);
+  out["importance"][name] = ImportanceJson(model);
+  Tell(options, name + ": time-based backtest");
+  const std::vector<int32_t> dates = ModelBacktestDates(data);
+  Result<ModelBacktest> backtest = BacktestModel(data, kind, dates, model.settings, features);
+  if (!backtest.ok()) return backtest.error();
+  out["backtest"][name] = ToJson(*backtest);
+  if (options.feature_elimination) {
+    Tell(options, name + ": recursive feature elimination");
+    Result<FeatureElimination> elimination = EliminateFeatures(*set, model.settings);
+    if (!elimination.ok()) return elimination.error();
+    out["elimination"][name] = ToJson(*elimination);
+  }
+  if (options.permutation_test) {
+    Tell(options, name + ": label-permutation test");
+    Result<double> permuted = PermutedLabelAuc(*set, model.settings);
+    if (!permuted.ok()) return permuted.error();
+    out["permutation"][name] = {{"auc", *permuted},
+                                {"expected", "about 0.5: with the outcomes shuffled nothing can be learned"}};
+  }
+  out["models"][name] = std::move(metrics);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<nlohmann::json> EvaluateModels(const Dataset& data, const EvaluationOptions& options) {
+  nlohmann::json out = {{"as_of", FormatIsoDate(data.LatestDate())}, {"models", nlohmann::json::object()}};
+  BoosterSettings win_settings;
+  for (ModelKind kind : kAllModels) {
+    if (Status status = EvaluateOne(data, kind, options, out, &win_settings); !status.ok()) return status.error();
+  }
+  Tell(options, "forecast: backtest");
+  out["backtest"]["forecast"] = ForecastBacktestJson(data, win_settings);
+  out["notes"] = {
+      "Cross-validated metrics come from predictions on deals (or accounts) the model never saw; the backtest "
+      "trains on what was known at each date and scores what was open then, so it never sees the future.",
+      "Accuracy is shown next to the majority-class baseline: a model is only useful where it beats it.",
+      "Fairness figures are computed on the cross-validated predictions; groups with fewer than 30 rows are "
+      "shown but left out of the gaps."};
+  return out;
+}
+
+}  // namespace crm::models

@@ -1,0 +1,70 @@
+#include "crm/models/model_registry_training.h"
+
+#include <chrono>
+
+#include "crm/data/dataset_fingerprint.h"
+#include "crm/models/model_codec.h"
+#include "crm/models/trainer.h"
+#include "crm/store/model_registry.h"
+
+namespace crm::models {
+
+Result<TrainingSummary> TrainAndStore(const Dataset& data, store::Store& store,
+                                      const std::function<void(size_t, const std::string&)>& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string data_hash = DatasetFingerprint(data);
+  std::vector<store::ModelRecord> records;
+  std::vector<std::optional<TrainedModel>> trained;
+  for (ModelKind kind : kAllModels) {
+    if (progress) progress(records.size(), std::string(ModelName(kind)));
+    Result<TrainedModel> model = TrainModel(data, kind);
+    if (!model.ok()) {
+      records.push_back(RefusalRecord(kind, model.error().message, data_hash));
+      trained.emplace_back();
+      continue;
+    }
+    model->data_hash = data_hash;
+    Result<store::ModelRecord> record = EncodeModel(*model);
+    if (!record.ok()) return record.error();
+    records.push_back(std::move(record).value());
+    trained.push_back(std::move(model).value());
+  }
+  Result<std::vector<int64_t>> versions = store::SaveModels(store, records);
+  if (!versions.ok()) return versions.error();
+
+  TrainingSummary summary;
+  nlohmann::json models = nlohmann::json::object();
+  for (size_t i = 0; i < records.size(); ++i) {
+    const ModelKind kind = kAllModels[i];
+    const std::string name(ModelName(kind));
+    if (!trained[i]) {
+      models[name] = {{"status", "refused"}, {"reason", RefusalReason(records[i])}, {"version", (*versions)[i]}};
+      summary.models.MarkRefused(kind, RefusalReason(records[i]));
+      continue;
+    }
+    trained[i]->version = (*versions)[i];
+    nlohmann::json entry = trained[i]->metrics;
+    entry["status"] = "trained";
+    entry["version"] = (*versions)[i];
+    entry["model_version"] = trained[i]->VersionLabel();
+    entry["settings"] = trained[i]->settings.ToJson();
+    models[name] = std::move(entry);
+    summary.models.Put(std::move(*trained[i]));
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary.document = {{"data_hash", data_hash}, {"seconds", seconds}, {"models", models}};
+  return summary;
+}
+
+Result<ModelSet> LoadOrTrainModels(const Dataset& data, store::Store& store) {
+  Result<ModelSet> models = ModelSet::Load(store, DatasetFingerprint(data));
+  if (!models.ok()) return models.error();
+  bool complete = true;
+  for (ModelKind kind : kAllModels) complete = complete && !models->slot(kind).NeedsTraining();
+  if (complete) return models;
+  Result<TrainingSummary> summary = TrainAndStore(data, store);
+  if (!summary.ok()) return summary.error();
+  return std::move(summary->models);
+}
+
+}  // namespace crm::models

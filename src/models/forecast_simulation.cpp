@@ -1,0 +1,248 @@
+#include "crm/models/forecast_simulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "crm/analytics/deal_estimates.h"
+#include "crm/analytics/period.h"
+#include "crm/analytics/snapshot.h"
+#include "crm/analytics/won_cycles.h"
+#include "crm/demo/random.h"
+#include "forecast_horizon.h"
+#include "json_number.h"
+#include "new_business_history.h"
+#include "open_pipeline.h"
+
+namespace crm::models {
+
+namespace {
+
+using analytics::PipelineSnapshot;
+
+//! The random stream of the forecast (any fixed number: streams only need to differ between uses).
+constexpr uint64_t kForecastStream = 0x466F7265;
+
+//! Per period (the months, then the next quarter): each run's total and the means of the simulated parts.
+struct Samples {
+  std::vector<std::vector<double>> totals;  //!< [period][run]
+  std::vector<double> open_mean;
+  std::vector<double> new_mean;
+};
+
+//! Revenue won by the as-of date in each period; only the first can have started by then.
+std::vector<double> AlreadyWon(const Dataset& data, const PipelineSnapshot& snapshot,
+                               const ForecastHorizon& horizon) {
+  std::vector<double> won(static_cast<size_t>(horizon.size()), 0.0);
+  const DayRange started{MonthDays(horizon.months().front()).first, horizon.as_of()};
+  if (started.Length() == 0) return won;
+  for (size_t i = 0; i < data.opportunities.size(); ++i) {
+    const auto row = static_cast<int32_t>(i);
+    if (!snapshot.Visible(row) || snapshot.Stage(row) != DealStage::kWon) continue;
+    const double value = snapshot.CloseValue(row);
+    if (started.Contains(snapshot.CloseDate(row)) && HasValue(value)) won.front() += value;
+  }
+  return won;
+}
+
+Samples Run(OpenPipeline& pipeline, const NewBusinessHistory& history, const ForecastHorizon& horizon,
+            const std::vector<double>& already_won, const ForecastSettings& settings) {
+  const auto periods = static_cast<size_t>(horizon.size()), quarter = periods;
+  const auto runs = static_cast<size_t>(settings.runs);
+  Samples samples{std::vector<std::vector<double>>(periods + 1, std::vector<double>(runs, 0.0)),
+                  std::vector<double>(periods + 1, 0.0), std::vector<double>(periods + 1, 0.0)};
+  demo::Rng rng(settings.seed, kForecastStream);
+  std::vector<double> open(periods);
+  for (size_t run = 0; run < runs; ++run) {
+    std::fill(open.begin(), open.end(), 0.0);
+    pipeline.DrawRun(rng, open);
+    const std::vector<double>* new_business =
+        history.revenue.empty() ? nullptr : &history.revenue[rng.Below(history.revenue.size())];
+    for (size_t m = 0; m < periods; ++m) {
+      const double added = new_business ? (*new_business)[m] : 0.0;
+      const double total = already_won[m] + open[m] + added;
+      samples.totals[m][run] = total;
+      samples.open_mean[m] += open[m];
+      samples.new_mean[m] += added;
+      if (!horizon.InNextQuarter(static_cast<int32_t>(m))) continue;
+      samples.totals[quarter][run] += total;
+      samples.open_mean[quarter] += open[m];
+      samples.new_mean[quarter] += added;
+    }
+  }
+  for (size_t p = 0; p <= periods; ++p) {
+    samples.open_mean[p] /= static_cast<double>(runs);
+    samples.new_mean[p] /= static_cast<double>(runs);
+  }
+  return samples;
+}
+
+//! The q-quantile (0..1) of sorted values, interpolating linearly between order statistics (as pandas).
+double Quantile(const std::vector<double>& sorted, double q) {
+  const double position = q * static_cast<double>(sorted.size() - 1);
+  const auto below = static_cast<size_t>(std::floor(position));
+  if (below + 1 >= sorted.size()) return sorted[below];
+  return sorted[below] + (sorted[below + 1] - sorted[below]) * (position - static_cast<double>(below));
+}
+
+ForecastPeriod MakePeriod(std::string label, DayRange days, double already_won, const Samples& samples,
+                          size_t index) {
+  std::vector<double> sorted = samples.totals[index];
+  std::sort(sorted.begin(), sorted.end());
+  return {std::move(label),
+          days.first,
+          days.last,
+          already_won,
+          samples.open_mean[index],
+          samples.new_mean[index],
+          Quantile(sorted, 0.1),
+          Quantile(sorted, 0.5),
+          Quantile(sorted, 0.9)};
+}
+
+//! "1 past date", "6 past dates".
+std::string PastDates(int32_t count) {
+  return std::to_string(count) + (count == 1 ? " past date" : " past dates");
+}
+
+void AddPipelineNotes(const ForecastResult& result, std::vector<std::string>& notes) {
+  notes.push_back(
+      "Monte Carlo over " + std::to_string(result.settings.runs) + " runs (seed " +
+      std::to_string(result.settings.seed) +
+      "): in each run every open engaged deal is won with its win probability and, if won, closes after an "
+      "engage-to-close time drawn from its product's won deals (all products' when the product has fewer "
+      "than " +
+      std::to_string(analytics::WonCycles::kMinProductWins) +
+      " wins) among those longer than the deal has been open. P10, P50 and P90 are percentiles of the runs' "
+      "totals; the quarter's are percentiles of each run's quarter total, not sums of the months'.");
+  notes.push_back(
+      "Each won deal counts at its estimated value: its product's list price times the mean ratio of won "
+      "value to list price in that product's history (the list price alone without history). The range "
+      "comes from which deals are won and when, not from the spread of won values within a product, which "
+      "averages out over the many deals of a month.");
+  notes.push_back("Deals are drawn in groups of one product, week of age and " +
+                  std::to_string(100 / OpenPipeline::kProbabilityBands) +
+                  "-point band of win probability: a binomial count of winners per group at its deals' mean "
+                  "probability, then multinomial counts of their close months.");
+  if (result.open_deals_without_probability == result.open_deals_simulated &&
+      result.open_deals_simulated > 0) {
+    notes.push_back(
+        "No model probabilities were given: every open deal carries its product's historical win rate.");
+  } else if (result.open_deals_without_probability > 0) {
+    notes.push_back("Open deals without a model probability, carrying their product's historical win rate: " +
+                    std::to_string(result.open_deals_without_probability) + ".");
+  }
+  if (result.open_deals_past_longest_cycle > 0) {
+    notes.push_back("Open deals engaged longer ago than any won deal of their product took to close: " +
+                    std::to_string(result.open_deals_past_longest_cycle) +
+                    ". If won, they close at an even rate over the next " +
+                    std::to_string(OpenPipeline::kPastCycleCloseDays) + " days.");
+  }
+  if (result.prospecting_deals > 0) {
+    notes.push_back("Prospecting deals: " + std::to_string(result.prospecting_deals) +
+                    ". Without an engage date they are not simulated on their own: the new-business part "
+                    "stands for every deal engaged after the as-of date, theirs included.");
+  }
+  if (result.open_deals_without_value > 0) {
+    notes.push_back("Open engaged deals without an estimated value (no list price), left out: " +
+                    std::to_string(result.open_deals_without_value) + ".");
+  }
+}
+
+void AddNewBusinessNote(const NewBusinessHistory& history, std::vector<std::string>& notes) {
+  const auto dates = static_cast<int32_t>(history.reference_days.size());
+  if (dates == 0) {
+    notes.push_back(
+        "No past date has its following months in the history since the first win: new business is left "
+        "out (0).");
+    return;
+  }
+  std::string note =
+      "New business is drawn from history: for " + PastDates(dates) +
+      " in the same place in their "
+      "month as the as-of date (" +
+      FormatIsoDate(history.reference_days.back()) + " to " + FormatIsoDate(history.reference_days.front()) +
+      ") whose following months ended by the as-of date, the revenue won in each following period by deals "
+      "engaged after that date; each run takes one of them, so the range is theirs.";
+  if (dates < NewBusinessHistory::kMinReferenceDates) {
+    note += " Fewer than " + std::to_string(NewBusinessHistory::kMinReferenceDates) +
+            " such dates exist: the new-business range says little.";
+  }
+  notes.push_back(std::move(note));
+}
+
+nlohmann::json PeriodJson(const ForecastPeriod& period) {
+  return {{"label", period.label},
+          {"first_day", FormatIsoDate(period.first_day)},
+          {"last_day", FormatIsoDate(period.last_day)},
+          {"already_won", JsonNumber(period.already_won)},
+          {"expected_from_open", JsonNumber(period.expected_from_open)},
+          {"expected_new_business", JsonNumber(period.expected_new_business)},
+          {"expected_total", JsonNumber(period.expected_total())},
+          {"p10", JsonNumber(period.p10)},
+          {"p50", JsonNumber(period.p50)},
+          {"p90", JsonNumber(period.p90)}};
+}
+
+}  // namespace
+
+ForecastResult SimulateForecast(const Dataset& data, int32_t as_of, std::span<const double> win_probability,
+                                const ForecastSettings& settings) {
+  if (settings.runs < 1) throw std::invalid_argument("a forecast needs at least one run");
+  const PipelineSnapshot snapshot(data, as_of, data.LatestDate());
+  const analytics::DealEstimates estimates(data, snapshot);
+  const analytics::WonCycles cycles(data, snapshot);
+  const ForecastHorizon horizon(as_of);
+  OpenPipeline pipeline(data, snapshot, estimates, cycles, horizon, win_probability);
+  const NewBusinessHistory history = MeasureNewBusiness(data, snapshot, horizon, cycles.first_won_day());
+  const std::vector<double> already_won = AlreadyWon(data, snapshot, horizon);
+  const Samples samples = Run(pipeline, history, horizon, already_won, settings);
+
+  ForecastResult result;
+  result.as_of = as_of;
+  result.settings = settings;
+  double quarter_won = 0;
+  for (int32_t m = 0; m < horizon.size(); ++m) {
+    const int32_t month = horizon.months()[static_cast<size_t>(m)];
+    const double won = already_won[static_cast<size_t>(m)];
+    result.months.push_back(
+        MakePeriod(analytics::MonthLabel(month), MonthDays(month), won, samples, static_cast<size_t>(m)));
+    if (horizon.InNextQuarter(m)) quarter_won += won;
+  }
+  result.next_quarter =
+      MakePeriod(analytics::QuarterLabel(horizon.next_quarter()), QuarterDays(horizon.next_quarter()),
+                 quarter_won, samples, static_cast<size_t>(horizon.size()));
+  const OpenPipelineCounts& counts = pipeline.counts();
+  result.open_deals_simulated = counts.simulated;
+  result.open_deals_without_probability = counts.without_probability;
+  result.open_deals_past_longest_cycle = counts.past_longest_cycle;
+  result.open_deals_without_value = counts.without_value;
+  result.prospecting_deals = counts.prospecting;
+  result.open_value = counts.value;
+  result.new_business_reference_dates = static_cast<int32_t>(history.reference_days.size());
+  AddPipelineNotes(result, result.notes);
+  AddNewBusinessNote(history, result.notes);
+  return result;
+}
+
+nlohmann::json ToJson(const ForecastResult& forecast) {
+  nlohmann::json months = nlohmann::json::array();
+  for (const ForecastPeriod& month : forecast.months) months.push_back(PeriodJson(month));
+  return {{"as_of", FormatIsoDate(forecast.as_of)},
+          {"runs", forecast.settings.runs},
+          {"seed", forecast.settings.seed},
+          {"months", std::move(months)},
+          {"next_quarter", PeriodJson(forecast.next_quarter)},
+          {"open_deals_simulated", forecast.open_deals_simulated},
+          {"open_deals_without_probability", forecast.open_deals_without_probability},
+          {"open_deals_past_longest_cycle", forecast.open_deals_past_longest_cycle},
+          {"open_deals_without_value", forecast.open_deals_without_value},
+          {"prospecting_deals", forecast.prospecting_deals},
+          {"open_value", JsonNumber(forecast.open_value)},
+          {"new_business_reference_dates", forecast.new_business_reference_dates},
+          {"notes", forecast.notes}};
+}
+
+}  // namespace crm::models

@@ -1,0 +1,95 @@
+#pragma once
+// The open engaged deals of the forecast, grouped so that a run costs the same for 1,500 deals or 150,000:
+// the number won is drawn per group of deals with the same product, week of age and band of win
+// probability, then the close periods of a product and week's winners are drawn together.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "crm/analytics/deal_estimates.h"
+#include "crm/analytics/snapshot.h"
+#include "crm/analytics/won_cycles.h"
+#include "crm/data/dataset.h"
+#include "crm/demo/random.h"
+#include "crm/models/binomial.h"
+#include "forecast_horizon.h"
+
+namespace crm::models {
+
+//! How the open deals at the as-of date were taken in.
+struct OpenPipelineCounts {
+  int64_t simulated = 0;            //!< open engaged deals simulated
+  int64_t without_probability = 0;  //!< of them, given NaN: the product's historical win rate used
+  int64_t past_longest_cycle = 0;   //!< of them, older than every won cycle of their product
+  int64_t prospecting = 0;          //!< open deals without an engage date: left to new business
+  int64_t without_value = 0;        //!< open engaged deals without an estimated value: left out
+  double value = 0;                 //!< estimated value of the simulated deals
+};
+
+//! The open engaged deals in groups, ready to draw runs from.
+class OpenPipeline {
+ public:
+  //! Days of age per timing group.
+  static constexpr int32_t kAgeBucketDays = 7;
+  //! Bands of win probability strictly between 0 and 1 (0 and 1 have their own).
+  static constexpr int32_t kProbabilityBands = 20;
+  //! A deal older than every won cycle of its product, if won, closes uniformly within this many days.
+  static constexpr int32_t kPastCycleCloseDays = 30;
+  //! Up to this many winners of a timing group draw their periods one by one (cheaper than binomials).
+  static constexpr int64_t kWinnersDrawnOneByOne = 16;
+
+  //! Groups the deals open and engaged at the snapshot's date; `win_probability` is indexed by deal row
+  //! (NaN or an empty span: the product's historical win rate).
+  OpenPipeline(const Dataset& data, const analytics::PipelineSnapshot& snapshot,
+               const analytics::DealEstimates& estimates, const analytics::WonCycles& cycles,
+               const ForecastHorizon& horizon, std::span<const double> win_probability);
+
+  //! Adds one run's won revenue to each period of `revenue` (one entry per horizon period).
+  void DrawRun(demo::Rng& rng, std::span<double> revenue);
+  //! How the deals were taken in.
+  const OpenPipelineCounts& counts() const { return counts_; }
+
+ private:
+  //! Deals of one product and week of age (or past the longest cycle): their value and, for a deal
+  //! among them that is won, the chance to close in each period (the members' chances weighted by their
+  //! win probabilities), cumulated for winners drawn one by one and as the conditional chances that draw
+  //! the counts of many winners period after period.
+  struct TimingGroup {
+    double value = 0;
+    double probability_sum = 0;
+    std::vector<double> weighted_timing;  //!< per period: sum of p x P(closes in it | open at its age)
+    std::vector<double> cumulative;       //!< per period: P(closes in it or an earlier one | won)
+    std::vector<double> conditional;      //!< per period: P(in it | won, not in an earlier period)
+  };
+  //! Deals of one timing group and probability band: the number won is Binomial(deals, mean p).
+  struct WinGroup {
+    int32_t timing = 0;
+    int64_t deals = 0;
+    double probability_sum = 0;
+  };
+
+  void AddDeal(int32_t row, double probability);
+  //! P(closes in each period | won, open since `engaged`) into `timing`; false when past the longest cycle.
+  bool Timing(const analytics::DayHistogram& cycles, int32_t engaged, std::vector<double>& timing) const;
+  int32_t TimingGroupOf(int32_t product, int32_t bucket);
+  void Finish();
+  //! Adds the revenue of `winners` won deals of `group` to the periods they close in.
+  static void DrawCloses(const TimingGroup& group, int64_t winners, demo::Rng& rng,
+                         std::span<double> revenue);
+
+  const Dataset& data_;
+  const analytics::DealEstimates& estimates_;
+  const analytics::WonCycles& cycles_;
+  const ForecastHorizon& horizon_;
+  std::vector<TimingGroup> timing_groups_;
+  std::vector<WinGroup> win_groups_;
+  std::vector<BinomialSampler> win_samplers_;  //!< per win group
+  std::vector<int64_t> won_;                   //!< per timing group, in the current run
+  std::vector<double> timing_scratch_;
+  std::vector<int32_t> timing_index_;  //!< [product x bucket slot]: timing group, -1 when none yet
+  std::vector<int32_t> win_index_;     //!< [timing group x band]: win group, -1 when none yet
+  OpenPipelineCounts counts_;
+};
+
+}  // namespace crm::models

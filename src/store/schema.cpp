@@ -113,9 +113,26 @@ CREATE TRIGGER dataset_image_stale_activities_delete AFTER DELETE ON activities
   BEGIN DELETE FROM dataset_image; END;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// The model registry (src/store/model_registry.cpp): each name's versions, the fingerprint of the data
+// each was trained on, its metadata as JSON and its booster's bytes (NULL for a model that refused to
+// train; BLOB would be BYTEA in PostgreSQL).
+constexpr const char* kModels = R"sql(
+CREATE TABLE models (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  data_hash TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  booster BLOB,
+  UNIQUE (name, version)
+);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, kCrmTables},
     {2, kDatasetImage},
+    {3, kModels},
 }};
 
 }  // namespace

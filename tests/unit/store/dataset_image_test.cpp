@@ -340,7 +340,8 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     // A store as schema version 1 left it: data, no image table, no triggers.
     std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
     ASSERT_TRUE(store->ReplaceAll(test::SampleDataset(), SampleRecord("a")).ok());
-    RunSql(*store, "DROP TABLE dataset_image; DELETE FROM schema_migrations WHERE version = 2");
+    RunSql(*store,
+           "DROP TABLE dataset_image; DROP TABLE models; DELETE FROM schema_migrations WHERE version >= 2");
     Result<Statement> triggers =
         Prepare(store->connection(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");
     ASSERT_TRUE(triggers.ok());
@@ -351,7 +352,7 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     for (const std::string& name : names) RunSql(*store, "DROP TRIGGER " + name);
   }
   std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
-  EXPECT_EQ(store->SchemaVersion(), 2);
+  EXPECT_EQ(store->SchemaVersion(), 3);
   LoadInfo info;
   const Dataset loaded = LoadOrDie(*store, &info);
   EXPECT_FALSE(info.from_image);

@@ -6,6 +6,7 @@
 #include "crm/common/date.h"
 #include "crm/models/deal_scorer.h"
 #include "crm/models/feature_checks.h"
+#include "crm/models/forecast_backtest.h"
 #include "crm/models/forecast_simulation.h"
 #include "crm/models/metrics.h"
 #include "crm/models/model_backtest.h"

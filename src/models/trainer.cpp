@@ -87,7 +87,8 @@ Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& optio
   model.kind = set.kind;
   model.features = set.x.features;
   model.settings = search->candidates[search->best].settings;
-  model.settings.nthread = options.final_nthread;
+  model.settings.nthread =
+      options.final_nthread > 0 ? options.final_nthread : (set.size() < kParallelFitRows ? 1 : 0);
   Result<Booster> booster = Booster::Train(set.x, set.labels, model.settings);
   if (!booster.ok()) return booster.error();
   model.booster = std::make_shared<const Booster>(std::move(booster).value());

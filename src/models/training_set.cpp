@@ -119,7 +119,7 @@ std::vector<std::string> DefaultFeatureNames(const Dataset& data, ModelKind kind
       break;
   }
   std::vector<std::string> names;
-  for (const FeatureSpec& spec : BuildAccountFeatures(data, {}).features) names.push_back(spec.name);
+  for (const FeatureSpec& spec : AccountRiskFeatureSpecs(data)) names.push_back(spec.name);
   return names;
 }
 

@@ -23,7 +23,7 @@ struct TrainedModel {
   std::vector<FeatureSpec> features;  //!< with descriptions and category labels
   BoosterSettings settings;
   std::shared_ptr<const Booster> booster;
-  Calibrator calibrator = PlattCalibrator();
+  Calibrator calibrator = IsotonicCalibrator::Fit({}, {});  //!< the identity until fitted
   std::vector<float> reference;  //!< per feature: the training median (NaN for categorical features)
   double positive_rate = 0;      //!< share of positive labels in training
   nlohmann::json metrics;        //!< cross-validated metrics and how they were obtained

@@ -18,12 +18,16 @@ namespace crm::models {
 //! Below this many positive or negative outcomes a model refuses to train.
 inline constexpr int64_t kMinOutcomesPerClass = 40;
 
+//! From this many rows the final fit uses every core; below, one thread is faster (OpenMP threads spin
+//! at every barrier, which on a busy machine costs more than small fits gain).
+inline constexpr size_t kParallelFitRows = 200000;
+
 //! What to train on and how.
 struct TrainOptions {
   int32_t known_by = kNoDay;                //!< learn from outcomes known by this day; kNoDay: the latest date
   std::vector<std::string> features;        //!< empty: the model's default features on this data
   std::vector<BoosterSettings> grid;        //!< empty: DefaultSearchGrid()
-  int final_nthread = 0;                    //!< threads for the final fit; 0: all cores
+  int final_nthread = 0;                    //!< threads for the final fit; 0: one below kParallelFitRows rows, else all
 };
 
 //! An Error saying why the set has too few outcomes to learn from (counted per deal for deal models,

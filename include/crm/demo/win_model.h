@@ -19,6 +19,10 @@ struct WinFactors {
 
 //! Log-odds of a win for a deal with every other term zero; calibrated for an overall win rate near 63%.
 inline constexpr double kWinIntercept = 1.13;
+//! Weight of the facts fixed when a deal is engaged (the agent's skill, the product-sector fit). Doubled so
+//! that a model seeing a deal mid-cycle, before its last activities and its close date exist, can still
+//! recover the planted signal (see docs/DEMO_DATA.md).
+inline constexpr double kEngagedFactsWeight = 2.0;
 //! Cycles up to this many days carry no penalty.
 inline constexpr int kCycleGraceDays = 45;
 //! Log-odds lost per day of cycle beyond kCycleGraceDays.

@@ -385,7 +385,7 @@ TEST_F(DemoDataTest, SignalSkilledAgentsWinMore) {
       WinRate([&](const Row& deal) { return worst.count(deal[kAgent]) > 0; });
   ASSERT_GT(best_deals, 500);
   ASSERT_GT(worst_deals, 500);
-  EXPECT_NEAR(best_rate - worst_rate, 0.316, 0.08) << best_rate << " vs " << worst_rate;
+  EXPECT_NEAR(best_rate - worst_rate, 0.511, 0.08) << best_rate << " vs " << worst_rate;
 }
 
 TEST_F(DemoDataTest, SignalRecentActivityWinsMore) {
@@ -398,7 +398,7 @@ TEST_F(DemoDataTest, SignalRecentActivityWinsMore) {
   const auto [stale_rate, stale_deals] = WinRate([&](const Row& deal) { return silence(deal) >= 20; });
   ASSERT_GT(recent_deals, 500);
   ASSERT_GT(stale_deals, 500);
-  EXPECT_NEAR(recent_rate - stale_rate, 0.449, 0.08) << recent_rate << " vs " << stale_rate;
+  EXPECT_NEAR(recent_rate - stale_rate, 0.348, 0.08) << recent_rate << " vs " << stale_rate;
 }
 
 TEST_F(DemoDataTest, SignalLongCyclesLoseMore) {
@@ -408,7 +408,7 @@ TEST_F(DemoDataTest, SignalLongCyclesLoseMore) {
   const auto [long_rate, long_deals] = WinRate([&](const Row& deal) { return cycle(deal) >= 100; });
   ASSERT_GT(short_deals, 500);
   ASSERT_GT(long_deals, 500);
-  EXPECT_NEAR(short_rate - long_rate, 0.569, 0.08) << short_rate << " vs " << long_rate;
+  EXPECT_NEAR(short_rate - long_rate, 0.431, 0.08) << short_rate << " vs " << long_rate;
 }
 
 TEST_F(DemoDataTest, SignalProductSectorFitMatters) {
@@ -428,7 +428,7 @@ TEST_F(DemoDataTest, SignalProductSectorFitMatters) {
   const auto [poor_rate, poor_deals] = WinRate([&](const Row& deal) { return fit(deal) <= -1.5; });
   ASSERT_GT(good_deals, 500);
   ASSERT_GT(poor_deals, 500);
-  EXPECT_NEAR(good_rate - poor_rate, 0.356, 0.08) << good_rate << " vs " << poor_rate;
+  EXPECT_NEAR(good_rate - poor_rate, 0.597, 0.08) << good_rate << " vs " << poor_rate;
 }
 
 TEST(DemoDataDeterminismTest, SameSeedGivesIdenticalBytesOtherSeedDiffers) {
@@ -451,8 +451,8 @@ TEST(DemoDataDeterminismTest, OutputBytesArePinned) {
   test::TempDir dir;
   ASSERT_TRUE(GenerateDemoData({dir.path().string(), 42, 1000}).ok());
   EXPECT_EQ(Fingerprint(test::ReadFile(dir.File("accounts.csv"))), 0xD39C8FCAE6A309E2ULL);
-  EXPECT_EQ(Fingerprint(test::ReadFile(dir.File("sales_pipeline.csv"))), 0xD5071BA416A81134ULL);
-  EXPECT_EQ(Fingerprint(test::ReadFile(dir.File("activities.csv"))), 0x5485B4E87BC0E6DEULL);
+  EXPECT_EQ(Fingerprint(test::ReadFile(dir.File("sales_pipeline.csv"))), 0x1E583C5A2720526EULL);
+  EXPECT_EQ(Fingerprint(test::ReadFile(dir.File("activities.csv"))), 0x47724882A42EFD41ULL);
 }
 
 TEST(DemoDataSizeTest, AccountsGrowWithTheNumberOfDeals) {

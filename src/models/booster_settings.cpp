@@ -20,6 +20,7 @@ void ForEachField(Settings& settings, Visit&& visit) {
   visit("subsample", settings.subsample);
   visit("colsample_bytree", settings.colsample_bytree);
   visit("reg_lambda", settings.reg_lambda);
+  visit("max_bin", settings.max_bin);
   visit("nthread", settings.nthread);
   visit("seed", settings.seed);
 }
@@ -72,6 +73,7 @@ Status BoosterSettings::Validate() const {
     return OutOfRange("colsample_bytree", "in (0, 1]", colsample_bytree);
   }
   if (!(reg_lambda >= 0)) return OutOfRange("reg_lambda", "0 or more", reg_lambda);
+  if (max_bin < 2) return OutOfRange("max_bin", "2 or more", max_bin);
   if (nthread < 0) return OutOfRange("nthread", "0 (all cores) or more", nthread);
   // XGBoost reads its seed as a signed 64-bit integer.
   if (seed > static_cast<uint64_t>(INT64_MAX)) return OutOfRange("seed", "below 2^63", seed);

@@ -10,6 +10,7 @@ std::vector<BoosterSettings> DefaultSearchGrid() {
   shallow.eta = 0.1;
   shallow.rounds = 80;
   shallow.min_child_weight = 5;
+  shallow.max_bin = 64;
   BoosterSettings medium = shallow;
   medium.max_depth = 3;
   medium.rounds = 100;
@@ -17,8 +18,8 @@ std::vector<BoosterSettings> DefaultSearchGrid() {
   medium.colsample_bytree = 0.8;
   BoosterSettings deep = medium;
   deep.max_depth = 5;
-  deep.eta = 0.05;
-  deep.rounds = 150;
+  deep.eta = 0.1;
+  deep.rounds = 60;
   deep.min_child_weight = 10;
   return {shallow, medium, deep};
 }

@@ -18,6 +18,7 @@ struct BoosterSettings {
   double subsample = 1;         //!< share of rows each tree sees, in (0, 1]
   double colsample_bytree = 1;  //!< share of columns each tree sees, in (0, 1]
   double reg_lambda = 1;        //!< L2 penalty on leaf weights (0 or more)
+  int max_bin = 256;            //!< histogram bins per numeric feature (2 or more): fewer train faster
   int nthread = 0;              //!< threads used to train; 0: all cores (see Booster::Train)
   uint64_t seed = 0;            //!< seed of the row and column sampling
 

@@ -16,13 +16,15 @@ TEST(BoosterSettingsTest, RoundTripsThroughJson) {
   settings.subsample = 0.8;
   settings.colsample_bytree = 0.7;
   settings.reg_lambda = 3;
+  settings.max_bin = 64;
   settings.nthread = 1;
   settings.seed = 9007199254740993u;  // 2^53 + 1: not exact as a double, so it must stay an integer
   const nlohmann::json json = settings.ToJson();
   EXPECT_EQ(json["max_depth"], 5);
   EXPECT_EQ(json["eta"], 0.05);
   EXPECT_EQ(json["seed"].get<uint64_t>(), 9007199254740993u);
-  EXPECT_EQ(json.size(), 9u);
+  EXPECT_EQ(json["max_bin"], 64);
+  EXPECT_EQ(json.size(), 10u);
   Result<BoosterSettings> read = BoosterSettings::FromJson(nlohmann::json::parse(json.dump()));
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(*read, settings);
@@ -49,6 +51,7 @@ TEST(BoosterSettingsTest, RefusesWhatItCannotUse) {
       {R"({"max_depth": 0})", "booster setting 'max_depth' must be 1 or more (got 0)"},
       {R"({"nthread": -2})", "booster setting 'nthread' must be 0 (all cores) or more (got -2)"},
       {R"({"reg_lambda": -1})", "booster setting 'reg_lambda' must be 0 or more (got -1.0)"},
+      {R"({"max_bin": 1})", "booster setting 'max_bin' must be 2 or more (got 1)"},
       {R"({"seed": 9223372036854775808})",
        "booster setting 'seed' must be below 2^63 (got 9223372036854775808)"},
   };

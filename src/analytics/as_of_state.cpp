@@ -6,6 +6,8 @@
 #include "crm/analytics/deal_survival.h"
 #include "crm/analytics/query_context.h"
 #include "crm/analytics/won_cycles.h"
+#include "crm/models/fallback_probabilities.h"
+#include "crm/models/forecast_simulation.h"
 
 namespace crm::analytics {
 
@@ -109,6 +111,14 @@ void AsOfState::Warm() const {
   deal_counts();
   deal_survival();
   account_health();
+  forecast_simulation();
+}
+
+const models::ForecastResult& AsOfState::forecast_simulation() const {
+  return Get(forecast_simulation_, [this] {
+    const std::vector<double> chances = models::WinCurveProbabilities(*data_, snapshot.as_of());
+    return models::SimulateForecast(*data_, snapshot.as_of(), chances, models::ForecastSettings{});
+  });
 }
 
 }  // namespace crm::analytics

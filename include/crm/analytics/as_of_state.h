@@ -13,6 +13,10 @@
 #include "crm/analytics/snapshot.h"
 #include "crm/data/dataset.h"
 
+namespace crm::models {
+struct ForecastResult;
+}  // namespace crm::models
+
 namespace crm::analytics {
 
 struct ActivityRecency;
@@ -46,6 +50,8 @@ class AsOfState {
   const DealSurvival& deal_survival() const;
   //! Health of every account over every deal (no deal filter).
   const AccountHealthReport& account_health() const;
+  //! The Monte Carlo forecast of won revenue over every deal, each open deal at its win-curve probability.
+  const models::ForecastResult& forecast_simulation() const;
   //! Builds every lazy fact now (servers do this at start-up so that no user waits for it).
   void Warm() const;
 
@@ -66,6 +72,7 @@ class AsOfState {
   mutable Lazy<DealCounts> deal_counts_;
   mutable Lazy<DealSurvival> deal_survival_;
   mutable Lazy<AccountHealthReport> account_health_;
+  mutable Lazy<models::ForecastResult> forecast_simulation_;
 };
 
 //! The states of recently queried as-of dates, so that a dashboard's queries at one date share them.

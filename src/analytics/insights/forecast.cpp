@@ -6,6 +6,7 @@
 #include "crm/analytics/fact_text.h"
 #include "crm/analytics/period.h"
 #include "crm/analytics/statistics.h"
+#include "crm/models/forecast_simulation.h"
 #include "insight_parts.h"
 #include "insights.h"
 #include "revenue_projection.h"
@@ -243,8 +244,8 @@ void AddDefinitions(Insight& insight) {
 void AddNotes(const QueryContext& query, const RevenueProjection& projection, const Backtest& backtest,
               Insight& insight) {
   insight.notes.push_back(
-      "A point projection from historical rates; the models issue replaces it with a Monte "
-      "Carlo forecast with a P10-P90 range.");
+      "A point projection from historical rates (table projection), next to the Monte Carlo range of the "
+      "same quantities (table simulation).");
   insight.notes.push_back(
       "The win curves assume that deals open today age like the deals engaged before them; "
       "backtest_projected_from_open_deals against backtest_won_from_open_deals shows how far that held.");
@@ -275,6 +276,55 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
       "yet); its chance to be won comes from the win curve, not from the product's win rate.");
 }
 
+//! The Monte Carlo forecast's periods: the range of won revenue and its parts.
+Table SimulationTable(const models::ForecastResult& simulation) {
+  Table table{"simulation",
+              {"period", "already_won", "expected_from_open_deals", "expected_new_business", "p10", "p50", "p90"},
+              {}};
+  auto add = [&table](const models::ForecastPeriod& period) {
+    table.rows.push_back({period.label, period.already_won, period.expected_from_open, period.expected_new_business,
+                          period.p10, period.p50, period.p90});
+  };
+  for (const models::ForecastPeriod& month : simulation.months) add(month);
+  add(simulation.next_quarter);
+  return table;
+}
+
+//! The simulated range per period as a band chart.
+ChartSpec SimulationChart(const models::ForecastResult& simulation) {
+  ChartSpec chart{"simulated_range", "band", "Won revenue: P10-P90 range and median (simulation)",
+                  "USD", "period", "won revenue", {}, {{"P50", {}, {}, {}}}};
+  for (const models::ForecastPeriod& month : simulation.months) {
+    chart.labels.push_back(month.label);
+    chart.series[0].values.push_back(month.p50);
+    chart.series[0].low.push_back(month.p10);
+    chart.series[0].high.push_back(month.p90);
+  }
+  return chart;
+}
+
+//! The Monte Carlo forecast, for queries over every deal (it is simulated once per as-of date).
+void AddSimulation(const QueryContext& query, Insight& insight) {
+  if (NarrowsDeals(query.filter)) {
+    insight.notes.push_back(
+        "The Monte Carlo range (table simulation) covers every deal: it is left out when filters narrow the deals.");
+    return;
+  }
+  const models::ForecastResult& simulation = query.state.forecast_simulation();
+  insight.Metric("simulated_next_quarter_p10", simulation.next_quarter.p10);
+  insight.Metric("simulated_next_quarter_p50", simulation.next_quarter.p50);
+  insight.Metric("simulated_next_quarter_p90", simulation.next_quarter.p90);
+  insight.Define("simulation",
+                 "Monte Carlo over " + std::to_string(simulation.settings.runs) +
+                     " runs: each open engaged deal is won with its win-curve chance at its age and closes after a "
+                     "cycle drawn from its product's won cycles longer than its age; new business is the revenue "
+                     "won after one of the recent reference dates from deals engaged after it. p10/p50/p90: "
+                     "percentiles of the period's total over runs");
+  for (const std::string& note : simulation.notes) insight.notes.push_back("Simulation: " + note);
+  insight.tables.push_back(SimulationTable(simulation));
+  insight.charts.push_back(SimulationChart(simulation));
+}
+
 }  // namespace
 
 Insight Forecast(const QueryContext& query) {
@@ -294,6 +344,7 @@ Insight Forecast(const QueryContext& query) {
   insight.tables.push_back(WinCurveTable(query, projection));
   insight.charts.push_back(HistoryAndProjectionChart(projection));
   insight.charts.push_back(WinChanceByAgeChart(projection));
+  AddSimulation(query, insight);
   return insight;
 }
 

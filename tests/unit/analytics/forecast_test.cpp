@@ -223,3 +223,29 @@ TEST(DealInsightsTest, DataWithoutDealsGivesEmptyResultsNotErrors) {
 
 }  // namespace
 }  // namespace crm::analytics::test
+
+namespace crm::analytics::test {
+namespace {
+
+TEST(ForecastTest, TheMonteCarloRangeComesWithTheUnfilteredForecast) {
+  const Dataset data = ForecastCrm();
+  const Insight insight = RunInsight(data, "forecast", {{"as_of", "2017-06-30"}});
+  const Table& simulation = TableNamed(insight, "simulation");
+  ASSERT_FALSE(simulation.rows.empty());
+  EXPECT_EQ(TextAt(simulation, simulation.rows.size() - 1, "period"), "2017-Q3");
+  for (size_t row = 0; row < simulation.rows.size(); ++row) {
+    EXPECT_LE(NumberAt(simulation, row, "p10"), NumberAt(simulation, row, "p50"));
+    EXPECT_LE(NumberAt(simulation, row, "p50"), NumberAt(simulation, row, "p90"));
+  }
+  EXPECT_EQ(MetricNumber(insight, "simulated_next_quarter_p50"),
+            NumberAt(simulation, simulation.rows.size() - 1, "p50"));
+  // A narrowing filter leaves it out, saying why.
+  const Insight filtered = RunInsight(data, "forecast", {{"as_of", "2017-06-30"}, {"product", "Alpha"}});
+  for (const Table& table : filtered.tables) EXPECT_NE(table.name, "simulation");
+  bool said = false;
+  for (const std::string& note : filtered.notes) said = said || note.find("Monte Carlo range") != std::string::npos;
+  EXPECT_TRUE(said);
+}
+
+}  // namespace
+}  // namespace crm::analytics::test

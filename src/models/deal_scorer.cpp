@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "crm/common/date.h"
+#include "crm/models/model_text.h"
 
 namespace crm::models {
 
@@ -15,6 +16,27 @@ std::optional<DealFeatureBuilder> BuilderOf(const Dataset& data, const TrainedMo
   Result<DealFeatureBuilder> builder = DealFeatureBuilder::Create(data, names);
   if (!builder.ok()) return std::nullopt;
   return std::move(builder).value();
+}
+
+//! Where `row` lies outside the training data of `model`: a value missing that was never missing, or a
+//! number beyond the largest one seen.
+std::vector<std::string> Cautions(const TrainedModel& model, std::span<const float> row) {
+  std::vector<std::string> cautions;
+  std::string unknown;
+  for (size_t i = 0; i < model.features.size() && i < model.missing_seen.size(); ++i) {
+    const FeatureSpec& spec = model.features[i];
+    if (std::isnan(row[i]) && !model.missing_seen[i]) {
+      unknown += (unknown.empty() ? "" : ", ") + spec.description;
+    } else if (!std::isnan(row[i]) && i < model.maximum.size() && !std::isnan(model.maximum[i]) &&
+               row[i] > model.maximum[i]) {
+      cautions.push_back(spec.description + " is " + FormatFeatureValue(spec, row[i]) + ", beyond any deal the model learned from (at most " +
+                         FormatFeatureValue(spec, model.maximum[i]) + ")");
+    }
+  }
+  if (!unknown.empty()) {
+    cautions.insert(cautions.begin(), "unknown for this deal, but known for every deal the model learned from: " + unknown);
+  }
+  return cautions;
 }
 
 }  // namespace
@@ -30,6 +52,9 @@ nlohmann::json ToJson(const DealScore& score) {
                         {"factors", factors},
                         {"model_version", score.model_version}};
   if (!score.note.empty()) out["note"] = score.note;
+  if (HasValue(score.model_auc)) out["model_auc"] = score.model_auc;
+  if (!score.reliability.empty()) out["reliability"] = score.reliability;
+  out["cautions"] = score.cautions;
   return out;
 }
 
@@ -92,6 +117,9 @@ Result<DealScore> DealScorer::Score(int32_t deal) const {
   score.tier = TierOf(score.probability);
   score.factors = TopFactors(*model, x.Row(0), *contributions);
   score.model_version = model->VersionLabel();
+  score.model_auc = model->metrics.value("auc", kNoNumber);
+  score.reliability = AucVerdict(score.model_auc);
+  score.cautions = Cautions(*model, x.Row(0));
   return score;
 }
 

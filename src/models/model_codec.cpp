@@ -6,15 +6,18 @@ namespace crm::models {
 
 namespace {
 
-nlohmann::json FeaturesJson(const std::vector<FeatureSpec>& features, const std::vector<float>& reference) {
+nlohmann::json FeaturesJson(const TrainedModel& model) {
   nlohmann::json out = nlohmann::json::array();
-  for (size_t i = 0; i < features.size(); ++i) {
-    const FeatureSpec& spec = features[i];
+  const std::vector<float>& reference = model.reference;
+  for (size_t i = 0; i < model.features.size(); ++i) {
+    const FeatureSpec& spec = model.features[i];
     nlohmann::json feature = {{"name", spec.name},
                               {"description", spec.description},
                               {"kind", spec.kind == FeatureKind::kCategorical ? "categorical" : "numeric"}};
     if (spec.kind == FeatureKind::kCategorical) feature["categories"] = spec.categories;
     if (i < reference.size() && !std::isnan(reference[i])) feature["reference"] = reference[i];
+    if (i < model.maximum.size() && !std::isnan(model.maximum[i])) feature["maximum"] = model.maximum[i];
+    if (i < model.missing_seen.size()) feature["missing_seen"] = model.missing_seen[i] != 0;
     out.push_back(std::move(feature));
   }
   return out;
@@ -32,6 +35,8 @@ bool ReadFeatures(const nlohmann::json& json, TrainedModel& model) {
     if (feature.contains("categories")) spec.categories = feature["categories"].get<std::vector<std::string>>();
     model.features.push_back(std::move(spec));
     model.reference.push_back(feature.contains("reference") ? feature["reference"].get<float>() : kMissingFeature);
+    model.maximum.push_back(feature.contains("maximum") ? feature["maximum"].get<float>() : kMissingFeature);
+    model.missing_seen.push_back(feature.value("missing_seen", true) ? 1 : 0);
   }
   return true;
 }
@@ -41,7 +46,7 @@ bool ReadFeatures(const nlohmann::json& json, TrainedModel& model) {
 Result<store::ModelRecord> EncodeModel(const TrainedModel& model) {
   Result<std::string> bytes = model.booster->Save();
   if (!bytes.ok()) return bytes.error();
-  const nlohmann::json metadata = {{"features", FeaturesJson(model.features, model.reference)},
+  const nlohmann::json metadata = {{"features", FeaturesJson(model)},
                                    {"settings", model.settings.ToJson()},
                                    {"calibrator", model.calibrator.ToJson()},
                                    {"positive_rate", model.positive_rate},

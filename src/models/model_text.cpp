@@ -105,8 +105,11 @@ std::string ScoreText(const DealScore& score) {
   std::string text = "Opportunity " + score.opportunity_id + " (" + score.stage + "): " +
                      Format("%.0f%%", 100 * score.probability) + " chance of being won, " +
                      std::string(TierName(score.tier)) + "\n";
-  text += "Model: " + score.model_version + "\n";
+  text += "Model: " + score.model_version;
+  if (!std::isnan(score.model_auc)) text += Format(" (cross-validated AUC %.3f: ", score.model_auc) + score.reliability + ")";
+  text += "\n";
   if (!score.note.empty()) text += score.note + "\n";
+  for (const std::string& caution : score.cautions) text += "Caution: " + caution + "\n";
   for (const Factor& factor : score.factors) {
     text += std::string(factor.impact > 0 ? "  + " : "  - ") + factor.phrase + Format(" (%+.2f)", factor.impact) + "\n";
   }

@@ -54,6 +54,23 @@ nlohmann::json CrossValidatedMetrics(const TrainingSet& set, const SearchResult&
   return metrics;
 }
 
+//! The largest value of each numeric column and whether each column has missing values.
+void ColumnRanges(const FeatureMatrix& x, TrainedModel& model) {
+  model.maximum.assign(x.columns(), kMissingFeature);
+  model.missing_seen.assign(x.columns(), 0);
+  for (size_t row = 0; row < x.rows(); ++row) {
+    for (size_t column = 0; column < x.columns(); ++column) {
+      const float value = x.At(row, column);
+      if (std::isnan(value)) {
+        model.missing_seen[column] = 1;
+      } else if (x.features[column].kind == FeatureKind::kNumeric &&
+                 (std::isnan(model.maximum[column]) || value > model.maximum[column])) {
+        model.maximum[column] = value;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Status CheckEnoughHistory(const TrainingSet& set) {
@@ -94,6 +111,7 @@ Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& optio
   model.booster = std::make_shared<const Booster>(std::move(booster).value());
   model.calibrator = ChooseCalibrator(search->cv.raw, set.labels);
   model.reference = ColumnMedians(set.x);
+  ColumnRanges(set.x, model);
   double positives = 0;
   for (float label : set.labels) positives += label;
   model.positive_rate = positives / static_cast<double>(set.size());

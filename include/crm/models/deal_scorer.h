@@ -30,6 +30,9 @@ struct DealScore {
   std::vector<Factor> factors;
   std::string model_version;  //!< "opportunity_win v3", or "historical win rate" without a model
   std::string note;           //!< why the historical rate stands in, when it does
+  double model_auc = kNoNumber;  //!< the model's cross-validated AUC
+  std::string reliability;       //!< what that AUC is worth, in words
+  std::vector<std::string> cautions;  //!< where this deal lies outside what the model learned from
 };
 
 //! The JSON of `score build` (CONTRACTS.md: opportunity_id, probability, tier, factors, model_version).

@@ -25,6 +25,8 @@ struct TrainedModel {
   std::shared_ptr<const Booster> booster;
   Calibrator calibrator = IsotonicCalibrator::Fit({}, {});  //!< the identity until fitted
   std::vector<float> reference;  //!< per feature: the training median (NaN for categorical features)
+  std::vector<float> maximum;    //!< per feature: the largest training value (NaN for categorical or empty)
+  std::vector<uint8_t> missing_seen;  //!< per feature: 1 when some training row lacked it
   double positive_rate = 0;      //!< share of positive labels in training
   nlohmann::json metrics;        //!< cross-validated metrics and how they were obtained
   int64_t n_train = 0;           //!< rows the final booster was fitted on

@@ -133,3 +133,36 @@ TEST(ModelCodecTest, DamagedRecordsAreErrorsAndRefusalsKeepTheirReason) {
 
 }  // namespace
 }  // namespace crm::models
+
+namespace crm::models {
+namespace {
+
+TEST(DealScorerTest, DealsBeyondWhatTheModelLearnedFromCarryACaution) {
+  const Dataset& data = test::DemoDataset();
+  const TrainedModel* model = DemoModels().Find(ModelKind::kOpportunityWin);
+  ASSERT_NE(model, nullptr);
+  const std::vector<std::string> names = model->FeatureNames();
+  const auto age_column = static_cast<size_t>(std::find(names.begin(), names.end(), "deal_age_days") - names.begin());
+  const float oldest = model->maximum.at(age_column);
+  const DealScorer scorer(data, DemoModels(), data.LatestDate());
+  int cautioned = 0, plain = 0;
+  for (const DealExample& open : OpenDealExamples(data, data.LatestDate(), DealStage::kEngaging)) {
+    Result<DealScore> score = scorer.Score(open.deal);
+    ASSERT_TRUE(score.ok());
+    const int32_t age = data.LatestDate() - data.opportunities.engage_date[open.deal];
+    bool beyond = false;
+    for (const std::string& caution : score->cautions) {
+      beyond = beyond || (caution.find("days since the deal was engaged") != std::string::npos &&
+                          caution.find("beyond any deal") != std::string::npos);
+    }
+    EXPECT_EQ(beyond, age > oldest) << age << " vs " << oldest;
+    (beyond ? cautioned : plain)++;
+  }
+  // Stalled demo deals outlive every closed one; most open deals do not.
+  EXPECT_GT(cautioned, 0);
+  EXPECT_GT(plain, cautioned);
+  EXPECT_FALSE(ToJson(*scorer.Score(FirstOpen(data, DealStage::kEngaging))).at("reliability").get<std::string>().empty());
+}
+
+}  // namespace
+}  // namespace crm::models

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "same_matrix.h"
 #include "unit/analytics/analytics_fixture.h"
 
 namespace crm::models {
@@ -66,18 +67,6 @@ float Value(const FeatureMatrix& matrix, size_t row, const std::string& name) {
   return column < 0 ? kMissingFeature : matrix.At(row, static_cast<size_t>(column));
 }
 
-//! True when two matrices have the same columns and the same values (NaN equal to NaN).
-bool SameMatrix(const FeatureMatrix& a, const FeatureMatrix& b) {
-  if (a.columns() != b.columns() || a.values.size() != b.values.size()) return false;
-  for (size_t i = 0; i < a.columns(); ++i) {
-    if (a.features[i].name != b.features[i].name) return false;
-  }
-  for (size_t i = 0; i < a.values.size(); ++i) {
-    const bool both_missing = std::isnan(a.values[i]) && std::isnan(b.values[i]);
-    if (!both_missing && a.values[i] != b.values[i]) return false;
-  }
-  return true;
-}
 
 TEST(AccountRiskFeaturesTest, AccountFieldsAtTheSnapshot) {
   const Dataset data = FeatureCrm();
@@ -155,10 +144,10 @@ TEST(AccountRiskFeaturesTest, DealsAndActivitiesAfterTheSnapshotChangeNothing) {
   deals.close_date[data.FindOpportunity("W5")] = Day("2017-07-01");
   data.activities.date[3] = Day("2017-12-31");  // the activity of 07-02 moves later still
   const FeatureMatrix after = BuildAccountFeatures(data, examples);
-  EXPECT_TRUE(SameMatrix(before, after));
+  EXPECT_TRUE(test::SameMatrix(before, after));
   // The same edit on or before the snapshot day is seen, so the comparison above can fail.
   deals.close_date[data.FindOpportunity("W5")] = Day("2017-06-30");
-  EXPECT_FALSE(SameMatrix(before, BuildAccountFeatures(data, examples)));
+  EXPECT_FALSE(test::SameMatrix(before, BuildAccountFeatures(data, examples)));
 }
 
 TEST(AccountRiskFeaturesTest, ActivityColumnsOnlyWithActivities) {

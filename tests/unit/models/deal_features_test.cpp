@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "crm/models/deal_examples.h"
+#include "same_matrix.h"
 #include "unit/analytics/analytics_fixture.h"
 
 namespace crm::models {
@@ -156,15 +157,7 @@ TEST(DealFeaturesTest, TheFutureDoesNotChangeTheFeatures) {
   // D3 closes 03-15, after both snapshots: flipping its outcome and value must change nothing.
   data.opportunities.deal_stage[2] = DealStage::kLost;
   data.opportunities.close_value[2] = 0;
-  const FeatureMatrix after = MakeBuilder(data, names).Build(examples);
-  ASSERT_EQ(before.values.size(), after.values.size());
-  for (size_t i = 0; i < before.values.size(); ++i) {
-    if (std::isnan(before.values[i])) {
-      EXPECT_TRUE(std::isnan(after.values[i])) << i;
-    } else {
-      EXPECT_EQ(before.values[i], after.values[i]) << i;
-    }
-  }
+  EXPECT_TRUE(test::SameMatrix(before, MakeBuilder(data, names).Build(examples)));
 }
 
 TEST(DealFeaturesTest, LeadFeaturesLeaveOutEngagementAndActivitiesWhenAbsent) {
@@ -195,16 +188,7 @@ TEST(DealFeaturesTest, CountsOfOneDayGiveTheSameRowsAsTheSweep) {
     examples.push_back({row, day});
     deals.push_back(row);
   }
-  const FeatureMatrix swept = builder.Build(examples);
-  const FeatureMatrix counted = builder.BuildAt(builder.CountHistory(day), deals);
-  ASSERT_EQ(swept.values.size(), counted.values.size());
-  for (size_t i = 0; i < swept.values.size(); ++i) {
-    if (std::isnan(swept.values[i])) {
-      EXPECT_TRUE(std::isnan(counted.values[i])) << i;
-    } else {
-      EXPECT_EQ(swept.values[i], counted.values[i]) << swept.features[i % swept.columns()].name;
-    }
-  }
+  EXPECT_TRUE(test::SameMatrix(builder.Build(examples), builder.BuildAt(builder.CountHistory(day), deals)));
 }
 
 }  // namespace

@@ -22,10 +22,13 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from kaggle_files import kaggle_folder, read_kaggle
 
+# The candidates of src/models/hyperparameter_search.cpp (DefaultSearchGrid).
 SETTINGS = [
-    dict(max_depth=2, learning_rate=0.1, n_estimators=80, min_child_weight=5),
-    dict(max_depth=3, learning_rate=0.1, n_estimators=100, min_child_weight=5, subsample=0.8, colsample_bytree=0.8),
-    dict(max_depth=5, learning_rate=0.05, n_estimators=150, min_child_weight=10, subsample=0.8, colsample_bytree=0.8),
+    dict(max_depth=2, learning_rate=0.1, n_estimators=80, min_child_weight=5, max_bin=64),
+    dict(max_depth=3, learning_rate=0.1, n_estimators=100, min_child_weight=5, subsample=0.8, colsample_bytree=0.8,
+         max_bin=64),
+    dict(max_depth=5, learning_rate=0.1, n_estimators=60, min_child_weight=10, subsample=0.8, colsample_bytree=0.8,
+         max_bin=64),
 ]
 CATEGORICAL = ["product", "series", "sector", "office_location", "sales_agent", "manager", "regional_office"]
 

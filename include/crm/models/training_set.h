@@ -32,7 +32,7 @@ struct TrainingSet {
 };
 
 //! Training rows beyond this are sampled (whole entities, deterministically) to bound training time.
-inline constexpr int64_t kMaxTrainingRows = 300000;
+inline constexpr int64_t kMaxTrainingRows = 100000;
 
 //! The feature names a model uses on this data by default.
 std::vector<std::string> DefaultFeatureNames(const Dataset& data, ModelKind kind);

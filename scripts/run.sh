@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job of `make run`: import the demo data (or DATA) into the store, report on it and show the
-# pipeline overview.
+# The main job of `make run`: import the demo data (or DATA) into the store, report on it, train the
+# models (the weighted pipeline then uses the win model) and show the pipeline overview.
 set -euo pipefail
 build=$1 db=$2 data=${3:-}
 cli="$build/crm-assistant"
@@ -9,4 +9,5 @@ if [ -z "$data" ]; then
   [ -f "$data/sales_pipeline.csv" ] || "$cli" demo-data --out "$data" --seed 42
 fi
 "$cli" --db "$db" import "$data"
+OMP_WAIT_POLICY=PASSIVE "$cli" --db "$db" train
 "$cli" --db "$db" insight pipeline_overview

@@ -32,13 +32,33 @@ std::vector<double> WonValues(const Dataset& data, const PipelineSnapshot& snaps
   return values;
 }
 
+//! Per deal: estimated value x (model probability - product rate) for open engaged deals the model scored.
+std::vector<double> ExpectedAdjustments(const Dataset& data, const PipelineSnapshot& snapshot,
+                                        const DealEstimates& estimates) {
+  const std::vector<double>& model = estimates.model_probabilities();
+  if (model.empty()) return {};
+  std::vector<double> adjustments(data.opportunities.size(), 0.0);
+  for (size_t i = 0; i < adjustments.size(); ++i) {
+    const auto row = static_cast<int32_t>(i);
+    if (snapshot.Stage(row) != DealStage::kEngaging || !HasValue(model[i])) continue;
+    const ProductHistory& product = estimates.products()[data.opportunities.product[i]];
+    if (HasValue(product.estimated_value)) {
+      adjustments[i] = product.estimated_value * (model[i] - product.win_rate);
+    }
+  }
+  return adjustments;
+}
+
 }  // namespace
 
-AsOfState::AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day)
+AsOfState::AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day,
+                     const WinProbabilitySource* source)
     : snapshot(data, as_of, latest_day),
-      estimates(data, snapshot),
+      estimates(data, snapshot, source ? source->probabilities(as_of) : std::vector<double>(),
+                source ? source->label : ""),
       visible_rows(VisibleRows(data, snapshot)),
       won_values(WonValues(data, snapshot)),
+      expected_adjustments(ExpectedAdjustments(data, snapshot, estimates)),
       data_(&data),
       calendar_(&calendar) {
   snapshot.PrecomputeMonths([&calendar](int32_t day) { return calendar.Month(day); });
@@ -83,8 +103,8 @@ const AccountHealthReport& AsOfState::account_health() const {
 }
 
 AsOfStateCache::AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day,
-                               size_t capacity)
-    : data_(&data), calendar_(&calendar), latest_day_(latest_day), capacity_(capacity) {}
+                               const WinProbabilitySource* source, size_t capacity)
+    : data_(&data), calendar_(&calendar), latest_day_(latest_day), source_(source), capacity_(capacity) {}
 
 std::shared_ptr<const AsOfState> AsOfStateCache::At(int32_t as_of) const {
   const std::lock_guard<std::mutex> lock(mutex_);
@@ -93,7 +113,7 @@ std::shared_ptr<const AsOfState> AsOfStateCache::At(int32_t as_of) const {
     entry.last_used = ++clock_;
     return entry.state;
   }
-  auto state = std::make_shared<const AsOfState>(*data_, *calendar_, as_of, latest_day_);
+  auto state = std::make_shared<const AsOfState>(*data_, *calendar_, as_of, latest_day_, source_);
   if (entries_.size() >= capacity_) {
     auto oldest = entries_.begin();
     for (auto it = entries_.begin(); it != entries_.end(); ++it) {
@@ -116,7 +136,11 @@ void AsOfState::Warm() const {
 
 const models::ForecastResult& AsOfState::forecast_simulation() const {
   return Get(forecast_simulation_, [this] {
-    const std::vector<double> chances = models::WinCurveProbabilities(*data_, snapshot.as_of());
+    // The model's probabilities when the engine has them (NaN where it has none: the product's rate
+    // stands in), else each deal's chance on its product's win curve at its age.
+    const std::vector<double>& model = estimates.model_probabilities();
+    const std::vector<double> chances =
+        model.empty() ? models::WinCurveProbabilities(*data_, snapshot.as_of()) : model;
     return models::SimulateForecast(*data_, snapshot.as_of(), chances, models::ForecastSettings{});
   });
 }

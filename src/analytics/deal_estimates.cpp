@@ -4,8 +4,13 @@
 
 namespace crm::analytics {
 
-DealEstimates::DealEstimates(const Dataset& data, const PipelineSnapshot& snapshot)
-    : data_(&data), snapshot_(&snapshot), products_(data.products.size()) {
+DealEstimates::DealEstimates(const Dataset& data, const PipelineSnapshot& snapshot,
+                             std::vector<double> model_probabilities, std::string model_label)
+    : data_(&data),
+      snapshot_(&snapshot),
+      products_(data.products.size()),
+      model_(std::move(model_probabilities)),
+      model_label_(std::move(model_label)) {
   const OpportunityColumns& deals = data.opportunities;
   std::vector<double> ratio_sums(products_.size(), 0);
   std::vector<int64_t> ratio_counts(products_.size(), 0);
@@ -48,6 +53,14 @@ DealEstimates::DealEstimates(const Dataset& data, const PipelineSnapshot& snapsh
 }
 
 std::string DealEstimates::Method() const {
+  if (!model_.empty()) {
+    return "Open deals have no value in the data: each is valued at its product's list price times the mean "
+           "ratio of won value to list price for that product (the list price alone when the product has no "
+           "won deal yet). Open engaged deals are weighted by the calibrated win probability of " +
+           model_label_ +
+           "; prospecting deals by the product's historical win rate (an upper bound: the data does not "
+           "record how many prospects never engage).";
+  }
   return "Open deals have no value in the data: each is valued at its product's list price times the mean "
          "ratio of won value to list price for that product (the list price alone when the product has no "
          "won deal yet), and weighted by the product's historical win rate among deals closed by the as-of "

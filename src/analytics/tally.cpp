@@ -42,6 +42,8 @@ void Accumulate(const QueryContext& query, KeyOf key_of, std::vector<GroupTotals
   }
   const DealStage* stages = query.snapshot.stages();
   const double* won_values = query.state.won_values.data();
+  const double* adjustments =
+      query.state.expected_adjustments.empty() ? nullptr : query.state.expected_adjustments.data();
   const int32_t* product_of = query.data.opportunities.product.data();
   const auto add = [&](std::vector<GroupTotals>& into, int32_t row) {
     GroupTotals& group = into[static_cast<size_t>(key_of(row))];
@@ -51,6 +53,7 @@ void Accumulate(const QueryContext& query, KeyOf key_of, std::vector<GroupTotals
     group.won_value += won_values[row];
     group.open_value += open_value[at];
     group.expected_value += expected_value[at];
+    if (adjustments) group.expected_value += adjustments[row];
   };
   // Every deal selected: walk the columns directly instead of through the row list.
   const bool every_deal = query.rows.size() == query.data.opportunities.size();

@@ -8,6 +8,9 @@
 
 #include "cli_context.h"
 #include "crm/analytics/engine.h"
+#include "crm/data/dataset_fingerprint.h"
+#include "crm/models/probability_source.h"
+#include "crm/store/store.h"
 
 namespace crm::cli {
 
@@ -25,6 +28,17 @@ std::string Words(std::string_view field) {
   std::string words(field);
   for (char& c : words) c = c == '_' ? ' ' : c;
   return words;
+}
+
+//! The trained win model of the store that holds the data (or of --db with --data), when it is fresh.
+Result<std::optional<analytics::WinProbabilitySource>> ModelSource(const GlobalOptions& options,
+                                                                    const Dataset& data) {
+  if (!options.data.empty() && options.db.empty()) return std::optional<analytics::WinProbabilitySource>();
+  auto store = store::Store::Open(StorePath(options));
+  if (!store.ok()) return store.error();
+  auto models = models::ModelSet::Load(**store, DatasetFingerprint(data));
+  if (!models.ok()) return models.error();
+  return models::ModelProbabilitySource(data, std::make_shared<const models::ModelSet>(std::move(models).value()));
 }
 
 std::string TypeList() {
@@ -61,7 +75,9 @@ Command InsightCommand(const GlobalOptions& options) {
     }
     auto loaded = LoadData(options);
     if (!loaded.ok()) return Fail(loaded.error());
-    const analytics::Engine engine(loaded->data);
+    auto source = ModelSource(options, loaded->data);
+    if (!source.ok()) return Fail(source.error());
+    const analytics::Engine engine(loaded->data, *source);
     auto insight = engine.Run(state->type, state->request);
     if (!insight.ok()) return Fail(insight.error());
     if (options.json) {

@@ -4,12 +4,13 @@
 #include <numeric>
 
 #include "crm/common/date.h"
-#include "crm/models/deal_scorer.h"
+#include "crm/models/fallback_probabilities.h"
 #include "crm/models/feature_checks.h"
 #include "crm/models/forecast_backtest.h"
 #include "crm/models/forecast_simulation.h"
 #include "crm/models/metrics.h"
 #include "crm/models/model_backtest.h"
+#include "crm/models/probability_source.h"
 #include "crm/models/trainer.h"
 
 namespace crm::models {
@@ -58,17 +59,10 @@ nlohmann::json ForecastBacktestJson(const Dataset& data, const BoosterSettings& 
   auto probabilities = [&](int32_t as_of) {
     options.known_by = as_of;
     Result<TrainedModel> model = TrainModel(data, ModelKind::kOpportunityWin, options);
-    ModelSet models;
-    if (model.ok()) models.Put(std::move(model).value());
-    const DealScorer scorer(data, models, as_of);
-    std::vector<int32_t> open;
-    for (const DealExample& example : OpenDealExamples(data, as_of, DealStage::kEngaging)) open.push_back(example.deal);
-    std::vector<double> out(data.opportunities.size(), kNoNumber);
-    Result<std::vector<float>> scores = scorer.Probabilities(ModelKind::kOpportunityWin, open);
-    if (scores.ok()) {
-      for (size_t i = 0; i < open.size(); ++i) out[open[i]] = (*scores)[i];
-    }
-    return out;
+    auto models = std::make_shared<ModelSet>();
+    if (model.ok()) models->Put(std::move(model).value());
+    const std::optional<analytics::WinProbabilitySource> source = ModelProbabilitySource(data, models);
+    return source ? source->probabilities(as_of) : HistoricalWinProbabilities(data, as_of);
   };
   return ToJson(RunForecastBacktest(data, dates, probabilities, ForecastSettings{}));
 }

@@ -11,6 +11,7 @@
 #include "crm/analytics/calendar.h"
 #include "crm/analytics/deal_estimates.h"
 #include "crm/analytics/snapshot.h"
+#include "crm/analytics/win_probability_source.h"
 #include "crm/data/dataset.h"
 
 namespace crm::models {
@@ -29,8 +30,10 @@ class DealSurvival;
 //! Not movable: the estimates point into the snapshot.
 class AsOfState {
  public:
-  //! The state at `as_of` of data whose latest date is `latest_day`; months come from `calendar`.
-  AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day);
+  //! The state at `as_of` of data whose latest date is `latest_day`; months come from `calendar`; open
+  //! engaged deals are weighted by `source`'s probabilities when given.
+  AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day,
+            const WinProbabilitySource* source = nullptr);
   ~AsOfState();
   AsOfState(const AsOfState&) = delete;
   AsOfState& operator=(const AsOfState&) = delete;
@@ -39,6 +42,9 @@ class AsOfState {
   const DealEstimates estimates;
   const std::vector<int32_t> visible_rows;  //!< every deal that exists at the as-of date, ascending
   const std::vector<double> won_values;     //!< per deal: close value when won by the as-of date, else 0
+  //! Per deal, what the model's probability changes in its expected value against the product's rate
+  //! (0 where it has none); empty without a model. Tallies add it to the per-product expected value.
+  const std::vector<double> expected_adjustments;
 
   //! Last activity per deal and account, and the gaps between activities of won deals.
   const ActivityRecency& activity() const;
@@ -78,8 +84,9 @@ class AsOfState {
 //! The states of recently queried as-of dates, so that a dashboard's queries at one date share them.
 class AsOfStateCache {
  public:
-  //! A cache of up to `capacity` states of `data` (latest date `latest_day`).
-  AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day, size_t capacity = 4);
+  //! A cache of up to `capacity` states of `data` (latest date `latest_day`), weighted by `source` if any.
+  AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day,
+                 const WinProbabilitySource* source = nullptr, size_t capacity = 4);
   //! The state at `as_of`: cached, or built now (evicting the least recently used).
   std::shared_ptr<const AsOfState> At(int32_t as_of) const;
 
@@ -92,6 +99,7 @@ class AsOfStateCache {
   const Dataset* data_;
   const Calendar* calendar_;
   int32_t latest_day_;
+  const WinProbabilitySource* source_;
   size_t capacity_;
   mutable std::mutex mutex_;
   mutable std::vector<Entry> entries_;

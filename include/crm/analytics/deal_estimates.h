@@ -31,7 +31,10 @@ class DealEstimates {
   //! Pseudo-deals at the overall win rate added to each product's record to steady small samples.
   static constexpr double kPriorDeals = 10;
 
-  DealEstimates(const Dataset& data, const PipelineSnapshot& snapshot);
+  //! `model_probabilities`, when not empty, gives per deal row the win probability of open engaged deals
+  //! (NaN where none) from `model_label`; the product's historical rate stands in elsewhere.
+  DealEstimates(const Dataset& data, const PipelineSnapshot& snapshot, std::vector<double> model_probabilities = {},
+                std::string model_label = "");
 
   //! Won: close value; Lost: close value (0 in this data); open: the product's estimated value.
   double Value(int32_t row) const {
@@ -45,6 +48,9 @@ class DealEstimates {
         return 1;
       case DealStage::kLost:
         return 0;
+      case DealStage::kEngaging:
+        if (!model_.empty() && HasValue(model_[row])) return model_[row];
+        return products_[data_->opportunities.product[row]].win_rate;
       default:
         return products_[data_->opportunities.product[row]].win_rate;
     }
@@ -57,12 +63,16 @@ class DealEstimates {
   double overall_win_rate() const { return overall_win_rate_; }
   //! A sentence saying how open values and probabilities were estimated, for the insight's notes.
   std::string Method() const;
+  //! The model's probabilities per deal row; empty when none were given.
+  const std::vector<double>& model_probabilities() const { return model_; }
 
  private:
   const Dataset* data_;
   const PipelineSnapshot* snapshot_;
   std::vector<ProductHistory> products_;
   double overall_win_rate_ = 0;
+  std::vector<double> model_;
+  std::string model_label_;
 };
 
 }  // namespace crm::analytics

@@ -2,6 +2,7 @@
 // The analytics engine over one loaded dataset: builds its lookups once, then answers insight queries.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "crm/analytics/filters.h"
 #include "crm/analytics/insight.h"
 #include "crm/analytics/query_context.h"
+#include "crm/analytics/win_probability_source.h"
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 
@@ -21,7 +23,11 @@ const std::vector<std::string>& InsightTypes();
 //! Answers insight queries on a dataset that outlives it.
 class Engine {
  public:
-  explicit Engine(const Dataset& data);
+  //! An engine over `data`; open engaged deals are weighted by `source`'s probabilities when given (the
+  //! trained model), else by their product's historical win rate.
+  explicit Engine(const Dataset& data, std::optional<WinProbabilitySource> source = std::nullopt);
+  Engine(const Engine&) = delete;  // the states point at the source
+  Engine& operator=(const Engine&) = delete;
 
   //! Runs the insight `type` with filters as the user gave them; errors name the bad type or filter.
   Result<Insight> Run(std::string_view type, const FilterRequest& request) const;
@@ -44,6 +50,7 @@ class Engine {
   const Dataset* data_;
   Calendar calendar_;
   int32_t latest_day_;
+  std::optional<WinProbabilitySource> source_;
   std::shared_ptr<const AsOfState> latest_state_;  //!< the state at the default as-of date, kept for good
   AsOfStateCache other_states_;                    //!< states of other dates, most recently used
 };

@@ -52,15 +52,17 @@ std::vector<double> ExpectedAdjustments(const Dataset& data, const PipelineSnaps
 }  // namespace
 
 AsOfState::AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day,
-                     const WinProbabilitySource* source)
+                     const ModelSources* sources)
     : snapshot(data, as_of, latest_day),
-      estimates(data, snapshot, source ? source->probabilities(as_of) : std::vector<double>(),
-                source ? source->label : ""),
+      estimates(data, snapshot,
+                sources && sources->win ? sources->win->probabilities(as_of) : std::vector<double>(),
+                sources && sources->win ? sources->win->label : ""),
       visible_rows(VisibleRows(data, snapshot)),
       won_values(WonValues(data, snapshot)),
       expected_adjustments(ExpectedAdjustments(data, snapshot, estimates)),
       data_(&data),
-      calendar_(&calendar) {
+      calendar_(&calendar),
+      risk_source_(sources ? sources->account_risk : std::nullopt) {
   snapshot.PrecomputeMonths([&calendar](int32_t day) { return calendar.Month(day); });
 }
 
@@ -103,8 +105,8 @@ const AccountHealthReport& AsOfState::account_health() const {
 }
 
 AsOfStateCache::AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day,
-                               const WinProbabilitySource* source, size_t capacity)
-    : data_(&data), calendar_(&calendar), latest_day_(latest_day), source_(source), capacity_(capacity) {}
+                               const ModelSources* sources, size_t capacity)
+    : data_(&data), calendar_(&calendar), latest_day_(latest_day), sources_(sources), capacity_(capacity) {}
 
 std::shared_ptr<const AsOfState> AsOfStateCache::At(int32_t as_of) const {
   const std::lock_guard<std::mutex> lock(mutex_);
@@ -113,7 +115,7 @@ std::shared_ptr<const AsOfState> AsOfStateCache::At(int32_t as_of) const {
     entry.last_used = ++clock_;
     return entry.state;
   }
-  auto state = std::make_shared<const AsOfState>(*data_, *calendar_, as_of, latest_day_, source_);
+  auto state = std::make_shared<const AsOfState>(*data_, *calendar_, as_of, latest_day_, sources_);
   if (entries_.size() >= capacity_) {
     auto oldest = entries_.begin();
     for (auto it = entries_.begin(); it != entries_.end(); ++it) {
@@ -132,6 +134,18 @@ void AsOfState::Warm() const {
   deal_survival();
   account_health();
   forecast_simulation();
+  account_risk();
+}
+
+const std::vector<double>& AsOfState::account_risk() const {
+  return Get(account_risk_, [this] {
+    return risk_source_ ? risk_source_->probabilities(snapshot.as_of()) : std::vector<double>();
+  });
+}
+
+const std::string& AsOfState::account_risk_label() const {
+  static const std::string kNone;
+  return risk_source_ ? risk_source_->label : kNone;
 }
 
 const models::ForecastResult& AsOfState::forecast_simulation() const {

@@ -61,15 +61,15 @@ const std::vector<std::string>& InsightTypes() {
   return names;
 }
 
-Engine::Engine(const Dataset& data, std::optional<WinProbabilitySource> source)
+Engine::Engine(const Dataset& data, ModelSources sources)
     : data_(&data),
       calendar_(CalendarFor(data)),
       latest_day_(data.LatestDate()),
-      source_(std::move(source)),
+      sources_(std::move(sources)),
       latest_state_(std::make_shared<const AsOfState>(data, calendar_,
                                                       latest_day_ != kNoDay ? latest_day_ : TodayUtc(),
-                                                      latest_day_, source_ ? &*source_ : nullptr)),
-      other_states_(data, calendar_, latest_day_, source_ ? &*source_ : nullptr) {}
+                                                      latest_day_, &sources_)),
+      other_states_(data, calendar_, latest_day_, &sources_) {}
 
 Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {
   auto filter = ResolveFilters(*data_, request, latest_day_);

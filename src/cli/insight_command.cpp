@@ -30,15 +30,14 @@ std::string Words(std::string_view field) {
   return words;
 }
 
-//! The trained win model of the store that holds the data (or of --db with --data), when it is fresh.
-Result<std::optional<analytics::WinProbabilitySource>> ModelSource(const GlobalOptions& options,
-                                                                    const Dataset& data) {
-  if (!options.data.empty() && options.db.empty()) return std::optional<analytics::WinProbabilitySource>();
+//! The trained models of the store that holds the data (or of --db with --data), when they are fresh.
+Result<analytics::ModelSources> ModelSources(const GlobalOptions& options, const Dataset& data) {
+  if (!options.data.empty() && options.db.empty()) return analytics::ModelSources{};
   auto store = store::Store::Open(StorePath(options));
   if (!store.ok()) return store.error();
   auto models = models::ModelSet::Load(**store, DatasetFingerprint(data));
   if (!models.ok()) return models.error();
-  return models::ModelProbabilitySource(data, std::make_shared<const models::ModelSet>(std::move(models).value()));
+  return models::ModelSourcesFor(data, std::make_shared<const models::ModelSet>(std::move(models).value()));
 }
 
 std::string TypeList() {
@@ -75,9 +74,9 @@ Command InsightCommand(const GlobalOptions& options) {
     }
     auto loaded = LoadData(options);
     if (!loaded.ok()) return Fail(loaded.error());
-    auto source = ModelSource(options, loaded->data);
-    if (!source.ok()) return Fail(source.error());
-    const analytics::Engine engine(loaded->data, *source);
+    auto sources = ModelSources(options, loaded->data);
+    if (!sources.ok()) return Fail(sources.error());
+    const analytics::Engine engine(loaded->data, *sources);
     auto insight = engine.Run(state->type, state->request);
     if (!insight.ok()) return Fail(insight.error());
     if (options.json) {

@@ -2,6 +2,7 @@
 
 #include "crm/models/deal_examples.h"
 #include "crm/models/deal_scorer.h"
+#include "crm/models/training_set.h"
 
 namespace crm::models {
 
@@ -23,6 +24,30 @@ std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(const Data
     return out;
   };
   return source;
+}
+
+std::optional<analytics::AccountRiskSource> AccountRiskProbabilitySource(const Dataset& data,
+                                                                          std::shared_ptr<const ModelSet> models) {
+  const TrainedModel* model = models->Find(ModelKind::kAccountRisk);
+  if (!model) return std::nullopt;
+  analytics::AccountRiskSource source;
+  source.label = "the " + model->VersionLabel() + " model";
+  source.probabilities = [&data, models](int32_t as_of) {
+    std::vector<double> out(data.accounts.size(), kNoNumber);
+    const TrainedModel& risk = *models->Find(ModelKind::kAccountRisk);
+    Result<TrainingSet> rows = BuildScoringSet(data, ModelKind::kAccountRisk, as_of, risk.FeatureNames());
+    if (!rows.ok()) return out;
+    Result<std::vector<float>> chances = risk.Probabilities(rows->x);
+    if (chances.ok()) {
+      for (size_t i = 0; i < rows->size(); ++i) out[rows->entities[i]] = (*chances)[i];
+    }
+    return out;
+  };
+  return source;
+}
+
+analytics::ModelSources ModelSourcesFor(const Dataset& data, std::shared_ptr<const ModelSet> models) {
+  return {ModelProbabilitySource(data, models), AccountRiskProbabilitySource(data, models)};
 }
 
 }  // namespace crm::models

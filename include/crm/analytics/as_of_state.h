@@ -11,7 +11,7 @@
 #include "crm/analytics/calendar.h"
 #include "crm/analytics/deal_estimates.h"
 #include "crm/analytics/snapshot.h"
-#include "crm/analytics/win_probability_source.h"
+#include "crm/analytics/model_sources.h"
 #include "crm/data/dataset.h"
 
 namespace crm::models {
@@ -31,9 +31,9 @@ class DealSurvival;
 class AsOfState {
  public:
   //! The state at `as_of` of data whose latest date is `latest_day`; months come from `calendar`; open
-  //! engaged deals are weighted by `source`'s probabilities when given.
+  //! engaged deals are weighted by the win source of `sources` when there is one.
   AsOfState(const Dataset& data, const Calendar& calendar, int32_t as_of, int32_t latest_day,
-            const WinProbabilitySource* source = nullptr);
+            const ModelSources* sources = nullptr);
   ~AsOfState();
   AsOfState(const AsOfState&) = delete;
   AsOfState& operator=(const AsOfState&) = delete;
@@ -58,6 +58,10 @@ class AsOfState {
   const AccountHealthReport& account_health() const;
   //! The Monte Carlo forecast of won revenue over every deal, each open deal at its win-curve probability.
   const models::ForecastResult& forecast_simulation() const;
+  //! Per account row, the account_risk model's probability (NaN where not scored); empty without a model.
+  const std::vector<double>& account_risk() const;
+  //! What account_risk() comes from ("the account_risk v2 model"); empty without a model.
+  const std::string& account_risk_label() const;
   //! Builds every lazy fact now (servers do this at start-up so that no user waits for it).
   void Warm() const;
 
@@ -79,14 +83,16 @@ class AsOfState {
   mutable Lazy<DealSurvival> deal_survival_;
   mutable Lazy<AccountHealthReport> account_health_;
   mutable Lazy<models::ForecastResult> forecast_simulation_;
+  mutable Lazy<std::vector<double>> account_risk_;
+  const std::optional<AccountRiskSource> risk_source_;
 };
 
 //! The states of recently queried as-of dates, so that a dashboard's queries at one date share them.
 class AsOfStateCache {
  public:
-  //! A cache of up to `capacity` states of `data` (latest date `latest_day`), weighted by `source` if any.
+  //! A cache of up to `capacity` states of `data` (latest date `latest_day`) using `sources` if any.
   AsOfStateCache(const Dataset& data, const Calendar& calendar, int32_t latest_day,
-                 const WinProbabilitySource* source = nullptr, size_t capacity = 4);
+                 const ModelSources* sources = nullptr, size_t capacity = 4);
   //! The state at `as_of`: cached, or built now (evicting the least recently used).
   std::shared_ptr<const AsOfState> At(int32_t as_of) const;
 
@@ -99,7 +105,7 @@ class AsOfStateCache {
   const Dataset* data_;
   const Calendar* calendar_;
   int32_t latest_day_;
-  const WinProbabilitySource* source_;
+  const ModelSources* sources_;
   size_t capacity_;
   mutable std::mutex mutex_;
   mutable std::vector<Entry> entries_;

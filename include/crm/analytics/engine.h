@@ -11,7 +11,7 @@
 #include "crm/analytics/filters.h"
 #include "crm/analytics/insight.h"
 #include "crm/analytics/query_context.h"
-#include "crm/analytics/win_probability_source.h"
+#include "crm/analytics/model_sources.h"
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 
@@ -23,9 +23,10 @@ const std::vector<std::string>& InsightTypes();
 //! Answers insight queries on a dataset that outlives it.
 class Engine {
  public:
-  //! An engine over `data`; open engaged deals are weighted by `source`'s probabilities when given (the
-  //! trained model), else by their product's historical win rate.
-  explicit Engine(const Dataset& data, std::optional<WinProbabilitySource> source = std::nullopt);
+  //! An engine over `data`; open engaged deals are weighted by the win source's probabilities when given
+  //! (the trained model), else by their product's historical win rate; account health shows the risk
+  //! source's probabilities when given.
+  explicit Engine(const Dataset& data, ModelSources sources = {});
   Engine(const Engine&) = delete;  // the states point at the source
   Engine& operator=(const Engine&) = delete;
 
@@ -50,7 +51,7 @@ class Engine {
   const Dataset* data_;
   Calendar calendar_;
   int32_t latest_day_;
-  std::optional<WinProbabilitySource> source_;
+  ModelSources sources_;
   std::shared_ptr<const AsOfState> latest_state_;  //!< the state at the default as-of date, kept for good
   AsOfStateCache other_states_;                    //!< states of other dates, most recently used
 };

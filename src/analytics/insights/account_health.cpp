@@ -29,11 +29,14 @@ Table ScoreTable(const QueryContext& query, const AccountHealthReport& report,
   Table table{"account_health", {"account", "parent", "sector", "health_score", "band"}, {}};
   const std::vector<HealthComponent> components = ShownComponents(report);
   for (HealthComponent component : components) table.columns.emplace_back(HealthComponentName(component));
+  const std::vector<double>& risk = query.state.account_risk();
+  if (!risk.empty()) table.columns.emplace_back("risk_probability_90_days");
   for (const AccountHealthScore* health : shown) {
     std::vector<Cell> row = {query.data.accounts[health->account].name,
                              ParentCell(query.data, health->account), SectorCell(query.data, health->account),
                              Number(health->score), std::string(HealthBandName(health->band))};
     for (HealthComponent component : components) row.push_back(Number(health->component(component)));
+    if (!risk.empty()) row.push_back(Number(risk[health->account]));
     table.rows.push_back(std::move(row));
   }
   return table;
@@ -218,6 +221,12 @@ Insight AccountHealth(const QueryContext& query) {
   insight.charts.push_back(ColumnChart(insight.tables[0], "health_score", "health_by_account",
                                        "horizontal_bar", "Health score (lowest first)", "score"));
   Define(report, insight);
+  if (!query.state.account_risk().empty()) {
+    insight.Define("risk_probability_90_days",
+                   "probability from " + query.state.account_risk_label() +
+                       " that the account wins nothing in the next 90 days, or won revenue falls below half "
+                       "the last 90 days'; empty for accounts without a win in the last year (not scored)");
+  }
   insight.notes.push_back("Accounts are sorted by health score, lowest first.");
   if (!report.activities) {
     insight.notes.push_back(

@@ -9,8 +9,8 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
-#include <memory>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,7 +38,8 @@ double Best(int runs, const std::function<void()>& work) {
 }
 
 void Print(const std::string& measure, double ms, int runs, size_t rows, nlohmann::json extra = {}) {
-  nlohmann::json line = {{"measure", measure}, {"ms", std::round(ms * 1000) / 1000}, {"runs", runs}, {"rows", rows}};
+  nlohmann::json line = {
+      {"measure", measure}, {"ms", std::round(ms * 1000) / 1000}, {"runs", runs}, {"rows", rows}};
   if (extra.is_object()) line.update(extra);
   std::cout << line.dump() << std::endl;
 }

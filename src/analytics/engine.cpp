@@ -66,9 +66,8 @@ Engine::Engine(const Dataset& data, ModelSources sources)
       calendar_(CalendarFor(data)),
       latest_day_(data.LatestDate()),
       sources_(std::move(sources)),
-      latest_state_(std::make_shared<const AsOfState>(data, calendar_,
-                                                      latest_day_ != kNoDay ? latest_day_ : TodayUtc(),
-                                                      latest_day_, &sources_)),
+      latest_state_(std::make_shared<const AsOfState>(
+          data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(), latest_day_, &sources_)),
       other_states_(data, calendar_, latest_day_, &sources_) {}
 
 Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {

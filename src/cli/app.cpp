@@ -35,12 +35,14 @@ int RunCli(int argc, char** argv) {
   app.fallthrough();  // global options may follow the subcommand: `insight pipeline_overview --json`
   GlobalOptions options;
   if (const char* db = std::getenv("CRM_DB")) options.db = db;
-  app.add_option("--db", options.db, "SQLite store (default: $CRM_DB, else ~/.local/share/crm-assistant/crm.db)");
-  app.add_option("--data", options.data, "use the CSV files in this folder for this run instead of the store");
+  app.add_option("--db", options.db,
+                 "SQLite store (default: $CRM_DB, else ~/.local/share/crm-assistant/crm.db)");
+  app.add_option("--data", options.data,
+                 "use the CSV files in this folder for this run instead of the store");
   app.add_flag("--json", options.json, "machine-readable output on stdout");
-  const std::vector<Command> commands = {ImportCommand(options), StatsCommand(options), DemoDataCommand(options),
-                                         InsightCommand(options), TrainCommand(options), EvaluateCommand(options),
-                                         ScoreCommand(options)};
+  const std::vector<Command> commands = {
+      ImportCommand(options), StatsCommand(options),    DemoDataCommand(options), InsightCommand(options),
+      TrainCommand(options),  EvaluateCommand(options), ScoreCommand(options)};
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {
     CLI::App* parser = app.add_subcommand(command.name, command.help);

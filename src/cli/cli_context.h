@@ -19,9 +19,9 @@ namespace crm::cli {
 
 //! Options that apply to every command.
 struct GlobalOptions {
-  std::string db;    //!< --db (or $CRM_DB); empty: the default path
-  std::string data;  //!< --data DIR: import these CSV files for this run instead of using the store
-  bool json = false; //!< --json: machine-readable output
+  std::string db;     //!< --db (or $CRM_DB); empty: the default path
+  std::string data;   //!< --data DIR: import these CSV files for this run instead of using the store
+  bool json = false;  //!< --json: machine-readable output
 };
 
 //! One option or positional argument of a command, bound to the variable it fills.

@@ -38,8 +38,8 @@ Command TrainCommand(const GlobalOptions& options) {
     auto store = store::Store::Open(StorePath(options));
     if (!store.ok()) return Fail(store.error());
     ProgressBar bar("Training", models::kAllModels.size(), 0);
-    auto summary = models::TrainAndStore(loaded->data, **store,
-                                         [&bar](size_t done, const std::string& model) { bar.Step(done, model); });
+    auto summary = models::TrainAndStore(
+        loaded->data, **store, [&bar](size_t done, const std::string& model) { bar.Step(done, model); });
     bar.Finish();
     if (!summary.ok()) return Fail(summary.error());
     if (options.json) {
@@ -54,10 +54,11 @@ Command TrainCommand(const GlobalOptions& options) {
 
 Command EvaluateCommand(const GlobalOptions& options) {
   auto quick = std::make_shared<bool>(false);
-  Command command{"evaluate",
-                  "Cross-validate and backtest every model: calibration, fairness, importance, feature elimination",
-                  {},
-                  nullptr};
+  Command command{
+      "evaluate",
+      "Cross-validate and backtest every model: calibration, fairness, importance, feature elimination",
+      {},
+      nullptr};
   command.options.push_back({"--quick", "skip feature elimination and the permutation test", quick.get()});
   command.run = [&options, quick]() -> int {
     auto loaded = LoadData(options);

@@ -9,7 +9,8 @@ namespace crm::demo {
 
 double WinLogOdds(const WinFactors& factors) {
   return kWinIntercept +
-         kEngagedFactsWeight * (kAgents[factors.agent].skill + kProductSectorFit[factors.product][factors.sector]) -
+         kEngagedFactsWeight *
+             (kAgents[factors.agent].skill + kProductSectorFit[factors.product][factors.sector]) -
          kCyclePenaltyPerDay * std::max(0, factors.cycle_days - kCycleGraceDays) +
          kActivityBonus * std::min(factors.activity_count, kActivityCountCap) -
          kSilencePenaltyPerDay * std::min(factors.days_since_activity, kSilenceCapDays);

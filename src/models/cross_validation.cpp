@@ -12,8 +12,8 @@ namespace crm::models {
 namespace {
 
 //! Trains on the rows outside `fold` and writes the raw predictions of the rows inside it.
-Status PredictFold(const TrainingSet& set, const BoosterSettings& settings, const std::vector<int>& folds, int fold,
-                   std::vector<float>& raw) {
+Status PredictFold(const TrainingSet& set, const BoosterSettings& settings, const std::vector<int>& folds,
+                   int fold, std::vector<float>& raw) {
   const std::vector<int32_t> train_rows = RowsNotInFold(folds, fold);
   const std::vector<int32_t> test_rows = RowsInFold(folds, fold);
   const FeatureMatrix train = set.x.SelectRows(train_rows);

@@ -33,7 +33,9 @@ struct FeatureDefinition {
 
 float Number(double value) { return HasValue(value) ? static_cast<float>(value) : kMissingFeature; }
 float Code(int32_t code) { return code == kNoIndex ? kMissingFeature : static_cast<float>(code); }
-float Rate(int32_t won, int32_t closed) { return closed > 0 ? static_cast<float>(won) / closed : kMissingFeature; }
+float Rate(int32_t won, int32_t closed) {
+  return closed > 0 ? static_cast<float>(won) / closed : kMissingFeature;
+}
 
 const Account* AccountOf(const FeatureInput& in) {
   const int32_t row = in.data.opportunities.account[in.example.deal];
@@ -65,15 +67,19 @@ const std::array<FeatureDefinition, 25> kCatalogue{{
     {"account_employees", "the account's employees", FeatureKind::kNumeric, Labels::kNone,
      [](const FeatureInput& in) {
        const Account* account = AccountOf(in);
-       return account && account->employees != kNoInteger ? static_cast<float>(account->employees) : kMissingFeature;
+       return account && account->employees != kNoInteger ? static_cast<float>(account->employees)
+                                                          : kMissingFeature;
      }},
     {"account_country", "the account's country", FeatureKind::kCategorical, Labels::kCountries,
-     [](const FeatureInput& in) { return AccountOf(in) ? Code(AccountOf(in)->office_location) : kMissingFeature; }},
+     [](const FeatureInput& in) {
+       return AccountOf(in) ? Code(AccountOf(in)->office_location) : kMissingFeature;
+     }},
     {"account_has_parent", "whether the account is a subsidiary", FeatureKind::kNumeric, Labels::kNone,
      [](const FeatureInput& in) {
        return AccountOf(in) ? (AccountOf(in)->subsidiary_of.empty() ? 0.0f : 1.0f) : kMissingFeature;
      }},
-    {"account_age_years", "the account's years since it was established", FeatureKind::kNumeric, Labels::kNone,
+    {"account_age_years", "the account's years since it was established", FeatureKind::kNumeric,
+     Labels::kNone,
      [](const FeatureInput& in) {
        const Account* account = AccountOf(in);
        if (!account || account->year_established == kNoIndex) return kMissingFeature;
@@ -90,9 +96,13 @@ const std::array<FeatureDefinition, 25> kCatalogue{{
     {"agent_closed_deals", "the agent's closed deals", FeatureKind::kNumeric, Labels::kNone,
      [](const FeatureInput& in) { return static_cast<float>(in.facts.agent_closed); }},
     {"account_win_rate", "the account's win rate", FeatureKind::kNumeric, Labels::kNone,
-     [](const FeatureInput& in) { return AccountOf(in) ? Rate(in.facts.account_won, in.facts.account_closed) : kMissingFeature; }},
+     [](const FeatureInput& in) {
+       return AccountOf(in) ? Rate(in.facts.account_won, in.facts.account_closed) : kMissingFeature;
+     }},
     {"account_closed_deals", "the account's closed deals", FeatureKind::kNumeric, Labels::kNone,
-     [](const FeatureInput& in) { return AccountOf(in) ? static_cast<float>(in.facts.account_closed) : kMissingFeature; }},
+     [](const FeatureInput& in) {
+       return AccountOf(in) ? static_cast<float>(in.facts.account_closed) : kMissingFeature;
+     }},
     {"product_win_rate", "the product's win rate", FeatureKind::kNumeric, Labels::kNone,
      [](const FeatureInput& in) { return Rate(in.facts.product_won, in.facts.product_closed); }},
     {"product_closed_deals", "the product's closed deals", FeatureKind::kNumeric, Labels::kNone,
@@ -113,9 +123,11 @@ const std::array<FeatureDefinition, 25> kCatalogue{{
      [](const FeatureInput& in) {
        return static_cast<float>(in.deal_activities.CountUpTo(in.example.deal, in.example.day));
      }},
-    {"deal_activities_30d", "activities on the deal in the last 30 days", FeatureKind::kNumeric, Labels::kNone,
+    {"deal_activities_30d", "activities on the deal in the last 30 days", FeatureKind::kNumeric,
+     Labels::kNone,
      [](const FeatureInput& in) {
-       return static_cast<float>(in.deal_activities.CountBetween(in.example.deal, in.example.day - 30, in.example.day));
+       return static_cast<float>(
+           in.deal_activities.CountBetween(in.example.deal, in.example.day - 30, in.example.day));
      }},
     {"days_since_deal_activity", "days since the deal's last activity", FeatureKind::kNumeric, Labels::kNone,
      [](const FeatureInput& in) {
@@ -127,7 +139,8 @@ const std::array<FeatureDefinition, 25> kCatalogue{{
      [](const FeatureInput& in) {
        const int32_t account = in.data.opportunities.account[in.example.deal];
        if (account == kNoIndex) return kMissingFeature;
-       return static_cast<float>(in.account_activities.CountBetween(account, in.example.day - 90, in.example.day));
+       return static_cast<float>(
+           in.account_activities.CountBetween(account, in.example.day - 90, in.example.day));
      }},
 }};
 
@@ -199,7 +212,7 @@ DealHistoryCounts EmptyCounts(const Dataset& data, int32_t day) {
 
 //! The facts of one deal read from counts whose agent_open holds the agent's engaged deals.
 DealHistoryFacts FactsOf(const OpportunityColumns& deals, int32_t row, const DealHistoryCounts& counts,
-                     bool open_is_engaged) {
+                         bool open_is_engaged) {
   DealHistoryFacts out;
   const int32_t agent = deals.sales_agent[row];
   const int32_t account = deals.account[row];
@@ -221,25 +234,30 @@ std::vector<DealHistoryFacts> CollectHistory(const Dataset& data, std::span<cons
   const OpportunityColumns& deals = data.opportunities;
   std::vector<int32_t> closed, engaged;
   for (size_t i = 0; i < deals.size(); ++i) {
-    if (IsClosed(deals.deal_stage[i]) && deals.close_date[i] != kNoDay) closed.push_back(static_cast<int32_t>(i));
+    if (IsClosed(deals.deal_stage[i]) && deals.close_date[i] != kNoDay)
+      closed.push_back(static_cast<int32_t>(i));
     if (deals.engage_date[i] != kNoDay) engaged.push_back(static_cast<int32_t>(i));
   }
-  std::sort(closed.begin(), closed.end(), [&](int32_t a, int32_t b) { return deals.close_date[a] < deals.close_date[b]; });
+  std::sort(closed.begin(), closed.end(),
+            [&](int32_t a, int32_t b) { return deals.close_date[a] < deals.close_date[b]; });
   std::sort(engaged.begin(), engaged.end(),
             [&](int32_t a, int32_t b) { return deals.engage_date[a] < deals.engage_date[b]; });
   std::vector<int32_t> order(examples.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) { return examples[a].day < examples[b].day; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int32_t a, int32_t b) { return examples[a].day < examples[b].day; });
 
   DealHistoryCounts counts = EmptyCounts(data, 0);
   std::vector<DealHistoryFacts> facts(examples.size());
   size_t next_closed = 0, next_engaged = 0;
   for (int32_t index : order) {
     const DealExample& example = examples[index];
-    for (; next_closed < closed.size() && deals.close_date[closed[next_closed]] <= example.day; ++next_closed) {
+    for (; next_closed < closed.size() && deals.close_date[closed[next_closed]] <= example.day;
+         ++next_closed) {
       CountClosed(deals, closed[next_closed], counts);
     }
-    for (; next_engaged < engaged.size() && deals.engage_date[engaged[next_engaged]] <= example.day; ++next_engaged) {
+    for (; next_engaged < engaged.size() && deals.engage_date[engaged[next_engaged]] <= example.day;
+         ++next_engaged) {
       ++counts.agent_open[deals.sales_agent[engaged[next_engaged]]];
     }
     facts[index] = FactsOf(deals, example.deal, counts, true);
@@ -249,7 +267,8 @@ std::vector<DealHistoryFacts> CollectHistory(const Dataset& data, std::span<cons
 
 }  // namespace
 
-Result<DealFeatureBuilder> DealFeatureBuilder::Create(const Dataset& data, std::span<const std::string> names) {
+Result<DealFeatureBuilder> DealFeatureBuilder::Create(const Dataset& data,
+                                                      std::span<const std::string> names) {
   std::vector<int> features;
   for (const std::string& name : names) {
     for (const OutcomeField& field : kOutcomeFields) {
@@ -261,7 +280,8 @@ Result<DealFeatureBuilder> DealFeatureBuilder::Create(const Dataset& data, std::
                            [&](const FeatureDefinition& definition) { return name == definition.name; });
     if (it == kCatalogue.end()) {
       std::string known;
-      for (const FeatureDefinition& definition : kCatalogue) known += (known.empty() ? "" : ", ") + std::string(definition.name);
+      for (const FeatureDefinition& definition : kCatalogue)
+        known += (known.empty() ? "" : ", ") + std::string(definition.name);
       return Error{"unknown deal feature '" + name + "'; known: " + known};
     }
     features.push_back(static_cast<int>(it - kCatalogue.begin()));
@@ -274,8 +294,8 @@ std::vector<std::string> DealFeatureBuilder::DefaultFeatures(DealFeatureSet set,
   for (const FeatureDefinition& definition : kCatalogue) {
     const std::string name = definition.name;
     const bool activity = name.find("activit") != std::string::npos;
-    const bool engagement = name == "deal_age_days" || name == "engage_month" || name == "deal_activities_30d" ||
-                            name == "days_since_deal_activity";
+    const bool engagement = name == "deal_age_days" || name == "engage_month" ||
+                            name == "deal_activities_30d" || name == "days_since_deal_activity";
     if (activity && !has_activities) continue;
     if (set == DealFeatureSet::kLeadScore && engagement) continue;
     names.push_back(name);
@@ -293,7 +313,8 @@ DealFeatureBuilder::DealFeatureBuilder(const Dataset& data, std::vector<int> fea
     : data_(&data), features_(std::move(features)) {
   for (int feature : features_) {
     const FeatureDefinition& definition = kCatalogue[feature];
-    specs_.push_back({definition.name, definition.description, definition.kind, CategoryLabels(data, definition.labels)});
+    specs_.push_back(
+        {definition.name, definition.description, definition.kind, CategoryLabels(data, definition.labels)});
   }
   const ActivityColumns& activities = data.activities;
   deal_activity_days_ = DayLists(activities.opportunity, activities.date, data.opportunities.size());
@@ -309,14 +330,17 @@ DealHistoryCounts DealFeatureBuilder::CountHistory(int32_t day) const {
   DealHistoryCounts counts = EmptyCounts(*data_, day);
   for (size_t i = 0; i < deals.size(); ++i) {
     const auto row = static_cast<int32_t>(i);
-    const bool closed = IsClosed(deals.deal_stage[i]) && deals.close_date[i] != kNoDay && deals.close_date[i] <= day;
+    const bool closed =
+        IsClosed(deals.deal_stage[i]) && deals.close_date[i] != kNoDay && deals.close_date[i] <= day;
     if (closed) CountClosed(deals, row, counts);
-    if (!closed && deals.engage_date[i] != kNoDay && deals.engage_date[i] <= day) ++counts.agent_open[deals.sales_agent[i]];
+    if (!closed && deals.engage_date[i] != kNoDay && deals.engage_date[i] <= day)
+      ++counts.agent_open[deals.sales_agent[i]];
   }
   return counts;
 }
 
-FeatureMatrix DealFeatureBuilder::BuildAt(const DealHistoryCounts& counts, std::span<const int32_t> deals) const {
+FeatureMatrix DealFeatureBuilder::BuildAt(const DealHistoryCounts& counts,
+                                          std::span<const int32_t> deals) const {
   std::vector<DealExample> examples;
   std::vector<DealHistoryFacts> facts;
   examples.reserve(deals.size());
@@ -328,7 +352,8 @@ FeatureMatrix DealFeatureBuilder::BuildAt(const DealHistoryCounts& counts, std::
   return Fill(examples, facts);
 }
 
-FeatureMatrix DealFeatureBuilder::Fill(std::span<const DealExample> examples, std::span<const DealHistoryFacts> facts) const {
+FeatureMatrix DealFeatureBuilder::Fill(std::span<const DealExample> examples,
+                                       std::span<const DealHistoryFacts> facts) const {
   FeatureMatrix matrix;
   matrix.features = specs_;
   matrix.values.resize(examples.size() * features_.size());

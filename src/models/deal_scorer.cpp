@@ -29,12 +29,14 @@ std::vector<std::string> Cautions(const TrainedModel& model, std::span<const flo
       unknown += (unknown.empty() ? "" : ", ") + spec.description;
     } else if (!std::isnan(row[i]) && i < model.maximum.size() && !std::isnan(model.maximum[i]) &&
                row[i] > model.maximum[i]) {
-      cautions.push_back(spec.description + " is " + FormatFeatureValue(spec, row[i]) + ", beyond any deal the model learned from (at most " +
+      cautions.push_back(spec.description + " is " + FormatFeatureValue(spec, row[i]) +
+                         ", beyond any deal the model learned from (at most " +
                          FormatFeatureValue(spec, model.maximum[i]) + ")");
     }
   }
   if (!unknown.empty()) {
-    cautions.insert(cautions.begin(), "unknown for this deal, but known for every deal the model learned from: " + unknown);
+    cautions.insert(cautions.begin(),
+                    "unknown for this deal, but known for every deal the model learned from: " + unknown);
   }
   return cautions;
 }
@@ -44,13 +46,10 @@ std::vector<std::string> Cautions(const TrainedModel& model, std::span<const flo
 nlohmann::json ToJson(const DealScore& score) {
   nlohmann::json factors = nlohmann::json::array();
   for (const Factor& factor : score.factors) factors.push_back(ToJson(factor));
-  nlohmann::json out = {{"opportunity_id", score.opportunity_id},
-                        {"stage", score.stage},
-                        {"model", score.model},
-                        {"probability", score.probability},
-                        {"tier", TierName(score.tier)},
-                        {"factors", factors},
-                        {"model_version", score.model_version}};
+  nlohmann::json out = {
+      {"opportunity_id", score.opportunity_id}, {"stage", score.stage},         {"model", score.model},
+      {"probability", score.probability},       {"tier", TierName(score.tier)}, {"factors", factors},
+      {"model_version", score.model_version}};
   if (!score.note.empty()) out["note"] = score.note;
   if (HasValue(score.model_auc)) out["model_auc"] = score.model_auc;
   if (!score.reliability.empty()) out["reliability"] = score.reliability;
@@ -69,7 +68,8 @@ DealScorer::DealScorer(const Dataset& data, const ModelSet& models, int32_t as_o
 }
 
 const DealFeatureBuilder* DealScorer::BuilderFor(ModelKind kind) const {
-  const std::optional<DealFeatureBuilder>& builder = kind == ModelKind::kLeadScore ? lead_builder_ : win_builder_;
+  const std::optional<DealFeatureBuilder>& builder =
+      kind == ModelKind::kLeadScore ? lead_builder_ : win_builder_;
   return builder ? &*builder : nullptr;
 }
 
@@ -85,8 +85,8 @@ Result<DealScore> DealScorer::Score(int32_t deal) const {
   const int32_t engaged = deals.engage_date[deal];
   const int32_t closed = deals.close_date[deal];
   if (IsClosed(deals.deal_stage[deal]) && closed != kNoDay && closed <= as_of_) {
-    return Error{"opportunity " + id + " is already " + std::string(DealStageName(deals.deal_stage[deal])) + " (closed " +
-                 FormatIsoDate(closed) + "): only open deals are scored"};
+    return Error{"opportunity " + id + " is already " + std::string(DealStageName(deals.deal_stage[deal])) +
+                 " (closed " + FormatIsoDate(closed) + "): only open deals are scored"};
   }
   const bool prospect = deals.deal_stage[deal] == DealStage::kProspecting;
   if (!prospect && (engaged == kNoDay || engaged > as_of_)) {
@@ -101,7 +101,8 @@ Result<DealScore> DealScorer::Score(int32_t deal) const {
   const DealFeatureBuilder* builder = BuilderFor(kind);
   if (!model || !builder) {
     score.probability = HistoricalRate(deal);
-    if (std::isnan(score.probability)) return Error{"no model and no closed deals of this product to score " + id};
+    if (std::isnan(score.probability))
+      return Error{"no model and no closed deals of this product to score " + id};
     score.model_version = "historical win rate";
     score.note = models_->slot(kind).unavailable + "; the probability is the product's historical win rate";
     score.tier = TierOf(score.probability);

@@ -24,7 +24,8 @@ void Tell(const EvaluationOptions& options, const std::string& what) {
 //! Per sector and per regional office: metrics of the cross-validated predictions and the largest gaps.
 nlohmann::json FairnessJson(const Dataset& data, const TrainingSet& set, const std::vector<float>& scores) {
   nlohmann::json out;
-  auto add = [&](const char* name, const std::vector<int32_t>& codes, const std::vector<std::string>& labels) {
+  auto add = [&](const char* name, const std::vector<int32_t>& codes,
+                 const std::vector<std::string>& labels) {
     if (std::all_of(codes.begin(), codes.end(), [](int32_t code) { return code == kNoIndex; })) return;
     const std::vector<GroupMetrics> groups = MetricsByGroup(scores, set.labels, codes, labels);
     out[name] = {{"groups", ToJson(groups)}, {"largest_gap", ToJson(LargestGap(groups))}};
@@ -117,12 +118,14 @@ Result<nlohmann::json> EvaluateModels(const Dataset& data, const EvaluationOptio
   nlohmann::json out = {{"as_of", FormatIsoDate(data.LatestDate())}, {"models", nlohmann::json::object()}};
   BoosterSettings win_settings;
   for (ModelKind kind : kAllModels) {
-    if (Status status = EvaluateOne(data, kind, options, out, &win_settings); !status.ok()) return status.error();
+    if (Status status = EvaluateOne(data, kind, options, out, &win_settings); !status.ok())
+      return status.error();
   }
   Tell(options, "forecast: backtest");
   out["backtest"]["forecast"] = ForecastBacktestJson(data, win_settings);
   out["notes"] = {
-      "Cross-validated metrics come from predictions on deals (or accounts) the model never saw; the backtest "
+      "Cross-validated metrics come from predictions on deals (or accounts) the model never saw; the "
+      "backtest "
       "trains on what was known at each date and scores what was open then, so it never sees the future.",
       "Accuracy is shown next to the majority-class baseline: a model is only useful where it beats it.",
       "Fairness figures are computed on the cross-validated predictions; groups with fewer than 30 rows are "

@@ -44,12 +44,14 @@ std::string FormatFeatureValue(const FeatureSpec& spec, float value) {
   const std::string& name = spec.name;
   if (spec.kind == FeatureKind::kCategorical) {
     const auto code = static_cast<size_t>(value);
-    return value >= 0 && code < spec.categories.size() ? spec.categories[code] : "category " + Fixed(value, 0);
+    return value >= 0 && code < spec.categories.size() ? spec.categories[code]
+                                                       : "category " + Fixed(value, 0);
   }
   if (Contains(name, "has_parent")) return value >= 0.5f ? "yes" : "no";
   if (Contains(name, "rate")) return Fixed(100.0 * value, 0) + "%";
   if (name == "account_revenue" || name == "revenue") return "$" + Fixed(value, 1) + " million";
-  if (Contains(name, "revenue") || Contains(name, "price") || Contains(name, "value")) return "$" + Grouped(value);
+  if (Contains(name, "revenue") || Contains(name, "price") || Contains(name, "value"))
+    return "$" + Grouped(value);
   if (Contains(name, "days")) return Grouped(value) + " days";
   if (Contains(name, "years")) return Grouped(value) + " years";
   if (Contains(name, "month")) return Grouped(value);
@@ -63,7 +65,9 @@ std::vector<Factor> TopFactors(const TrainedModel& model, std::span<const float>
     if (contributions[i] > 0) raising.push_back(i);
     if (contributions[i] < 0) lowering.push_back(i);
   }
-  auto by_strength = [&](size_t a, size_t b) { return std::fabs(contributions[a]) > std::fabs(contributions[b]); };
+  auto by_strength = [&](size_t a, size_t b) {
+    return std::fabs(contributions[a]) > std::fabs(contributions[b]);
+  };
   std::sort(raising.begin(), raising.end(), by_strength);
   std::sort(lowering.begin(), lowering.end(), by_strength);
   raising.resize(std::min(raising.size(), per_side));
@@ -81,7 +85,10 @@ std::vector<Factor> TopFactors(const TrainedModel& model, std::span<const float>
 }
 
 nlohmann::json ToJson(const Factor& factor) {
-  return {{"feature", factor.feature}, {"value", factor.value}, {"impact", factor.impact}, {"phrase", factor.phrase}};
+  return {{"feature", factor.feature},
+          {"value", factor.value},
+          {"impact", factor.impact},
+          {"phrase", factor.phrase}};
 }
 
 }  // namespace crm::models

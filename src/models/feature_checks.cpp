@@ -36,8 +36,8 @@ void ShuffleDealOutcomes(TrainingSet& set, std::mt19937_64& random) {
 
 }  // namespace
 
-Result<FeatureElimination> EliminateFeatures(const TrainingSet& set, const BoosterSettings& settings, int max_steps,
-                                             size_t min_features) {
+Result<FeatureElimination> EliminateFeatures(const TrainingSet& set, const BoosterSettings& settings,
+                                             int max_steps, size_t min_features) {
   FeatureElimination result;
   result.tolerance = kEliminationTolerance;
   std::vector<int> columns(set.x.columns());

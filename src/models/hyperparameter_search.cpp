@@ -30,7 +30,8 @@ Result<SearchResult> SearchSettings(const TrainingSet& set, std::span<const Boos
     Result<CrossValidation> cv = CrossValidate(set, settings);
     if (!cv.ok()) return cv.error();
     const SearchCandidate candidate{settings, LogLoss(cv->raw, set.labels), Auc(cv->raw, set.labels)};
-    const bool better = result.candidates.empty() || candidate.log_loss < result.candidates[result.best].log_loss;
+    const bool better =
+        result.candidates.empty() || candidate.log_loss < result.candidates[result.best].log_loss;
     result.candidates.push_back(candidate);
     if (better) {
       result.best = result.candidates.size() - 1;

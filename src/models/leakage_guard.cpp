@@ -41,13 +41,13 @@ Status CheckForLeakage(const FeatureMatrix& x, std::span<const float> labels) {
     }
     if (values.size() < kLeakageMinRows) continue;
     const FeatureSpec& spec = x.features[column];
-    const double auc =
-        Auc(spec.kind == FeatureKind::kCategorical ? CategoryRates(values, known_labels) : values, known_labels);
+    const double auc = Auc(
+        spec.kind == FeatureKind::kCategorical ? CategoryRates(values, known_labels) : values, known_labels);
     if (std::isnan(auc) || (auc < kLeakageAuc && auc > 1 - kLeakageAuc)) continue;
     char figure[32];
     std::snprintf(figure, sizeof figure, "%.3f", std::max(auc, 1 - auc));
-    return Error{"feature '" + spec.name + "' is refused: on its own it separates the outcomes (AUC " + figure +
-                 "), so it must have been built from the outcome (leakage)"};
+    return Error{"feature '" + spec.name + "' is refused: on its own it separates the outcomes (AUC " +
+                 figure + "), so it must have been built from the outcome (leakage)"};
   }
   return Status::Ok();
 }

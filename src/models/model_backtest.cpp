@@ -26,7 +26,8 @@ std::vector<DealExample> ProspectsAt(const Dataset& data, int32_t as_of) {
   std::vector<DealExample> examples;
   const OpportunityColumns& deals = data.opportunities;
   for (size_t i = 0; i < deals.size(); ++i) {
-    if (deals.engage_date[i] != kNoDay && deals.engage_date[i] > as_of) examples.push_back({static_cast<int32_t>(i), as_of});
+    if (deals.engage_date[i] != kNoDay && deals.engage_date[i] > as_of)
+      examples.push_back({static_cast<int32_t>(i), as_of});
   }
   return examples;
 }
@@ -44,8 +45,9 @@ Result<TrainingSet> BacktestRows(const Dataset& data, ModelKind kind, int32_t as
     }
     return all->SelectRows(rows);
   }
-  std::vector<DealExample> examples =
-      kind == ModelKind::kOpportunityWin ? OpenDealExamples(data, as_of, DealStage::kEngaging) : ProspectsAt(data, as_of);
+  std::vector<DealExample> examples = kind == ModelKind::kOpportunityWin
+                                          ? OpenDealExamples(data, as_of, DealStage::kEngaging)
+                                          : ProspectsAt(data, as_of);
   std::vector<float> labels;
   KeepKnownOutcomes(data, examples, labels);
   std::vector<int32_t> deals;
@@ -108,7 +110,8 @@ Result<ModelBacktest> BacktestModel(const Dataset& data, ModelKind kind, std::sp
 nlohmann::json ToJson(const ModelBacktest& backtest) {
   nlohmann::json points = nlohmann::json::array();
   for (const BacktestPoint& point : backtest.points) {
-    nlohmann::json entry = {{"as_of", FormatIsoDate(point.as_of)}, {"n_train", point.n_train}, {"n_test", point.n_test}};
+    nlohmann::json entry = {
+        {"as_of", FormatIsoDate(point.as_of)}, {"n_train", point.n_train}, {"n_test", point.n_test}};
     if (!point.skipped.empty()) {
       entry["skipped"] = point.skipped;
     } else {
@@ -120,8 +123,9 @@ nlohmann::json ToJson(const ModelBacktest& backtest) {
   }
   nlohmann::json out = {{"points", points},
                         {"n_test", backtest.n_test},
-                        {"method", "at each date T: train on outcomes known by T, score what was open at T, "
-                                   "compare with what happened after T"}};
+                        {"method",
+                         "at each date T: train on outcomes known by T, score what was open at T, "
+                         "compare with what happened after T"}};
   if (backtest.n_test > 0) out["pooled"] = ToJson(backtest.pooled);
   return out;
 }

@@ -31,10 +31,13 @@ bool ReadFeatures(const nlohmann::json& json, TrainedModel& model) {
     FeatureSpec spec;
     spec.name = feature["name"].get<std::string>();
     spec.description = feature.value("description", spec.name);
-    spec.kind = feature.value("kind", "numeric") == "categorical" ? FeatureKind::kCategorical : FeatureKind::kNumeric;
-    if (feature.contains("categories")) spec.categories = feature["categories"].get<std::vector<std::string>>();
+    spec.kind =
+        feature.value("kind", "numeric") == "categorical" ? FeatureKind::kCategorical : FeatureKind::kNumeric;
+    if (feature.contains("categories"))
+      spec.categories = feature["categories"].get<std::vector<std::string>>();
     model.features.push_back(std::move(spec));
-    model.reference.push_back(feature.contains("reference") ? feature["reference"].get<float>() : kMissingFeature);
+    model.reference.push_back(feature.contains("reference") ? feature["reference"].get<float>()
+                                                            : kMissingFeature);
     model.maximum.push_back(feature.contains("maximum") ? feature["maximum"].get<float>() : kMissingFeature);
     model.missing_seen.push_back(feature.value("missing_seen", true) ? 1 : 0);
   }
@@ -101,7 +104,8 @@ store::ModelRecord RefusalRecord(ModelKind kind, const std::string& reason, cons
   store::ModelRecord record;
   record.name = std::string(ModelName(kind));
   record.data_hash = data_hash;
-  record.metadata_json = nlohmann::json{{"refused", reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  record.metadata_json =
+      nlohmann::json{{"refused", reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return record;
 }
 

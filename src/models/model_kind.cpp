@@ -21,6 +21,8 @@ std::optional<ModelKind> ModelKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view PositiveOutcome(ModelKind kind) { return kind == ModelKind::kAccountRisk ? "at risk" : "won"; }
+std::string_view PositiveOutcome(ModelKind kind) {
+  return kind == ModelKind::kAccountRisk ? "at risk" : "won";
+}
 
 }  // namespace crm::models

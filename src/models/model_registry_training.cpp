@@ -38,7 +38,8 @@ Result<TrainingSummary> TrainAndStore(const Dataset& data, store::Store& store,
     const ModelKind kind = kAllModels[i];
     const std::string name(ModelName(kind));
     if (!trained[i]) {
-      models[name] = {{"status", "refused"}, {"reason", RefusalReason(records[i])}, {"version", (*versions)[i]}};
+      models[name] = {
+          {"status", "refused"}, {"reason", RefusalReason(records[i])}, {"version", (*versions)[i]}};
       summary.models.MarkRefused(kind, RefusalReason(records[i]));
       continue;
     }

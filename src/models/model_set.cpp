@@ -19,7 +19,8 @@ Result<ModelSet> ModelSet::Load(const store::Store& store, const std::string& da
     ModelSlot& slot = set.slots_[static_cast<size_t>(kind)];
     if (latest.data_hash != data_hash) {
       slot.stale = true;
-      slot.unavailable = "the " + std::string(ModelName(kind)) + " model (v" + std::to_string(latest.version) +
+      slot.unavailable = "the " + std::string(ModelName(kind)) + " model (v" +
+                         std::to_string(latest.version) +
                          ") was trained on other data: run `crm-assistant train` to refit it";
       continue;
     }

@@ -6,8 +6,8 @@
 
 namespace crm::models {
 
-std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(const Dataset& data,
-                                                                       std::shared_ptr<const ModelSet> models) {
+std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(
+    const Dataset& data, std::shared_ptr<const ModelSet> models) {
   const TrainedModel* model = models->Find(ModelKind::kOpportunityWin);
   if (!model) return std::nullopt;
   analytics::WinProbabilitySource source;
@@ -15,7 +15,8 @@ std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(const Data
   source.probabilities = [&data, models](int32_t as_of) {
     std::vector<double> out(data.opportunities.size(), kNoNumber);
     std::vector<int32_t> open;
-    for (const DealExample& example : OpenDealExamples(data, as_of, DealStage::kEngaging)) open.push_back(example.deal);
+    for (const DealExample& example : OpenDealExamples(data, as_of, DealStage::kEngaging))
+      open.push_back(example.deal);
     const DealScorer scorer(data, *models, as_of);
     Result<std::vector<float>> chances = scorer.Probabilities(ModelKind::kOpportunityWin, open);
     if (chances.ok()) {
@@ -26,8 +27,8 @@ std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(const Data
   return source;
 }
 
-std::optional<analytics::AccountRiskSource> AccountRiskProbabilitySource(const Dataset& data,
-                                                                          std::shared_ptr<const ModelSet> models) {
+std::optional<analytics::AccountRiskSource> AccountRiskProbabilitySource(
+    const Dataset& data, std::shared_ptr<const ModelSet> models) {
   const TrainedModel* model = models->Find(ModelKind::kAccountRisk);
   if (!model) return std::nullopt;
   analytics::AccountRiskSource source;

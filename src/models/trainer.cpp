@@ -87,10 +87,10 @@ Status CheckEnoughHistory(const TrainingSet& set) {
   const bool deals = set.kind != ModelKind::kAccountRisk;
   const std::string positive = deals ? "won deals" : "at-risk account snapshots";
   const std::string negative = deals ? "lost deals" : "healthy account snapshots";
-  return Error{std::string(ModelName(set.kind)) + " needs at least " + std::to_string(kMinOutcomesPerClass) + " " +
-               positive + " and " + std::to_string(kMinOutcomesPerClass) + " " + negative + " to learn from; the data has " +
-               std::to_string(positives) + " and " + std::to_string(negatives) +
-               ", so scores fall back to historical rates"};
+  return Error{std::string(ModelName(set.kind)) + " needs at least " + std::to_string(kMinOutcomesPerClass) +
+               " " + positive + " and " + std::to_string(kMinOutcomesPerClass) + " " + negative +
+               " to learn from; the data has " + std::to_string(positives) + " and " +
+               std::to_string(negatives) + ", so scores fall back to historical rates"};
 }
 
 Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& options) {
@@ -130,7 +130,8 @@ Result<TrainedModel> TrainModel(const Dataset& data, ModelKind kind, const Train
   if (!run.ok()) return run.error();
   TrainedModel model = std::move(run->model);
   model.known_by = known_by;
-  if (set->sampled_from > static_cast<int64_t>(set->size())) model.metrics["sampled_from"] = set->sampled_from;
+  if (set->sampled_from > static_cast<int64_t>(set->size()))
+    model.metrics["sampled_from"] = set->sampled_from;
   return model;
 }
 

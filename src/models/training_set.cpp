@@ -86,7 +86,8 @@ Status CheckAccountFeatures(const TrainingSet& set, std::span<const std::string>
   std::vector<std::string> built;
   for (const FeatureSpec& spec : set.x.features) built.push_back(spec.name);
   if (std::vector<std::string>(features.begin(), features.end()) != built) {
-    return Error{"the account_risk model was trained on other features than this data gives; run `train` again"};
+    return Error{
+        "the account_risk model was trained on other features than this data gives; run `train` again"};
   }
   return Status::Ok();
 }
@@ -155,7 +156,8 @@ Result<TrainingSet> BuildScoringSet(const Dataset& data, ModelKind kind, int32_t
 }
 
 Result<TrainingSet> BuildDealScoringSet(const Dataset& data, ModelKind kind, int32_t as_of,
-                                        std::span<const int32_t> deals, std::span<const std::string> features) {
+                                        std::span<const int32_t> deals,
+                                        std::span<const std::string> features) {
   std::vector<DealExample> examples;
   for (int32_t deal : deals) examples.push_back({deal, as_of});
   return DealSet(data, kind, std::move(examples), {}, features);

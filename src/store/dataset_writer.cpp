@@ -41,7 +41,8 @@ class TableSource : public RowSource {
 // keeps no statement journal (which would copy every reused page of a replaced table).
 template <typename Rows>
 std::string InsertSql() {
-  std::string sql = std::string("INSERT OR FAIL INTO ") + Rows::kTable + " (" + Rows::kColumns + ") SELECT c0";
+  std::string sql =
+      std::string("INSERT OR FAIL INTO ") + Rows::kTable + " (" + Rows::kColumns + ") SELECT c0";
   for (int column = 1; column < Rows::kColumnCount; ++column) sql += ", c" + std::to_string(column);
   return sql + " FROM crm_rows(?1) ORDER BY rowid";
 }
@@ -58,7 +59,8 @@ Status InsertRows(sqlite3* db, Rows rows, Progress& progress) {
   BindRowSource(insert->get(), 1, source);
   if (sqlite3_step(insert->get()) != SQLITE_DONE) {
     if (source.error) return Error{rows.Describe(source.row) + ": " + source.error->message};
-    if (sqlite3_errcode(db) == SQLITE_CONSTRAINT) return Error{rows.Describe(source.row) + ": " + LastError(db)};
+    if (sqlite3_errcode(db) == SQLITE_CONSTRAINT)
+      return Error{rows.Describe(source.row) + ": " + LastError(db)};
     return Error{LastError(db)};
   }
   // References are stored as row + 1: check that the ids came out that way.
@@ -82,8 +84,8 @@ class SortInSmallRuns {
     Result<int64_t> temp_store = QueryInt64(db_, "PRAGMA temp_store");
     Result<int64_t> cache_size = QueryInt64(db_, "PRAGMA cache_size");
     if (!temp_store.ok() || !cache_size.ok()) return;
-    restore_ = "PRAGMA temp_store = " + std::to_string(*temp_store) + "; PRAGMA cache_size = " +
-               std::to_string(*cache_size);
+    restore_ = "PRAGMA temp_store = " + std::to_string(*temp_store) +
+               "; PRAGMA cache_size = " + std::to_string(*cache_size);
     (void)Execute(db_, "PRAGMA temp_store = FILE; PRAGMA cache_size = -2048");
   }
   ~SortInSmallRuns() {

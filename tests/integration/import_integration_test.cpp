@@ -28,7 +28,8 @@ json StatsJson(const std::string& args) {
 bool HasCleaning(const json& stats, const std::string& field, const std::string& from, const std::string& to,
                  int64_t count) {
   for (const json& entry : stats["cleaning"]) {
-    if (entry["field"] == field && entry["from"] == from && entry["to"] == to && entry["count"] == count) return true;
+    if (entry["field"] == field && entry["from"] == from && entry["to"] == to && entry["count"] == count)
+      return true;
   }
   return false;
 }
@@ -42,7 +43,8 @@ TEST(ImportIntegrationTest, KaggleDataGivesTheExactCountsAndTheThreeFixes) {
   EXPECT_EQ(stats["managers"], 6);
   EXPECT_EQ(stats["regional_offices"], 3);
   EXPECT_EQ(stats["opportunities"], 8800);
-  EXPECT_EQ(stats["by_stage"], (json{{"Won", 4238}, {"Lost", 2473}, {"Engaging", 1589}, {"Prospecting", 500}}));
+  EXPECT_EQ(stats["by_stage"],
+            (json{{"Won", 4238}, {"Lost", 2473}, {"Engaging", 1589}, {"Prospecting", 500}}));
   EXPECT_EQ(stats["won_revenue"], 10005534);
   EXPECT_EQ(stats["rows_dropped"], 0);
   EXPECT_TRUE(HasCleaning(stats, "sector", "technolgy", "technology", 12));
@@ -59,8 +61,8 @@ TEST(ImportIntegrationTest, ImportStoresTheDataAndStatsReadsItBack) {
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const json from_import = json::parse(imported.out);
   const json from_store = StatsJson(db);
-  for (const char* key : {"accounts", "products", "sales_agents", "managers", "regional_offices", "opportunities",
-                          "by_stage", "cleaning", "warnings", "won_revenue"}) {
+  for (const char* key : {"accounts", "products", "sales_agents", "managers", "regional_offices",
+                          "opportunities", "by_stage", "cleaning", "warnings", "won_revenue"}) {
     EXPECT_EQ(from_import[key], from_store[key]) << key;
   }
   EXPECT_EQ(from_store["files"][3]["sha256"].get<std::string>().size(), 64u);
@@ -99,7 +101,8 @@ class CorruptInputTest : public testing::Test {
   }
   static void WriteFolder(const std::string& folder, const std::string& pipeline) {
     std::filesystem::create_directories(folder);
-    test::WriteFile(folder + "/sales_teams.csv", "sales_agent,manager,regional_office\nMoses Frase,Dustin Brinkmann,Central\n");
+    test::WriteFile(folder + "/sales_teams.csv",
+                    "sales_agent,manager,regional_office\nMoses Frase,Dustin Brinkmann,Central\n");
     test::WriteFile(folder + "/products.csv", "product,series,sales_price\nGTX Pro,GTX,4821\n");
     test::WriteFile(folder + "/accounts.csv",
                     "account,sector,year_established,revenue,employees,office_location,subsidiary_of\n"
@@ -124,9 +127,10 @@ class CorruptInputTest : public testing::Test {
 };
 
 TEST_F(CorruptInputTest, StrictImportOfABadRowChangesNothing) {
-  ExpectRejected(std::string(kPipeline) + "AAAA0002,Moses Frase,GTX Pro,,Won,2017-02-30,,\n", "--strict",
-                 "sales_pipeline.csv:3: engage_date: '2017-02-30' is not a date (YYYY-MM-DD) (--strict: import "
-                 "stopped, nothing changed)");
+  ExpectRejected(
+      std::string(kPipeline) + "AAAA0002,Moses Frase,GTX Pro,,Won,2017-02-30,,\n", "--strict",
+      "sales_pipeline.csv:3: engage_date: '2017-02-30' is not a date (YYYY-MM-DD) (--strict: import "
+      "stopped, nothing changed)");
 }
 
 TEST_F(CorruptInputTest, AMissingColumnChangesNothing) {
@@ -157,8 +161,8 @@ TEST_F(CorruptInputTest, AnImportKilledWhileWritingLeavesThePreviousData) {
     const pid_t child = fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
-      execl(CRM_CLI_PATH, CRM_CLI_PATH, "--db", dir_.File("crm.db").c_str(), "import", dir_.File("big").c_str(),
-            static_cast<char*>(nullptr));
+      execl(CRM_CLI_PATH, CRM_CLI_PATH, "--db", dir_.File("crm.db").c_str(), "import",
+            dir_.File("big").c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     // Wait until the import has written that much, then kill it hard.

@@ -53,7 +53,8 @@ TEST(ModelsCliTest, KaggleModelsAreWeakAndSaySo) {
   }
   const test::CliRun text = test::RunCli(db + " train");
   EXPECT_EQ(text.exit_code, 0);
-  EXPECT_TRUE(text.out.find("no real signal") != std::string::npos || text.out.find("weak") != std::string::npos)
+  EXPECT_TRUE(text.out.find("no real signal") != std::string::npos ||
+              text.out.find("weak") != std::string::npos)
       << text.out;
 
   const std::string open = FirstDealIn(test::SharedDataDir(), "Engaging");
@@ -72,7 +73,8 @@ TEST(ModelsCliTest, KaggleModelsAreWeakAndSaySo) {
 
 TEST(ModelsCliTest, EvaluateReportsBacktestCalibrationAndFairness) {
   CRM_REQUIRE_SHARED_DATA();
-  const json evaluation = ParseOut(test::RunCli("--data " + test::SharedDataDir() + " evaluate --quick --json"));
+  const json evaluation =
+      ParseOut(test::RunCli("--data " + test::SharedDataDir() + " evaluate --quick --json"));
   ASSERT_TRUE(evaluation.is_object());
   ExpectModelFields(evaluation["models"]["opportunity_win"], "opportunity_win");
   const json& backtest = evaluation["backtest"]["opportunity_win"];

@@ -10,8 +10,8 @@
 
 #include "crm/analytics/calendar.h"
 #include "crm/analytics/deal_estimates.h"
-#include "crm/analytics/snapshot.h"
 #include "crm/analytics/model_sources.h"
+#include "crm/analytics/snapshot.h"
 #include "crm/data/dataset.h"
 
 namespace crm::models {

@@ -33,8 +33,8 @@ class DealEstimates {
 
   //! `model_probabilities`, when not empty, gives per deal row the win probability of open engaged deals
   //! (NaN where none) from `model_label`; the product's historical rate stands in elsewhere.
-  DealEstimates(const Dataset& data, const PipelineSnapshot& snapshot, std::vector<double> model_probabilities = {},
-                std::string model_label = "");
+  DealEstimates(const Dataset& data, const PipelineSnapshot& snapshot,
+                std::vector<double> model_probabilities = {}, std::string model_label = "");
 
   //! Won: close value; Lost: close value (0 in this data); open: the product's estimated value.
   double Value(int32_t row) const {

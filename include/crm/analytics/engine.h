@@ -10,8 +10,8 @@
 #include "crm/analytics/calendar.h"
 #include "crm/analytics/filters.h"
 #include "crm/analytics/insight.h"
-#include "crm/analytics/query_context.h"
 #include "crm/analytics/model_sources.h"
+#include "crm/analytics/query_context.h"
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 

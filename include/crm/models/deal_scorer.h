@@ -23,15 +23,15 @@ namespace crm::models {
 //! One deal's score and why.
 struct DealScore {
   std::string opportunity_id;
-  std::string stage;          //!< "Engaging" or "Prospecting" at the as-of date
-  std::string model;          //!< "opportunity_win" or "lead_score"
-  double probability = 0;     //!< calibrated chance of being won, 0..1
+  std::string stage;       //!< "Engaging" or "Prospecting" at the as-of date
+  std::string model;       //!< "opportunity_win" or "lead_score"
+  double probability = 0;  //!< calibrated chance of being won, 0..1
   Tier tier = Tier::kLow;
   std::vector<Factor> factors;
-  std::string model_version;  //!< "opportunity_win v3", or "historical win rate" without a model
-  std::string note;           //!< why the historical rate stands in, when it does
-  double model_auc = kNoNumber;  //!< the model's cross-validated AUC
-  std::string reliability;       //!< what that AUC is worth, in words
+  std::string model_version;          //!< "opportunity_win v3", or "historical win rate" without a model
+  std::string note;                   //!< why the historical rate stands in, when it does
+  double model_auc = kNoNumber;       //!< the model's cross-validated AUC
+  std::string reliability;            //!< what that AUC is worth, in words
   std::vector<std::string> cautions;  //!< where this deal lies outside what the model learned from
 };
 

@@ -19,8 +19,8 @@ enum class FeatureKind : uint8_t { kNumeric, kCategorical };
 
 //! One column of a feature matrix.
 struct FeatureSpec {
-  std::string name;                     //!< stable identifier, e.g. "agent_win_rate"
-  std::string description;              //!< plain phrase for people, e.g. "the agent's win rate"
+  std::string name;         //!< stable identifier, e.g. "agent_win_rate"
+  std::string description;  //!< plain phrase for people, e.g. "the agent's win rate"
   FeatureKind kind = FeatureKind::kNumeric;
   std::vector<std::string> categories;  //!< label of each code, for categorical features
 };

@@ -15,14 +15,16 @@ namespace crm::models {
 
 //! What `train` did: the document printed by `train --json`, and the models now in use.
 struct TrainingSummary {
-  nlohmann::json document;  //!< {data_hash, seconds, models: {name: {status, version, auc, …} or {status, reason}}}
+  nlohmann::json
+      document;  //!< {data_hash, seconds, models: {name: {status, version, auc, …} or {status, reason}}}
   ModelSet models;
 };
 
 //! Trains every model on `data` and stores each (or its refusal) in `store` in one transaction.
 //! `progress`, when given, is told each model's name before it is trained.
-Result<TrainingSummary> TrainAndStore(const Dataset& data, store::Store& store,
-                                      const std::function<void(size_t done, const std::string& model)>& progress = {});
+Result<TrainingSummary> TrainAndStore(
+    const Dataset& data, store::Store& store,
+    const std::function<void(size_t done, const std::string& model)>& progress = {});
 
 //! The models in `store` for `data`; when any is missing or stale, trains them all first (as the server
 //! does on start-up).

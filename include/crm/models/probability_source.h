@@ -14,12 +14,12 @@ namespace crm::models {
 //! A source giving, at any as-of date, the model's probability for every deal open and engaged then;
 //! nullopt when `models` has no opportunity_win model. `data` must outlive the source.
 std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(const Dataset& data,
-                                                                       std::shared_ptr<const ModelSet> models);
+                                                                      std::shared_ptr<const ModelSet> models);
 
 //! A source giving, at any as-of date, the account_risk model's probability for every active account;
 //! nullopt when `models` has no account_risk model. `data` must outlive the source.
-std::optional<analytics::AccountRiskSource> AccountRiskProbabilitySource(const Dataset& data,
-                                                                          std::shared_ptr<const ModelSet> models);
+std::optional<analytics::AccountRiskSource> AccountRiskProbabilitySource(
+    const Dataset& data, std::shared_ptr<const ModelSet> models);
 
 //! Both sources of `models` for the engine.
 analytics::ModelSources ModelSourcesFor(const Dataset& data, std::shared_ptr<const ModelSet> models);

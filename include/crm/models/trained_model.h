@@ -27,13 +27,13 @@ struct TrainedModel {
   std::vector<float> reference;  //!< per feature: the training median (NaN for categorical features)
   std::vector<float> maximum;    //!< per feature: the largest training value (NaN for categorical or empty)
   std::vector<uint8_t> missing_seen;  //!< per feature: 1 when some training row lacked it
-  double positive_rate = 0;      //!< share of positive labels in training
-  nlohmann::json metrics;        //!< cross-validated metrics and how they were obtained
-  int64_t n_train = 0;           //!< rows the final booster was fitted on
-  int32_t known_by = 0;          //!< outcomes known by this day were learned from
-  int64_t version = 0;           //!< assigned by the registry; 0 before it is stored
-  std::string data_hash;         //!< DatasetFingerprint of the data it was trained on
-  std::string created_at;        //!< ISO 8601 UTC, from the registry
+  double positive_rate = 0;           //!< share of positive labels in training
+  nlohmann::json metrics;             //!< cross-validated metrics and how they were obtained
+  int64_t n_train = 0;                //!< rows the final booster was fitted on
+  int32_t known_by = 0;               //!< outcomes known by this day were learned from
+  int64_t version = 0;                //!< assigned by the registry; 0 before it is stored
+  std::string data_hash;              //!< DatasetFingerprint of the data it was trained on
+  std::string created_at;             //!< ISO 8601 UTC, from the registry
 
   //! "opportunity_win v3" (or "… (not stored)" before it is).
   std::string VersionLabel() const;

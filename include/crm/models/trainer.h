@@ -24,10 +24,10 @@ inline constexpr size_t kParallelFitRows = 200000;
 
 //! What to train on and how.
 struct TrainOptions {
-  int32_t known_by = kNoDay;                //!< learn from outcomes known by this day; kNoDay: the latest date
-  std::vector<std::string> features;        //!< empty: the model's default features on this data
-  std::vector<BoosterSettings> grid;        //!< empty: DefaultSearchGrid()
-  int final_nthread = 0;                    //!< threads for the final fit; 0: one below kParallelFitRows rows, else all
+  int32_t known_by = kNoDay;          //!< learn from outcomes known by this day; kNoDay: the latest date
+  std::vector<std::string> features;  //!< empty: the model's default features on this data
+  std::vector<BoosterSettings> grid;  //!< empty: DefaultSearchGrid()
+  int final_nthread = 0;  //!< threads for the final fit; 0: one below kParallelFitRows rows, else all
 };
 
 //! An Error saying why the set has too few outcomes to learn from (counted per deal for deal models,

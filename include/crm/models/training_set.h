@@ -49,6 +49,7 @@ Result<TrainingSet> BuildScoringSet(const Dataset& data, ModelKind kind, int32_t
 
 //! The rows to score for these deals at the end of `as_of`.
 Result<TrainingSet> BuildDealScoringSet(const Dataset& data, ModelKind kind, int32_t as_of,
-                                        std::span<const int32_t> deals, std::span<const std::string> features);
+                                        std::span<const int32_t> deals,
+                                        std::span<const std::string> features);
 
 }  // namespace crm::models

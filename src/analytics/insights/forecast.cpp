@@ -278,12 +278,13 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
 
 //! The Monte Carlo forecast's periods: the range of won revenue and its parts.
 Table SimulationTable(const models::ForecastResult& simulation) {
-  Table table{"simulation",
-              {"period", "already_won", "expected_from_open_deals", "expected_new_business", "p10", "p50", "p90"},
-              {}};
+  Table table{
+      "simulation",
+      {"period", "already_won", "expected_from_open_deals", "expected_new_business", "p10", "p50", "p90"},
+      {}};
   auto add = [&table](const models::ForecastPeriod& period) {
-    table.rows.push_back({period.label, period.already_won, period.expected_from_open, period.expected_new_business,
-                          period.p10, period.p50, period.p90});
+    table.rows.push_back({period.label, period.already_won, period.expected_from_open,
+                          period.expected_new_business, period.p10, period.p50, period.p90});
   };
   for (const models::ForecastPeriod& month : simulation.months) add(month);
   add(simulation.next_quarter);
@@ -292,8 +293,14 @@ Table SimulationTable(const models::ForecastResult& simulation) {
 
 //! The simulated range per period as a band chart.
 ChartSpec SimulationChart(const models::ForecastResult& simulation) {
-  ChartSpec chart{"simulated_range", "band", "Won revenue: P10-P90 range and median (simulation)",
-                  "USD", "period", "won revenue", {}, {{"P50", {}, {}, {}}}};
+  ChartSpec chart{"simulated_range",
+                  "band",
+                  "Won revenue: P10-P90 range and median (simulation)",
+                  "USD",
+                  "period",
+                  "won revenue",
+                  {},
+                  {{"P50", {}, {}, {}}}};
   for (const models::ForecastPeriod& month : simulation.months) {
     chart.labels.push_back(month.label);
     chart.series[0].values.push_back(month.p50);
@@ -307,19 +314,21 @@ ChartSpec SimulationChart(const models::ForecastResult& simulation) {
 void AddSimulation(const QueryContext& query, Insight& insight) {
   if (NarrowsDeals(query.filter)) {
     insight.notes.push_back(
-        "The Monte Carlo range (table simulation) covers every deal: it is left out when filters narrow the deals.");
+        "The Monte Carlo range (table simulation) covers every deal: it is left out when filters narrow the "
+        "deals.");
     return;
   }
   const models::ForecastResult& simulation = query.state.forecast_simulation();
   insight.Metric("simulated_next_quarter_p10", simulation.next_quarter.p10);
   insight.Metric("simulated_next_quarter_p50", simulation.next_quarter.p50);
   insight.Metric("simulated_next_quarter_p90", simulation.next_quarter.p90);
-  insight.Define("simulation",
-                 "Monte Carlo over " + std::to_string(simulation.settings.runs) +
-                     " runs: each open engaged deal is won with its win-curve chance at its age and closes after a "
-                     "cycle drawn from its product's won cycles longer than its age; new business is the revenue "
-                     "won after one of the recent reference dates from deals engaged after it. p10/p50/p90: "
-                     "percentiles of the period's total over runs");
+  insight.Define(
+      "simulation",
+      "Monte Carlo over " + std::to_string(simulation.settings.runs) +
+          " runs: each open engaged deal is won with its win-curve chance at its age and closes after a "
+          "cycle drawn from its product's won cycles longer than its age; new business is the revenue "
+          "won after one of the recent reference dates from deals engaged after it. p10/p50/p90: "
+          "percentiles of the period's total over runs");
   for (const std::string& note : simulation.notes) insight.notes.push_back("Simulation: " + note);
   insight.tables.push_back(SimulationTable(simulation));
   insight.charts.push_back(SimulationChart(simulation));

@@ -243,7 +243,8 @@ TEST(ForecastTest, TheMonteCarloRangeComesWithTheUnfilteredForecast) {
   const Insight filtered = RunInsight(data, "forecast", {{"as_of", "2017-06-30"}, {"product", "Alpha"}});
   for (const Table& table : filtered.tables) EXPECT_NE(table.name, "simulation");
   bool said = false;
-  for (const std::string& note : filtered.notes) said = said || note.find("Monte Carlo range") != std::string::npos;
+  for (const std::string& note : filtered.notes)
+    said = said || note.find("Monte Carlo range") != std::string::npos;
   EXPECT_TRUE(said);
 }
 

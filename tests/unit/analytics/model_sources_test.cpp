@@ -41,7 +41,8 @@ TEST(ModelSourcesTest, OpenEngagedDealsAreWeightedByTheSource) {
   EXPECT_EQ(StageCell(zero, "Engaging", "expected_value"), 0);
   EXPECT_DOUBLE_EQ(StageCell(halved, "Engaging", "expected_value"), StageCell(base, "Engaging", "value") / 2);
   // Prospecting deals keep their product's rate; closed deals their outcome.
-  EXPECT_EQ(StageCell(zero, "Prospecting", "expected_value"), StageCell(base, "Prospecting", "expected_value"));
+  EXPECT_EQ(StageCell(zero, "Prospecting", "expected_value"),
+            StageCell(base, "Prospecting", "expected_value"));
   EXPECT_EQ(StageCell(zero, "Won", "expected_value"), StageCell(base, "Won", "expected_value"));
   bool named = false;
   for (const std::string& note : zero.notes) named = named || note.find("a test model") != std::string::npos;
@@ -90,7 +91,8 @@ TEST(ModelSourcesTest, AccountRiskStandsNextToHealth) {
   const Engine plain(data);
   const Insight plain_health = *plain.Run("account_health", FilterRequest{});
   const Table& without = TableNamed(plain_health, "account_health");
-  EXPECT_EQ(std::find(without.columns.begin(), without.columns.end(), "risk_probability_90_days"), without.columns.end());
+  EXPECT_EQ(std::find(without.columns.begin(), without.columns.end(), "risk_probability_90_days"),
+            without.columns.end());
 }
 
 }  // namespace

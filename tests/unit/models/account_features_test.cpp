@@ -67,7 +67,6 @@ float Value(const FeatureMatrix& matrix, size_t row, const std::string& name) {
   return column < 0 ? kMissingFeature : matrix.At(row, static_cast<size_t>(column));
 }
 
-
 TEST(AccountRiskFeaturesTest, AccountFieldsAtTheSnapshot) {
   const Dataset data = FeatureCrm();
   const std::vector<AccountExample> examples = {{kAcme, Day("2017-06-30")}, {kSolo, Day("2017-06-30")}};

@@ -88,7 +88,8 @@ TEST(DealExamplesTest, OpenDealsAreRewoundToTheAsOfDate) {
   const std::vector<DealExample> open = OpenDealExamples(data, Day("2017-02-15"), DealStage::kEngaging);
   ASSERT_EQ(open.size(), 1u);
   EXPECT_EQ(open[0].deal, 2);
-  const std::vector<DealExample> prospects = OpenDealExamples(data, Day("2017-02-15"), DealStage::kProspecting);
+  const std::vector<DealExample> prospects =
+      OpenDealExamples(data, Day("2017-02-15"), DealStage::kProspecting);
   ASSERT_EQ(prospects.size(), 1u);
   EXPECT_EQ(prospects[0].deal, 4);
 }
@@ -115,7 +116,8 @@ TEST(DealFeaturesTest, OutcomeFieldsAreRefusedAsLeakage) {
 
 TEST(DealFeaturesTest, HistoryCountsOnlyDealsClosedByTheSnapshot) {
   const Dataset data = SmallPipeline();
-  const DealFeatureBuilder builder = MakeBuilder(data, DealFeatureBuilder::DefaultFeatures(DealFeatureSet::kOpportunityWin, true));
+  const DealFeatureBuilder builder =
+      MakeBuilder(data, DealFeatureBuilder::DefaultFeatures(DealFeatureSet::kOpportunityWin, true));
   // D4 (Ann, Beta, Acme) on 03-31: Ann closed D1 won, D2 lost → 0.5 of 2; Acme closed D1, D3 both won → 1.0
   // of 2; Beta closed D3 won → 1.0 of 1. On 02-15 only D1 and D2 are closed: Acme 1 of 1, Beta none.
   const std::vector<DealExample> examples = {{3, Day("2017-03-31")}, {3, Day("2017-02-15")}};
@@ -136,7 +138,8 @@ TEST(DealFeaturesTest, HistoryCountsOnlyDealsClosedByTheSnapshot) {
 
 TEST(DealFeaturesTest, ActivitiesUpToTheSnapshotOnly) {
   const Dataset data = SmallPipeline();
-  const DealFeatureBuilder builder = MakeBuilder(data, DealFeatureBuilder::DefaultFeatures(DealFeatureSet::kOpportunityWin, true));
+  const DealFeatureBuilder builder =
+      MakeBuilder(data, DealFeatureBuilder::DefaultFeatures(DealFeatureSet::kOpportunityWin, true));
   const std::vector<DealExample> examples = {{3, Day("2017-03-10")}, {3, Day("2017-03-31")}};
   const FeatureMatrix matrix = builder.Build(examples);
   EXPECT_FLOAT_EQ(Feature(matrix, 0, "deal_activities"), 1);
@@ -161,7 +164,8 @@ TEST(DealFeaturesTest, TheFutureDoesNotChangeTheFeatures) {
 }
 
 TEST(DealFeaturesTest, LeadFeaturesLeaveOutEngagementAndActivitiesWhenAbsent) {
-  const std::vector<std::string> lead = DealFeatureBuilder::DefaultFeatures(DealFeatureSet::kLeadScore, false);
+  const std::vector<std::string> lead =
+      DealFeatureBuilder::DefaultFeatures(DealFeatureSet::kLeadScore, false);
   EXPECT_EQ(std::find(lead.begin(), lead.end(), "deal_age_days"), lead.end());
   EXPECT_EQ(std::find(lead.begin(), lead.end(), "deal_activities"), lead.end());
   EXPECT_NE(std::find(lead.begin(), lead.end(), "agent_win_rate"), lead.end());

@@ -142,7 +142,8 @@ TEST(DealScorerTest, DealsBeyondWhatTheModelLearnedFromCarryACaution) {
   const TrainedModel* model = DemoModels().Find(ModelKind::kOpportunityWin);
   ASSERT_NE(model, nullptr);
   const std::vector<std::string> names = model->FeatureNames();
-  const auto age_column = static_cast<size_t>(std::find(names.begin(), names.end(), "deal_age_days") - names.begin());
+  const auto age_column =
+      static_cast<size_t>(std::find(names.begin(), names.end(), "deal_age_days") - names.begin());
   const float oldest = model->maximum.at(age_column);
   const DealScorer scorer(data, DemoModels(), data.LatestDate());
   int cautioned = 0, plain = 0;
@@ -161,7 +162,10 @@ TEST(DealScorerTest, DealsBeyondWhatTheModelLearnedFromCarryACaution) {
   // Stalled demo deals outlive every closed one; most open deals do not.
   EXPECT_GT(cautioned, 0);
   EXPECT_GT(plain, cautioned);
-  EXPECT_FALSE(ToJson(*scorer.Score(FirstOpen(data, DealStage::kEngaging))).at("reliability").get<std::string>().empty());
+  EXPECT_FALSE(ToJson(*scorer.Score(FirstOpen(data, DealStage::kEngaging)))
+                   .at("reliability")
+                   .get<std::string>()
+                   .empty());
 }
 
 }  // namespace

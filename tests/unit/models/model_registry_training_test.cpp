@@ -38,7 +38,8 @@ TEST(ModelRegistryTrainingTest, ModelsOfOtherDataAreStaleAndNotUsed) {
   EXPECT_TRUE(other->AnyStale());
   EXPECT_EQ(other->Find(ModelKind::kOpportunityWin), nullptr);
   EXPECT_TRUE(other->slot(ModelKind::kOpportunityWin).NeedsTraining());
-  EXPECT_NE(other->slot(ModelKind::kOpportunityWin).unavailable.find("trained on other data"), std::string::npos);
+  EXPECT_NE(other->slot(ModelKind::kOpportunityWin).unavailable.find("trained on other data"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -118,7 +118,8 @@ void ExpectSameData(const Dataset& actual, const Dataset& expected) {
     EXPECT_EQ(aa.sales_agent[row], ea.sales_agent[row]);
     EXPECT_EQ(aa.account[row], ea.account[row]);
     EXPECT_EQ(aa.opportunity[row], ea.opportunity[row]);
-    EXPECT_EQ(actual.activity_subjects.Value(aa.subject[row]), expected.activity_subjects.Value(ea.subject[row]));
+    EXPECT_EQ(actual.activity_subjects.Value(aa.subject[row]),
+              expected.activity_subjects.Value(ea.subject[row]));
   }
 }
 

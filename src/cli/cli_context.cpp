@@ -2,10 +2,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "crm/data/dataset_fingerprint.h"
 #include "crm/ingest/importer.h"
 #include "crm/store/default_path.h"
 #include "crm/store/store.h"
@@ -33,8 +35,16 @@ Result<LoadedData> LoadData(const GlobalOptions& options) {
   auto data = (*store)->Load();
   if (!data.ok()) return data.error();
   const auto& latest = history->front();
-  return LoadedData{std::move(*data),
-                    ingest::ImportReport::FromJson(nlohmann::json::parse(latest.report_json, nullptr, false))};
+  return LoadedData{std::move(*data), ingest::ImportReport::FromJson(
+                                          nlohmann::json::parse(latest.report_json, nullptr, false))};
+}
+
+Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset& data) {
+  const std::string path = StorePath(options);
+  if (!options.data.empty() && !std::filesystem::exists(path)) return models::ModelSet();
+  auto store = store::Store::Open(path);
+  if (!store.ok()) return store.error();
+  return models::ModelSet::Load(**store, DatasetFingerprint(data));
 }
 
 int Fail(const Error& error) {

@@ -14,6 +14,7 @@
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 #include "crm/ingest/import_report.h"
+#include "crm/models/model_set.h"
 
 namespace crm::cli {
 
@@ -54,6 +55,10 @@ std::string StorePath(const GlobalOptions& options);
 //! Imports --data into memory for this run, or loads the store (an empty store is an error that says
 //! how to import).
 Result<LoadedData> LoadData(const GlobalOptions& options);
+
+//! The models stored for `data` in the store in effect (none when --data names a folder and that store
+//! does not exist: reading models never creates a store).
+Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset& data);
 
 //! Prints "error: <message>" on stderr and returns exit status 1.
 int Fail(const Error& error);

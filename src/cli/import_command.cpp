@@ -52,8 +52,8 @@ Command ImportCommand(const GlobalOptions& options) {
               summary["db"] = (*store)->path();
               PrintJson(summary);
             } else {
-              std::cout << report::DataSummaryText(imported->data, imported->report)
-                        << "\nImported into " << (*store)->path() << " (import #" << *id << ")\n";
+              std::cout << report::DataSummaryText(imported->data, imported->report) << "\nImported into "
+                        << (*store)->path() << " (import #" << *id << ")\n";
             }
             return 0;
           }};

@@ -8,9 +8,7 @@
 
 #include "cli_context.h"
 #include "crm/analytics/engine.h"
-#include "crm/data/dataset_fingerprint.h"
 #include "crm/models/probability_source.h"
-#include "crm/store/store.h"
 
 namespace crm::cli {
 
@@ -28,16 +26,6 @@ std::string Words(std::string_view field) {
   std::string words(field);
   for (char& c : words) c = c == '_' ? ' ' : c;
   return words;
-}
-
-//! The trained models of the store that holds the data (or of --db with --data), when they are fresh.
-Result<analytics::ModelSources> ModelSources(const GlobalOptions& options, const Dataset& data) {
-  if (!options.data.empty() && options.db.empty()) return analytics::ModelSources{};
-  auto store = store::Store::Open(StorePath(options));
-  if (!store.ok()) return store.error();
-  auto models = models::ModelSet::Load(**store, DatasetFingerprint(data));
-  if (!models.ok()) return models.error();
-  return models::ModelSourcesFor(data, std::make_shared<const models::ModelSet>(std::move(models).value()));
 }
 
 std::string TypeList() {
@@ -74,9 +62,11 @@ Command InsightCommand(const GlobalOptions& options) {
     }
     auto loaded = LoadData(options);
     if (!loaded.ok()) return Fail(loaded.error());
-    auto sources = ModelSources(options, loaded->data);
-    if (!sources.ok()) return Fail(sources.error());
-    const analytics::Engine engine(loaded->data, *sources);
+    auto models = LoadModels(options, loaded->data);
+    if (!models.ok()) return Fail(models.error());
+    const analytics::Engine engine(
+        loaded->data, models::ModelSourcesFor(
+                          loaded->data, std::make_shared<const models::ModelSet>(std::move(models).value())));
     auto insight = engine.Run(state->type, state->request);
     if (!insight.ok()) return Fail(insight.error());
     if (options.json) {

@@ -8,7 +8,6 @@
 #include "cli_context.h"
 #include "crm/common/date.h"
 #include "crm/common/progress.h"
-#include "crm/data/dataset_fingerprint.h"
 #include "crm/models/deal_scorer.h"
 #include "crm/models/evaluation.h"
 #include "crm/models/model_kind.h"
@@ -100,9 +99,7 @@ Command ScoreCommand(const GlobalOptions& options) {
     if (deal == kNoIndex) return Fail(Error{"no opportunity with id '" + state->id + "'"});
     auto as_of = AsOfDay(state->as_of, data);
     if (!as_of.ok()) return Fail(as_of.error());
-    auto store = store::Store::Open(StorePath(options));
-    if (!store.ok()) return Fail(store.error());
-    auto model_set = models::ModelSet::Load(**store, DatasetFingerprint(data));
+    auto model_set = LoadModels(options, data);
     if (!model_set.ok()) return Fail(model_set.error());
     const models::DealScorer scorer(data, *model_set, *as_of);
     auto score = scorer.Score(deal);

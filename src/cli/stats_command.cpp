@@ -10,7 +10,10 @@
 namespace crm::cli {
 
 Command StatsCommand(const GlobalOptions& options) {
-  return {"stats", "Show the data report: counts, cleaning, warnings, pipeline by stage", {}, [&options]() -> int {
+  return {"stats",
+          "Show the data report: counts, cleaning, warnings, pipeline by stage",
+          {},
+          [&options]() -> int {
             auto loaded = LoadData(options);
             if (!loaded.ok()) return Fail(loaded.error());
             if (options.json) {

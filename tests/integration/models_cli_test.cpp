@@ -101,6 +101,13 @@ TEST(ModelsCliTest, DemoWinModelRecoversItsSignalAndReimportMakesModelsStale) {
   const json score = ParseOut(test::RunCli(db + " score " + open + " --json"));
   EXPECT_EQ(score["model_version"], "opportunity_win v1");
 
+  // The insights now weight open deals by the model and show account risk, saying so.
+  const json pipeline = ParseOut(test::RunCli(db + " --json insight pipeline_overview"));
+  EXPECT_NE(pipeline["notes"].dump().find("opportunity_win v1 model"), std::string::npos)
+      << pipeline["notes"];
+  const json health = ParseOut(test::RunCli(db + " --json insight account_health"));
+  EXPECT_NE(health["tables"][0]["columns"].dump().find("risk_probability_90_days"), std::string::npos);
+
   // Other data imported: the stored models no longer describe it.
   const std::string other = dir.File("other");
   ASSERT_EQ(test::RunCli("demo-data --out " + other + " --opportunities 3000 --seed 4").exit_code, 0);

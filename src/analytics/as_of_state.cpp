@@ -32,7 +32,7 @@ std::vector<double> WonValues(const Dataset& data, const PipelineSnapshot& snaps
   return values;
 }
 
-//! Per deal: estimated value x (model probability - product rate) for open engaged deals the model scored.
+//! Per deal: estimated value x (model probability - product rate) for open deals the model scored.
 std::vector<double> ExpectedAdjustments(const Dataset& data, const PipelineSnapshot& snapshot,
                                         const DealEstimates& estimates) {
   const std::vector<double>& model = estimates.model_probabilities();
@@ -40,7 +40,7 @@ std::vector<double> ExpectedAdjustments(const Dataset& data, const PipelineSnaps
   std::vector<double> adjustments(data.opportunities.size(), 0.0);
   for (size_t i = 0; i < adjustments.size(); ++i) {
     const auto row = static_cast<int32_t>(i);
-    if (snapshot.Stage(row) != DealStage::kEngaging || !HasValue(model[i])) continue;
+    if (IsClosed(snapshot.Stage(row)) || !HasValue(model[i])) continue;
     const ProductHistory& product = estimates.products()[data.opportunities.product[i]];
     if (HasValue(product.estimated_value)) {
       adjustments[i] = product.estimated_value * (model[i] - product.win_rate);

@@ -54,12 +54,19 @@ DealEstimates::DealEstimates(const Dataset& data, const PipelineSnapshot& snapsh
 
 std::string DealEstimates::Method() const {
   if (!model_.empty()) {
+    bool prospects = false;
+    for (size_t i = 0; i < model_.size() && !prospects; ++i) {
+      prospects = HasValue(model_[i]) && snapshot_->Stage(static_cast<int32_t>(i)) == DealStage::kProspecting;
+    }
     return "Open deals have no value in the data: each is valued at its product's list price times the mean "
            "ratio of won value to list price for that product (the list price alone when the product has no "
-           "won deal yet). Open engaged deals are weighted by the calibrated win probability of " +
-           model_label_ +
-           "; prospecting deals by the product's historical win rate (an upper bound: the data does not "
-           "record how many prospects never engage).";
+           "won deal yet). Open " +
+           std::string(prospects ? "" : "engaged ") +
+           "deals are weighted by the calibrated win probability of " + model_label_ +
+           (prospects
+                ? std::string(".")
+                : std::string("; prospecting deals by the product's historical win rate (an upper bound: "
+                              "the data does not record how many prospects never engage)."));
   }
   return "Open deals have no value in the data: each is valued at its product's list price times the mean "
          "ratio of won value to list price for that product (the list price alone when the product has no "

@@ -11,15 +11,20 @@ std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(
   const TrainedModel* model = models->Find(ModelKind::kOpportunityWin);
   if (!model) return std::nullopt;
   analytics::WinProbabilitySource source;
-  source.label = "the " + model->VersionLabel() + " model";
+  const TrainedModel* lead = models->Find(ModelKind::kLeadScore);
+  source.label =
+      "the " + model->VersionLabel() + (lead ? " and " + lead->VersionLabel() + " models" : " model");
   source.probabilities = [&data, models](int32_t as_of) {
     std::vector<double> out(data.opportunities.size(), kNoNumber);
-    std::vector<int32_t> open;
-    for (const DealExample& example : OpenDealExamples(data, as_of, DealStage::kEngaging))
-      open.push_back(example.deal);
     const DealScorer scorer(data, *models, as_of);
-    Result<std::vector<float>> chances = scorer.Probabilities(ModelKind::kOpportunityWin, open);
-    if (chances.ok()) {
+    // Engaging deals by the win model; prospects by the lead model when there is one.
+    for (const auto& [kind, stage] : {std::pair{ModelKind::kOpportunityWin, DealStage::kEngaging},
+                                      std::pair{ModelKind::kLeadScore, DealStage::kProspecting}}) {
+      if (!models->Find(kind)) continue;
+      std::vector<int32_t> open;
+      for (const DealExample& example : OpenDealExamples(data, as_of, stage)) open.push_back(example.deal);
+      Result<std::vector<float>> chances = scorer.Probabilities(kind, open);
+      if (!chances.ok()) continue;
       for (size_t i = 0; i < open.size(); ++i) out[open[i]] = (*chances)[i];
     }
     return out;

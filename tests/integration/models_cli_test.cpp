@@ -103,7 +103,7 @@ TEST(ModelsCliTest, DemoWinModelRecoversItsSignalAndReimportMakesModelsStale) {
 
   // The insights now weight open deals by the model and show account risk, saying so.
   const json pipeline = ParseOut(test::RunCli(db + " --json insight pipeline_overview"));
-  EXPECT_NE(pipeline["notes"].dump().find("opportunity_win v1 model"), std::string::npos)
+  EXPECT_NE(pipeline["notes"].dump().find("opportunity_win v1 and lead_score v1 models"), std::string::npos)
       << pipeline["notes"];
   const json health = ParseOut(test::RunCli(db + " --json insight account_health"));
   EXPECT_NE(health["tables"][0]["columns"].dump().find("risk_probability_90_days"), std::string::npos);

@@ -31,8 +31,8 @@ class DealEstimates {
   //! Pseudo-deals at the overall win rate added to each product's record to steady small samples.
   static constexpr double kPriorDeals = 10;
 
-  //! `model_probabilities`, when not empty, gives per deal row the win probability of open engaged deals
-  //! (NaN where none) from `model_label`; the product's historical rate stands in elsewhere.
+  //! `model_probabilities`, when not empty, gives per deal row the win probability of open deals (NaN
+  //! where none) from `model_label`; the product's historical rate stands in elsewhere.
   DealEstimates(const Dataset& data, const PipelineSnapshot& snapshot,
                 std::vector<double> model_probabilities = {}, std::string model_label = "");
 
@@ -48,10 +48,8 @@ class DealEstimates {
         return 1;
       case DealStage::kLost:
         return 0;
-      case DealStage::kEngaging:
+      default:  // open: the model's probability when it scored the deal, else the product's rate
         if (!model_.empty() && HasValue(model_[row])) return model_[row];
-        return products_[data_->opportunities.product[row]].win_rate;
-      default:
         return products_[data_->opportunities.product[row]].win_rate;
     }
   }

@@ -11,8 +11,9 @@
 
 namespace crm::models {
 
-//! A source giving, at any as-of date, the model's probability for every deal open and engaged then;
-//! nullopt when `models` has no opportunity_win model. `data` must outlive the source.
+//! A source giving, at any as-of date, the opportunity_win probability of every deal open and engaged
+//! then and the lead_score probability of every prospect (when that model exists); nullopt when `models`
+//! has no opportunity_win model. `data` must outlive the source.
 std::optional<analytics::WinProbabilitySource> ModelProbabilitySource(const Dataset& data,
                                                                       std::shared_ptr<const ModelSet> models);
 

@@ -30,7 +30,7 @@ double StageCell(const Insight& insight, const std::string& stage, const std::st
   return kNoNumber;
 }
 
-TEST(ModelSourcesTest, OpenEngagedDealsAreWeightedByTheSource) {
+TEST(ModelSourcesTest, OpenDealsAreWeightedByTheSource) {
   const Dataset data = SmallCrm();
   const Engine plain(data);
   const Engine none(data, Constant(0.0));
@@ -40,10 +40,16 @@ TEST(ModelSourcesTest, OpenEngagedDealsAreWeightedByTheSource) {
   const Insight halved = *half.Run("pipeline_overview", FilterRequest{});
   EXPECT_EQ(StageCell(zero, "Engaging", "expected_value"), 0);
   EXPECT_DOUBLE_EQ(StageCell(halved, "Engaging", "expected_value"), StageCell(base, "Engaging", "value") / 2);
-  // Prospecting deals keep their product's rate; closed deals their outcome.
-  EXPECT_EQ(StageCell(zero, "Prospecting", "expected_value"),
-            StageCell(base, "Prospecting", "expected_value"));
+  EXPECT_DOUBLE_EQ(StageCell(halved, "Prospecting", "expected_value"),
+                   StageCell(base, "Prospecting", "value") / 2);
+  // Closed deals keep their outcome; deals the source does not score keep their product's rate.
   EXPECT_EQ(StageCell(zero, "Won", "expected_value"), StageCell(base, "Won", "expected_value"));
+  const Engine unscored(data, Constant(kNoNumber));
+  const Insight fallback = *unscored.Run("pipeline_overview", FilterRequest{});
+  EXPECT_DOUBLE_EQ(StageCell(fallback, "Engaging", "expected_value"),
+                   StageCell(base, "Engaging", "expected_value"));
+  EXPECT_DOUBLE_EQ(StageCell(fallback, "Prospecting", "expected_value"),
+                   StageCell(base, "Prospecting", "expected_value"));
   bool named = false;
   for (const std::string& note : zero.notes) named = named || note.find("a test model") != std::string::npos;
   EXPECT_TRUE(named);

@@ -322,12 +322,19 @@ DealFeatureBuilder::DealFeatureBuilder(const Dataset& data, std::vector<int> fea
 }
 
 FeatureMatrix DealFeatureBuilder::Build(std::span<const DealExample> examples) const {
-  return Fill(examples, CollectHistory(*data_, examples));
+  const bool one_day = std::all_of(examples.begin(), examples.end(), [&](const DealExample& example) {
+    return example.day == examples[0].day;
+  });
+  if (!one_day || examples.empty()) return Fill(examples, CollectHistory(*data_, examples));
+  std::vector<int32_t> deals;
+  deals.reserve(examples.size());
+  for (const DealExample& example : examples) deals.push_back(example.deal);
+  return BuildAt(CountDealHistory(*data_, examples[0].day), deals);
 }
 
-DealHistoryCounts DealFeatureBuilder::CountHistory(int32_t day) const {
-  const OpportunityColumns& deals = data_->opportunities;
-  DealHistoryCounts counts = EmptyCounts(*data_, day);
+DealHistoryCounts CountDealHistory(const Dataset& data, int32_t day) {
+  const OpportunityColumns& deals = data.opportunities;
+  DealHistoryCounts counts = EmptyCounts(data, day);
   for (size_t i = 0; i < deals.size(); ++i) {
     const auto row = static_cast<int32_t>(i);
     const bool closed =

@@ -62,10 +62,8 @@ DealScorer::DealScorer(const Dataset& data, const ModelSet& models, int32_t as_o
       models_(&models),
       as_of_(as_of),
       win_builder_(BuilderOf(data, models.Find(ModelKind::kOpportunityWin))),
-      lead_builder_(BuilderOf(data, models.Find(ModelKind::kLeadScore))) {
-  Result<DealFeatureBuilder> counter = DealFeatureBuilder::Create(data, {});
-  counts_ = counter->CountHistory(as_of);
-}
+      lead_builder_(BuilderOf(data, models.Find(ModelKind::kLeadScore))),
+      counts_(CountDealHistory(data, as_of)) {}
 
 const DealFeatureBuilder* DealScorer::BuilderFor(ModelKind kind) const {
   const std::optional<DealFeatureBuilder>& builder =

@@ -9,10 +9,13 @@
 
 namespace crm::models {
 
-Result<TrainingSummary> TrainAndStore(const Dataset& data, store::Store& store,
-                                      const std::function<void(size_t, const std::string&)>& progress) {
+namespace {
+
+//! TrainAndStore for data whose fingerprint is `data_hash`.
+Result<TrainingSummary> TrainAndStoreHashed(const Dataset& data, const std::string& data_hash,
+                                            store::Store& store,
+                                            const std::function<void(size_t, const std::string&)>& progress) {
   const auto started = std::chrono::steady_clock::now();
-  const std::string data_hash = DatasetFingerprint(data);
   std::vector<store::ModelRecord> records;
   std::vector<std::optional<TrainedModel>> trained;
   for (ModelKind kind : kAllModels) {
@@ -57,13 +60,21 @@ Result<TrainingSummary> TrainAndStore(const Dataset& data, store::Store& store,
   return summary;
 }
 
+}  // namespace
+
+Result<TrainingSummary> TrainAndStore(const Dataset& data, store::Store& store,
+                                      const std::function<void(size_t, const std::string&)>& progress) {
+  return TrainAndStoreHashed(data, DatasetFingerprint(data), store, progress);
+}
+
 Result<ModelSet> LoadOrTrainModels(const Dataset& data, store::Store& store) {
-  Result<ModelSet> models = ModelSet::Load(store, DatasetFingerprint(data));
+  const std::string data_hash = DatasetFingerprint(data);
+  Result<ModelSet> models = ModelSet::Load(store, data_hash);
   if (!models.ok()) return models.error();
   bool complete = true;
   for (ModelKind kind : kAllModels) complete = complete && !models->slot(kind).NeedsTraining();
   if (complete) return models;
-  Result<TrainingSummary> summary = TrainAndStore(data, store);
+  Result<TrainingSummary> summary = TrainAndStoreHashed(data, data_hash, store, {});
   if (!summary.ok()) return summary.error();
   return std::move(summary->models);
 }

@@ -31,6 +31,9 @@ struct DealHistoryCounts {
   std::vector<int32_t> product_won, product_closed;
 };
 
+//! The counts at the end of `day`, in one pass over the deals: keep them to score many deals that day.
+DealHistoryCounts CountDealHistory(const Dataset& data, int32_t day);
+
 //! What the deals closed or engaged on or before an example's day say about its agent, account, product.
 struct DealHistoryFacts {
   int32_t agent_won = 0, agent_closed = 0;
@@ -49,10 +52,9 @@ class DealFeatureBuilder {
   //! Every feature name the catalogue offers.
   static std::vector<std::string> CatalogueNames();
 
-  //! One row per example, in order (examples may be seen on different days).
+  //! One row per example, in order (examples may be seen on different days; when all share one day the
+  //! history is counted in one pass instead of a sweep over sorted dates).
   FeatureMatrix Build(std::span<const DealExample> examples) const;
-  //! The counts at the end of `day`, in one pass over the deals: keep them to score many deals that day.
-  DealHistoryCounts CountHistory(int32_t day) const;
   //! One row per deal, each seen at the end of `counts.day`.
   FeatureMatrix BuildAt(const DealHistoryCounts& counts, std::span<const int32_t> deals) const;
   //! The columns Build() fills.

@@ -192,7 +192,16 @@ TEST(DealFeaturesTest, CountsOfOneDayGiveTheSameRowsAsTheSweep) {
     examples.push_back({row, day});
     deals.push_back(row);
   }
-  EXPECT_TRUE(test::SameMatrix(builder.Build(examples), builder.BuildAt(builder.CountHistory(day), deals)));
+  // One more example on another day makes Build sweep over sorted dates; its first rows must match.
+  examples.push_back({0, analytics::test::Day("2017-01-31")});
+  const FeatureMatrix swept = builder.Build(examples);
+  std::vector<int32_t> first_rows(deals.size());
+  for (size_t i = 0; i < first_rows.size(); ++i) first_rows[i] = static_cast<int32_t>(i);
+  const FeatureMatrix counted = builder.BuildAt(CountDealHistory(data, day), deals);
+  EXPECT_TRUE(test::SameMatrix(swept.SelectRows(first_rows), counted));
+  // Examples of a single day take the counting path: the same rows again.
+  examples.pop_back();
+  EXPECT_TRUE(test::SameMatrix(builder.Build(examples), counted));
 }
 
 }  // namespace

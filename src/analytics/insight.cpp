@@ -40,40 +40,6 @@ const Cell* Insight::FindMetric(const std::string& name) const {
 
 namespace {
 
-nlohmann::json CellJson(const Cell& cell) {
-  return std::visit(
-      [](const auto& value) -> nlohmann::json {
-        using T = std::decay_t<decltype(value)>;
-        if constexpr (std::is_same_v<T, double>) {
-          // Round to 6 significant decimals so that output is stable and readable.
-          return std::isfinite(value) ? nlohmann::json(std::round(value * 1e6) / 1e6)
-                                      : nlohmann::json(nullptr);
-        } else {
-          return value;
-        }
-      },
-      cell);
-}
-
-nlohmann::json NumbersJson(const std::vector<double>& values) {
-  nlohmann::json array = nlohmann::json::array();
-  for (double value : values) array.push_back(CellJson(Number(value)));
-  return array;
-}
-
-nlohmann::json ChartJson(const ChartSpec& chart) {
-  nlohmann::json series = nlohmann::json::array();
-  for (const ChartSeries& one : chart.series) {
-    nlohmann::json entry = {{"name", one.name}, {"values", NumbersJson(one.values)}};
-    if (!one.low.empty()) entry["low"] = NumbersJson(one.low);
-    if (!one.high.empty()) entry["high"] = NumbersJson(one.high);
-    series.push_back(std::move(entry));
-  }
-  return {{"id", chart.id},         {"type", chart.type},         {"title", chart.title},
-          {"unit", chart.unit},     {"x_label", chart.x_label},   {"y_label", chart.y_label},
-          {"labels", chart.labels}, {"series", std::move(series)}};
-}
-
 //! True for figures shown as percentages in text (they are fractions 0..1 in JSON).
 bool IsFraction(const std::string& name) {
   for (const char* word : {"rate", "probability", "share", "coverage_ratio"}) {
@@ -114,6 +80,40 @@ std::string CellText(const Cell& cell, bool fraction) {
         }
       },
       cell);
+}
+
+nlohmann::json CellJson(const Cell& cell) {
+  return std::visit(
+      [](const auto& value) -> nlohmann::json {
+        using T = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, double>) {
+          // Round to 6 significant decimals so that output is stable and readable.
+          return std::isfinite(value) ? nlohmann::json(std::round(value * 1e6) / 1e6)
+                                      : nlohmann::json(nullptr);
+        } else {
+          return value;
+        }
+      },
+      cell);
+}
+
+nlohmann::json NumbersJson(const std::vector<double>& values) {
+  nlohmann::json array = nlohmann::json::array();
+  for (double value : values) array.push_back(CellJson(Number(value)));
+  return array;
+}
+
+nlohmann::json ChartJson(const ChartSpec& chart) {
+  nlohmann::json series = nlohmann::json::array();
+  for (const ChartSeries& one : chart.series) {
+    nlohmann::json entry = {{"name", one.name}, {"values", NumbersJson(one.values)}};
+    if (!one.low.empty()) entry["low"] = NumbersJson(one.low);
+    if (!one.high.empty()) entry["high"] = NumbersJson(one.high);
+    series.push_back(std::move(entry));
+  }
+  return {{"id", chart.id},         {"type", chart.type},         {"title", chart.title},
+          {"unit", chart.unit},     {"x_label", chart.x_label},   {"y_label", chart.y_label},
+          {"labels", chart.labels}, {"series", std::move(series)}};
 }
 
 std::string Pad(const std::string& text, size_t width, bool right) {
@@ -166,6 +166,10 @@ std::string TableText(const Table& table, size_t max_rows) {
 }
 
 }  // namespace
+
+std::string FormatCell(const Cell& cell, std::string_view name) {
+  return CellText(cell, IsFraction(std::string(name)));
+}
 
 nlohmann::json InsightJson(const Insight& insight) {
   nlohmann::json document;

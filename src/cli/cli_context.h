@@ -80,5 +80,9 @@ Command TrainCommand(const GlobalOptions& options);
 Command EvaluateCommand(const GlobalOptions& options);
 //! `score OPPORTUNITY_ID [--as-of DATE]`.
 Command ScoreCommand(const GlobalOptions& options);
+//! `ask QUESTION [--session ID]`.
+Command AskCommand(const GlobalOptions& options);
+//! `eval-router FILE`.
+Command EvalRouterCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

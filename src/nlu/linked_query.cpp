@@ -1,5 +1,7 @@
 #include "crm/nlu/linked_query.h"
 
+#include "crm/nlu/entities.h"
+
 namespace crm::nlu {
 
 const std::vector<std::string>& MaskedEntityKeys() {
@@ -16,6 +18,12 @@ std::optional<std::string> LinkedQuery::Value(const std::string& key) const {
     if (span.key == key) return span.value;
   }
   return std::nullopt;
+}
+
+Entities EntitiesOf(const LinkedQuery& linked) {
+  Entities entities;
+  for (const EntitySpan& span : linked.spans) entities.emplace(span.key, span.value);
+  return entities;
 }
 
 }  // namespace crm::nlu

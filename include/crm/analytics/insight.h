@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -70,6 +71,9 @@ struct Insight {
   const Cell* FindMetric(const std::string& name) const;
 };
 
+//! A cell as text for people: fractions of figures named like a rate, probability or share as "63.2%",
+//! big numbers with thousands separators, a missing cell as "-".
+std::string FormatCell(const Cell& cell, std::string_view name);
 //! The JSON document of CONTRACTS.md: type, as_of, filters, metrics, tables; plus charts, definitions, notes.
 nlohmann::json InsightJson(const Insight& insight);
 

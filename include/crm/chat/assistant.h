@@ -1,0 +1,44 @@
+#pragma once
+// The assistant: a question in, an answer out. Understands the question (intent, entities, the thread's
+// previous turn), runs the engine its intent calls for, and writes the answer with its data and sources.
+
+#include <functional>
+#include <string_view>
+
+#include "crm/analytics/engine.h"
+#include "crm/chat/answer.h"
+#include "crm/chat/answer_context.h"
+#include "crm/models/model_set.h"
+#include "crm/nlu/follow_up.h"
+#include "crm/nlu/understander.h"
+#include "crm/search/search_index.h"
+
+namespace crm::chat {
+
+//! Gives the search index when a question needs one; may return null (search then says it is missing).
+using SearchProvider = std::function<const search::SearchIndex*()>;
+
+//! Answers questions over one loaded dataset; const and safe to share across threads.
+class Assistant {
+ public:
+  //! An assistant over engines that outlive it. `search` gives the search index when a question needs
+  //! it (built or loaded on first use by the caller's choice).
+  Assistant(const Dataset& data, const analytics::Engine& engine, const models::ModelSet& models,
+            SearchProvider search, const nlu::IntentClassifier& classifier);
+
+  //! Understands `question` (with the thread's `previous` turn when there is one) and answers it.
+  Answer Ask(std::string_view question, const nlu::PreviousTurn* previous = nullptr) const;
+
+  //! The understanding alone, as `eval-router` measures it.
+  nlu::Understanding Understand(std::string_view question, const nlu::PreviousTurn* previous = nullptr) const;
+
+ private:
+  //! The answer for an understood question.
+  Answer Dispatch(std::string_view question, const nlu::Understanding& understanding) const;
+
+  AnswerContext context_;
+  SearchProvider search_;
+  nlu::Understander understander_;
+};
+
+}  // namespace crm::chat

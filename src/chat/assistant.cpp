@@ -1,0 +1,52 @@
+#include "crm/chat/assistant.h"
+
+#include "crm/chat/guide_answers.h"
+#include "crm/chat/insight_answer.h"
+#include "crm/chat/record_answers.h"
+#include "crm/chat/search_answer.h"
+
+namespace crm::chat {
+
+namespace {
+
+//! Questions longer than this are not read (no CRM question needs more).
+constexpr size_t kMaxQuestionBytes = 2000;
+
+}  // namespace
+
+Assistant::Assistant(const Dataset& data, const analytics::Engine& engine, const models::ModelSet& models,
+                     SearchProvider search, const nlu::IntentClassifier& classifier)
+    : context_{data, engine, models}, search_(std::move(search)), understander_(data, classifier) {}
+
+nlu::Understanding Assistant::Understand(std::string_view question, const nlu::PreviousTurn* previous) const {
+  return understander_.Understand(question, context_.engine.latest_day(), previous);
+}
+
+Answer Assistant::Ask(std::string_view question, const nlu::PreviousTurn* previous) const {
+  if (question.size() > kMaxQuestionBytes) {
+    Answer answer = AnswerUnsupported(context_.data);
+    answer.markdown = "That question is too long for me: please ask it in fewer than " +
+                      std::to_string(kMaxQuestionBytes) + " characters.";
+    return answer;
+  }
+  if (question.find_first_not_of(" \t\r\n") == std::string_view::npos) return AnswerHelp(context_.data);
+  const nlu::Understanding understanding = Understand(question, previous);
+  Answer answer = Dispatch(question, understanding);
+  answer.confidence = understanding.confidence;
+  return answer;
+}
+
+Answer Assistant::Dispatch(std::string_view question, const nlu::Understanding& understanding) const {
+  const std::string& intent = understanding.intent;
+  const nlu::Entities& entities = understanding.entities;
+  if (intent == "unsupported") return AnswerUnsupported(context_.data);
+  if (understanding.clarify) return AnswerClarification(understanding.ranked, entities);
+  if (intent == "help") return AnswerHelp(context_.data);
+  if (IsInsightIntent(intent)) return AnswerInsight(context_, intent, entities);
+  if (intent == "account_summary") return AnswerAccountSummary(context_, entities);
+  if (intent == "opportunity_score") return AnswerOpportunityScore(context_, entities);
+  if (intent == "email_draft") return AnswerEmailFacts(context_, entities);
+  return AnswerSearch(context_, search_ ? search_() : nullptr, question, understanding);
+}
+
+}  // namespace crm::chat

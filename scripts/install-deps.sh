@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libutf8proc-dev libssl-dev
-  libxgboost-dev libhnswlib-dev
+  libxgboost-dev libhnswlib-dev libcurl4-openssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

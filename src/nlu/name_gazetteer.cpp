@@ -98,7 +98,7 @@ void NameGazetteer::AddName(const std::string& kind, const std::string& value) {
   max_words_ = std::max(max_words_, words.size() + kMaxExtraWords);
   const std::string key = Joined(words, words.size());
   AddTo(by_key_, key, id);
-  fuzzy_.Add(key, id);
+  if (kind != "regional_office") fuzzy_.Add(key, id);  // "ease" or "vest" are no offices
   for (size_t count = 1; count < words.size(); ++count) AddTo(by_prefix_, Joined(words, count), id);
   if (kind == "account" && words.size() >= 2 && IsCompanySuffix(words.back())) {
     const std::string base = Joined(words, words.size() - 1);
@@ -166,6 +166,8 @@ std::optional<NameMatch> NameGazetteer::FuzzyMatch(const std::vector<Token>& tok
   const FuzzyHits hits = fuzzy_.Closest(WindowKey(tokens, first, count));
   const int32_t id = Single(hits.ids);
   if (id == kNoIndex || hits.distance == 0) return std::nullopt;
+  const std::string_view ending = EnglishEnding(tokens[first + count - 1].key);
+  if (!ending.empty() && !MatchKey(entries_[id].folded).ends_with(ending)) return std::nullopt;
   return NameMatch{count, id, hits.distance == 1 ? kOneTypoScore : kTwoTyposScore};
 }
 

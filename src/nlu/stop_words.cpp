@@ -46,10 +46,14 @@ constexpr std::array kStopWords = {
     "won",
     // Months and seasons (periods are read separately).
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "spring", "summer", "autumn", "fall", "winter"};
+    "december", "calendar", "fiscal", "spring", "summer", "autumn", "fall", "winter"};
 
 constexpr std::array kCompanySuffixes = {"co",  "company",      "corp", "corporation", "group",  "holdings",
                                          "inc", "incorporated", "llc",  "ltd",         "limited"};
+
+constexpr std::array kEnglishEndings = {"tion", "sion", "ment", "ness", "ing", "ity", "ance", "ence",
+                                        "able", "ible", "ful",  "less", "ous", "ive", "ship", "ical",
+                                        "ally", "ary",  "ory",  "ize",  "ise", "ism", "ist"};
 
 template <size_t N>
 std::vector<std::string_view> SortedWords(const std::array<const char*, N>& words) {
@@ -68,6 +72,17 @@ bool IsStopWord(std::string_view key) {
 bool IsCompanySuffix(std::string_view key) {
   static const std::vector<std::string_view> words = SortedWords(kCompanySuffixes);
   return std::binary_search(words.begin(), words.end(), key);
+}
+
+}  // namespace crm::nlu
+
+namespace crm::nlu {
+
+std::string_view EnglishEnding(std::string_view key) {
+  for (const char* ending : kEnglishEndings) {
+    if (key.size() > std::string_view(ending).size() + 2 && key.ends_with(ending)) return ending;
+  }
+  return "";
 }
 
 }  // namespace crm::nlu

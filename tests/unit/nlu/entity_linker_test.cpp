@@ -100,6 +100,22 @@ TEST_F(NluEntityTest, OrdinaryWordsNeverBecomeAccounts) {
   EXPECT_EQ(Find("summary of cheers"), (Map{{"account", "Cheers"}}));
 }
 
+TEST_F(NluEntityTest, EnglishWordsAreNoTyposOfInventedNames) {
+  analytics::test::DatasetBuilder b;
+  b.Account("Solutron", "retail", 1, 1, "Japan");
+  b.Account("Loratron", "retail", 1, 1, "Japan");
+  b.Agent("Ann Lee", "Max Low", "East");
+  const Dataset data = b.Build();
+  const EntityLinker linker(data);
+  const int32_t as_of = AsOf("2017-12-31");
+  EXPECT_EQ(Entities(linker.Link("show solution deals", as_of)), Map{});
+  EXPECT_EQ(Entities(linker.Link("deals by location", as_of)), (Map{{"by", "country"}}));
+  EXPECT_EQ(Entities(linker.Link("the location of loratron", as_of)), (Map{{"account", "Loratron"}}));
+  EXPECT_EQ(Entities(linker.Link("show solutrom deals", as_of)), (Map{{"account", "Solutron"}}));
+  EXPECT_EQ(Entities(linker.Link("it was an ease", as_of)), Map{});
+  EXPECT_EQ(Entities(linker.Link("eats deals", as_of)), Map{});
+}
+
 TEST_F(NluEntityTest, ProductBeatsSeriesAndLongestWins) {
   EXPECT_EQ(Find("sales of gtx pro"), (Map{{"product", "GTX Pro"}}));
   EXPECT_EQ(Find("sales of gtx"), (Map{{"series", "GTX"}}));

@@ -174,14 +174,20 @@ std::optional<NameMatch> NameGazetteer::FuzzyMatch(const std::vector<Token>& tok
 std::optional<NameMatch> NameGazetteer::Match(const std::vector<Token>& tokens, size_t first,
                                               size_t free) const {
   const size_t longest = std::min(free, max_words_);
-  for (size_t count = longest; count >= 1; --count) {
-    if (auto match = WholeMatch(tokens, first, count)) return match;
-    if (auto match = PartialMatch(tokens, first, count)) return match;
+  std::optional<NameMatch> best;
+  for (size_t count = longest; count >= 1 && !best; --count) {
+    best = WholeMatch(tokens, first, count);
+    if (!best) best = PartialMatch(tokens, first, count);
   }
-  for (size_t count = std::min(longest, kMaxFuzzyWords); count >= 1; --count) {
-    if (auto match = FuzzyMatch(tokens, first, count)) return match;
+  // A longer window with a typo wins when its name continues the words matched so far: "darcel
+  // schlect" is Darcel Schlecht, not "darcel" alone; "mg advaned" is MG Advanced, not the series MG.
+  const size_t shortest = best ? best->count + 1 : 1;
+  const std::string matched = best ? WindowKey(tokens, first, best->count) : "";
+  for (size_t count = std::min(longest, kMaxFuzzyWords); count >= shortest; --count) {
+    auto typo = FuzzyMatch(tokens, first, count);
+    if (typo && MatchKey(entries_[typo->entry].folded).starts_with(matched)) return typo;
   }
-  return std::nullopt;
+  return best;
 }
 
 }  // namespace crm::nlu

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "crm/nlu/number_words.h"
 #include "crm/nlu/text_normalization.h"
@@ -61,42 +63,77 @@ std::string FieldBefore(const LinkState& state, size_t i) {
   return "";
 }
 
+//! The number (with a scale suffix or word) at word `at`, moving `at` past it; nullopt when none.
+std::optional<Quantity> QuantityAt(const LinkState& state, size_t& at) {
+  if (!state.Free(at)) return std::nullopt;
+  auto quantity = ParseQuantity(state.tokens()[at].text);
+  if (!quantity) return std::nullopt;
+  ++at;
+  if (!quantity->scaled && state.Free(at) && ScaleWord(state.Key(at)) > 0) {
+    quantity->scale = ScaleWord(state.Key(at));
+    quantity->scaled = true;
+    ++at;
+  }
+  return quantity;
+}
+
+//! The field compared by the comparison at `i` whose number ends before `at` (moved past a field named
+//! after the number: "over 5k staff"); "" when none is named.
+std::string FieldOfComparison(const LinkState& state, size_t i, size_t& at, bool about_time,
+                              const Quantity& last) {
+  if (about_time)
+    return FieldBefore(state, i) == "year_established" && !last.scaled ? "year_established" : "";
+  const size_t after = state.Free(at) && state.Key(at) == "in" ? at + 1 : at;
+  std::string field = FieldOfWord(state.Key(after));
+  if (!field.empty() && field != "year_established" && state.Free(after)) {
+    at = after + 1;
+    return field;
+  }
+  field = FieldBefore(state, i);
+  if (field.empty() && last.scale >= 1e6) return "revenue";
+  return field == "year_established" ? "" : field;
+}
+
+//! A quantity in the units of its field: revenue in millions of USD, the rest as written.
+double InFieldUnits(const std::string& field, const Quantity& quantity) {
+  const double value = quantity.value * quantity.scale;
+  return field == "revenue" && (quantity.scaled || value >= 1e5) ? value / 1e6 : value;
+}
+
 }  // namespace
 
 void FindNumericConditions(LinkState& state) {
   for (size_t i = 0; i < state.size(); ++i) {
     if (!state.Free(i)) continue;
-    const auto comparator = ComparatorAt(state, i);
-    if (!comparator) continue;
-    size_t at = i + comparator->count;
-    if (!state.Free(at)) continue;
-    const Token& number = state.tokens()[at];
-    auto quantity = ParseQuantity(number.text);
-    if (!quantity) continue;
-    ++at;
-    if (!quantity->scaled && state.Free(at) && ScaleWord(state.Key(at)) > 0) {
-      quantity->scale = ScaleWord(state.Key(at));
-      quantity->scaled = true;
+    std::vector<std::pair<char, Quantity>> bounds;
+    bool about_time = false;
+    size_t at = i;
+    if (state.Key(i) == "between") {
+      at = i + 1;
+      auto low = QuantityAt(state, at);
+      if (!low || !state.Free(at) || state.Key(at) != "and") continue;
       ++at;
-    }
-    std::string field;
-    if (comparator->about_time) {
-      if (FieldBefore(state, i) != "year_established" || quantity->scaled) continue;
-      field = "year_established";
-    } else {
-      const size_t after = state.Key(at) == "in" ? at + 1 : at;
-      field = FieldOfWord(state.Key(after));
-      if (!field.empty() && field != "year_established") {
-        at = after + 1;
-      } else {
-        field = FieldBefore(state, i);
-        if (field.empty() && quantity->scale >= 1e6) field = "revenue";
-        if (field.empty() || field == "year_established") continue;
+      const auto high = QuantityAt(state, at);
+      if (!high) continue;
+      if (!low->scaled && high->scaled) {
+        low->scale = high->scale;
+        low->scaled = true;
       }
+      bounds = {{'>', *low}, {'<', *high}};
+      about_time = FieldBefore(state, i) == "year_established";
+    } else {
+      const auto comparator = ComparatorAt(state, i);
+      if (!comparator) continue;
+      at = i + comparator->count;
+      const auto quantity = QuantityAt(state, at);
+      if (!quantity) continue;
+      bounds = {{comparator->op, *quantity}};
+      about_time = comparator->about_time;
     }
-    double value = quantity->value * quantity->scale;
-    if (field == "revenue" && (quantity->scaled || value >= 1e5)) value /= 1e6;
-    state.AddCondition(NumericCondition{field, comparator->op, value});
+    const std::string field = FieldOfComparison(state, i, at, about_time, bounds.back().second);
+    if (field.empty()) continue;
+    for (const auto& [op, quantity] : bounds)
+      state.AddCondition(NumericCondition{field, op, InFieldUnits(field, quantity)});
     state.Block(i, at - i);
   }
 }

@@ -83,12 +83,20 @@ std::optional<int> YearOfWord(std::string_view key) {
   return year;
 }
 
+//! The calendar unit a word names, typos and abbreviations included ("qtr", "quater"); "" for none.
+std::string_view UnitOfWord(std::string_view key) {
+  if (key == "quarter" || key == "quater" || key == "qtr") return "quarter";
+  if (key == "month") return "month";
+  if (key == "year" || key == "yr") return "year";
+  return "";
+}
+
 //! A quarter at word `i` ("q3", or "third quarter" taking two words); 0 when none.
 int QuarterAt(const LinkState& state, size_t i, size_t& count) {
   const std::string& key = state.Key(i);
   count = 1;
   if (key.size() == 2 && key[0] == 'q' && key[1] >= '1' && key[1] <= '4') return key[1] - '0';
-  if (state.KeyAt(i, 1) != "quarter" || !state.Free(i + 1)) return 0;
+  if (UnitOfWord(state.KeyAt(i, 1)) != "quarter" || !state.Free(i + 1)) return 0;
   count = 2;
   for (size_t q = 0; q < kOrdinals.size(); ++q) {
     if (key == kOrdinals[q] || key == kOrdinalNumbers[q]) return static_cast<int>(q) + 1;
@@ -216,9 +224,9 @@ std::optional<std::string> PeriodAt(const LinkState& state, size_t i, const std:
     count = 3;
     return calendar->Shifted("year", 0);
   }
-  const std::string& unit = state.KeyAt(i, 1);
+  const std::string_view unit = UnitOfWord(state.KeyAt(i, 1));
   const auto offset = RelativeOffset(key);
-  if (offset && state.Free(i + 1) && (unit == "year" || unit == "quarter" || unit == "month")) {
+  if (offset && state.Free(i + 1) && !unit.empty()) {
     count = 2;
     return calendar->Shifted(unit, *offset);
   }

@@ -33,12 +33,12 @@ struct NameMatch {
 //! first; in a window: exact (case-insensitive) 1, same letters and digits 0.95, a company suffix
 //! added or dropped or a leading "the" dropped 0.9 ("acme corp" → "Acme Corporation"), unique leading
 //! words or a person's unique last name 0.8 ("moses" → "Moses Frase"; words leading to several names
-//! match nothing). Only when no window matches so: one or two typos (AllowedEdits) with a single best
-//! name, 0.7 or 0.6, in windows of letters only, never to a regional office and never from a word with
-//! an English ending the name lacks (EnglishEnding). Partial and typo matches never rest on frequent
-//! words alone (IsStopWord), and typo windows never start or end with a short one. When a key names several
-//! kinds, the first of product, series, sales_agent, manager, account, sector, country, regional_office
-//! wins.
+//! match nothing). Only when no window matches so, or to extend a match over more words ("darcel
+//! schlect", "mg advaned"): one or two typos (AllowedEdits) with a single best name, 0.7 or 0.6, in
+//! windows of letters only, never to a regional office and never from a word with an English ending the
+//! name lacks (EnglishEnding). Partial and typo matches never rest on frequent words alone
+//! (IsStopWord), and typo windows never start or end with a short one. When a key names several kinds,
+//! the first of product, series, sales_agent, manager, account, sector, country, regional_office wins.
 class NameGazetteer {
  public:
   //! Indexes the names of `data`.

@@ -10,7 +10,8 @@ namespace crm::nlu {
 //! claimed without a span, so the numbers become neither top_n nor periods.
 //! - Comparators: more/greater/bigger/larger/higher than, over, above, exceeding, at least → '>';
 //!   fewer/less/smaller/lower than, under, below, at most → '<'; before, prior to, earlier than → '<' and
-//!   after, since, later than → '>' for founding years.
+//!   after, since, later than → '>' for founding years; "between X and Y" → '>' X and '<' Y (a scale
+//!   written once serves both: "between 100 and 500 million").
 //! - Fields: "employees", "staff", "people", "workers", "headcount" → employees; "revenue", "turnover",
 //!   "sales" → revenue in millions of USD ($1B → 1000, 500k → 0.5, a bare number is already millions);
 //!   "founded", "established", "incorporated" before the comparator → year_established. The field may

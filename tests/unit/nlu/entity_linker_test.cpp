@@ -75,9 +75,20 @@ TEST_F(NluEntityTest, TyposWithOneBestName) {
   EXPECT_EQ(Find("team of melvn marxen"), (Map{{"manager", "Melvin Marxen"}}));
   EXPECT_EQ(Find("darcel schlect deals"), (Map{{"sales_agent", "Darcel Schlecht"}}));
   EXPECT_EQ(Find("technolgy sector"), (Map{{"sector", "technology"}}));
+  EXPECT_EQ(Find("anna cosmes deals"), (Map{{"sales_agent", "Anna Cosme"}}));
   const LinkedQuery query = Linked("konnex");
   ASSERT_EQ(query.spans.size(), 1u);
   EXPECT_LT(query.spans[0].score, 0.8);
+}
+
+TEST_F(NluEntityTest, TyposExtendAMatchOverMoreWords) {
+  const LinkedQuery agent = Linked("deals for darcel schlect");
+  ASSERT_EQ(agent.spans.size(), 1u);
+  EXPECT_EQ(agent.spans[0].value, "Darcel Schlecht");
+  EXPECT_EQ(agent.masked_text, "deals for ent_sales_agent");
+  EXPECT_EQ(Find("email about mg advaned"), (Map{{"product", "MG Advanced"}}));
+  EXPECT_EQ(Find("price of gtx plus pr"), (Map{{"product", "GTX Plus Pro"}}));
+  EXPECT_EQ(Find("deals of mg last year"), (Map{{"series", "MG"}, {"period", "2016"}}));
 }
 
 TEST_F(NluEntityTest, TyposNeedEnoughLetters) {

@@ -49,6 +49,25 @@ TEST(NluConditionTest, FoundingYears) {
   ExpectOne("companies established after 2000", "year_established", '>', 2000);
 }
 
+TEST(NluConditionTest, BetweenGivesBothBounds) {
+  const std::vector<NumericCondition> revenue = Conditions("revenue between 100 and 500 million");
+  ASSERT_EQ(revenue.size(), 2u);
+  EXPECT_EQ(revenue[0].field, "revenue");
+  EXPECT_EQ(revenue[0].op, '>');
+  EXPECT_DOUBLE_EQ(revenue[0].value, 100);
+  EXPECT_EQ(revenue[1].op, '<');
+  EXPECT_DOUBLE_EQ(revenue[1].value, 500);
+  const std::vector<NumericCondition> staff = Conditions("between 1,000 and 5k employees");
+  ASSERT_EQ(staff.size(), 2u);
+  EXPECT_EQ(staff[0].field, "employees");
+  EXPECT_DOUBLE_EQ(staff[1].value, 5000);
+  const std::vector<NumericCondition> founded = Conditions("founded between 1990 and 2000");
+  ASSERT_EQ(founded.size(), 2u);
+  EXPECT_EQ(founded[1].field, "year_established");
+  EXPECT_TRUE(Conditions("deals between march and june").empty());
+  EXPECT_TRUE(Conditions("between 3 and 5 deals").empty());
+}
+
 TEST(NluConditionTest, NoFieldNoCondition) {
   EXPECT_TRUE(Conditions("deals closed after 2016").empty());
   EXPECT_TRUE(Conditions("deals over 5000").empty());

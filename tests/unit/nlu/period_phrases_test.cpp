@@ -78,6 +78,9 @@ TEST(NluPeriodTest, RelativePeriods) {
   EXPECT_EQ(Periods("last year"), "2016");
   EXPECT_EQ(Periods("next quarter"), "2018-Q1");
   EXPECT_EQ(Periods("ytd"), "2017");
+  EXPECT_EQ(Periods("this quater"), "2017-Q4");
+  EXPECT_EQ(Periods("last qtr"), "2017-Q3");
+  EXPECT_EQ(Periods("last yr"), "2016");
   EXPECT_EQ(Periods("last quarter", "2017-02-10"), "2016-Q4");
   EXPECT_EQ(Periods("last month", "2017-01-10"), "2016-12");
 }

@@ -50,8 +50,9 @@ void EntityLinker::LinkWordsAt(LinkState& state, size_t i) const {
   }
   if (!phrase) phrase = UnitedStatesAbbreviation(state, i, data_);
   const std::optional<NameMatch> name = names_.Match(tokens, i, free);
+  // A name wins over a phrase of as many words only when it is written as in the data.
   const bool name_wins = name && (!phrase || name->count > phrase->count ||
-                                  (name->count == phrase->count && name->score >= 0.95));
+                                  (name->count == phrase->count && name->score >= kNormalizedNameScore));
   if (name_wins) {
     if (name->entry == kNoIndex) {
       state.Block(i, name->count);

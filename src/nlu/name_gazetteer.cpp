@@ -10,7 +10,6 @@ namespace crm::nlu {
 namespace {
 
 constexpr double kExactScore = 1.0;
-constexpr double kNormalizedScore = 0.95;
 constexpr double kSuffixScore = 0.9;
 constexpr double kPartialScore = 0.8;
 constexpr double kOneTypoScore = 0.7;
@@ -124,7 +123,7 @@ std::optional<NameMatch> NameGazetteer::WholeMatch(const std::vector<Token>& tok
   if (const auto* ids = by_key_.Find(key)) {
     const int32_t id = *std::min_element(ids->begin(), ids->end());
     const bool exact = WindowText(tokens, first, count) == entries_[id].folded;
-    return NameMatch{count, id, exact ? kExactScore : kNormalizedScore};
+    return NameMatch{count, id, exact ? kExactScore : kNormalizedNameScore};
   }
   if (const auto* ids = by_base_.Find(key)) return NameMatch{count, Single(*ids), kSuffixScore};
   if (count >= 2 && IsCompanySuffix(tokens[first + count - 1].key)) {

@@ -69,6 +69,8 @@ std::optional<PhraseMatch> UnitedStatesAbbreviation(const LinkState& state, size
   const Token& token = state.tokens()[i];
   if (token.key != "us" || data.countries.Find(kUnitedStates) == kNoIndex) return std::nullopt;
   const std::string& before = state.KeyAt(i, -1);
+  const std::string& after = state.KeyAt(i, 1);
+  if (after == "dollar" || after == "dollars") return std::nullopt;
   const bool written_as_country = token.upper || token.text.find('.') != std::string::npos;
   const bool after_place_word =
       before == "in" || before == "the" || before == "from" || before == "outside" || before == "across";

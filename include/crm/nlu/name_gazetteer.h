@@ -15,6 +15,10 @@
 
 namespace crm::nlu {
 
+//! The score of a name matched on its letters and digits alone (case, spaces, punctuation aside); exact
+//! matches score 1, looser ones less.
+inline constexpr double kNormalizedNameScore = 0.95;
+
 //! One indexed name.
 struct NameEntry {
   std::string kind;    //!< the entity key: "account", "sales_agent", "product", …

@@ -16,8 +16,8 @@ namespace crm::nlu {
 PhraseTable NameSynonyms(const Dataset& data, const NameGazetteer& names);
 
 //! The country "United States" for a bare "us" that reads as the country: written "US" or "U.S.", or
-//! after "in", "the", "from", "outside" or "across"; nullopt otherwise ("show us", "tell us") or when
-//! the data has no such country.
+//! after "in", "the", "from", "outside" or "across"; nullopt otherwise ("show us", "tell us", "us
+//! dollars") or when the data has no such country.
 std::optional<PhraseMatch> UnitedStatesAbbreviation(const LinkState& state, size_t i, const Dataset& data);
 
 }  // namespace crm::nlu

@@ -163,6 +163,7 @@ TEST_F(NluEntityTest, SectorCountryAndOfficeSynonyms) {
   EXPECT_EQ(Find("eastern deals"), (Map{{"regional_office", "East"}}));
   EXPECT_EQ(Find("central region pipeline"), (Map{{"regional_office", "Central"}}));
   EXPECT_EQ(Find("show us the pipeline"), Map{});
+  EXPECT_EQ(Find("revenue in us dollars"), Map{});
   EXPECT_EQ(Find("tell us about konex"), (Map{{"account", "Konex"}}));
 }
 

@@ -13,10 +13,6 @@ void PhraseTable::Add(std::string_view phrase, const std::string& key, const std
   phrases_.Insert(MatchKey(FoldText(phrase)), PhraseValue{key, value});
 }
 
-bool PhraseTable::Has(std::string_view phrase) const {
-  return phrases_.Find(MatchKey(FoldText(phrase))) != nullptr;
-}
-
 std::optional<PhraseMatch> PhraseTable::Match(const std::vector<Token>& tokens, size_t first,
                                               size_t free) const {
   const size_t longest = std::min(free, max_words_);

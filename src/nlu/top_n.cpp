@@ -1,5 +1,6 @@
 #include "crm/nlu/top_n.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,10 +11,17 @@ namespace crm::nlu {
 namespace {
 
 //! "best", "biggest", "largest", … and the other words that rank: "top", "most", "least", "worst".
+//! Superlatives are told by their "-est" ending, less the frequent words that merely end so.
 bool IsRanking(std::string_view key) {
   if (key == "top" || key == "most" || key == "least" || key == "best" || key == "worst") return true;
   return key.size() > 4 && key.ends_with("est") && key != "interest" && key != "request" && key != "forest" &&
          key != "harvest" && key != "invest" && key != "suggest";
+}
+
+//! The count of a word "top5" / "top-5", or nullopt.
+std::optional<int> TopWord(std::string_view key) {
+  if (!key.starts_with("top")) return std::nullopt;
+  return SmallCount(key.substr(3));
 }
 
 bool IsRequestVerb(std::string_view key) {
@@ -31,6 +39,10 @@ bool IsComparison(std::string_view key) {
 void FindTopN(LinkState& state) {
   for (size_t i = 0; i < state.size(); ++i) {
     if (!state.Free(i) || state.tokens()[i].money) continue;
+    if (const auto count = TopWord(state.Key(i))) {
+      state.Claim(i, 1, "top_n", std::to_string(*count));
+      return;
+    }
     const auto count = SmallCount(state.Key(i));
     if (!count) continue;
     const std::string& before = state.KeyAt(i, -1);

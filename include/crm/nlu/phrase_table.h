@@ -30,8 +30,6 @@ class PhraseTable {
  public:
   //! Adds `phrase` (any spacing and punctuation) for `key` = `value`.
   void Add(std::string_view phrase, const std::string& key, const std::string& value);
-  //! True when `phrase` is in the table.
-  bool Has(std::string_view phrase) const;
   //! The longest phrase in the free words [first, first + free), or nullopt.
   std::optional<PhraseMatch> Match(const std::vector<Token>& tokens, size_t first, size_t free) const;
 

@@ -26,6 +26,8 @@ TEST(NluTopNTest, CountsThatRank) {
   EXPECT_EQ(TopN("give me 7 accounts to focus on"), "7");
   EXPECT_EQ(TopN("show 12 deals"), "12");
   EXPECT_EQ(TopN("list the top twenty reps"), "20");
+  EXPECT_EQ(TopN("top-5 accounts"), "5");
+  EXPECT_EQ(TopN("top10 deals"), "10");
 }
 
 TEST(NluTopNTest, OtherNumbersAreNoTopN) {
@@ -37,6 +39,7 @@ TEST(NluTopNTest, OtherNumbersAreNoTopN) {
   EXPECT_EQ(TopN("deals worth $5 or more"), "");
   EXPECT_EQ(TopN("deals older than 30 days"), "");
   EXPECT_EQ(TopN("top accounts"), "");
+  EXPECT_EQ(TopN("topic of the call"), "");
 }
 
 TEST(NluTopNTest, SpanIsTheCountAndStaysUnmasked) {

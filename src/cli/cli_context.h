@@ -80,5 +80,7 @@ Command TrainCommand(const GlobalOptions& options);
 Command EvaluateCommand(const GlobalOptions& options);
 //! `score OPPORTUNITY_ID [--as-of DATE]`.
 Command ScoreCommand(const GlobalOptions& options);
+//! `search "TEXT" [--k N] [--kind K] [filters] [--similar-to ACCOUNT]`.
+Command SearchCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

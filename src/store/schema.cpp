@@ -129,10 +129,27 @@ CREATE TABLE models (
 );
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// The search indexes (src/search/index_storage.cpp): the BM25 text of every search document in an FTS5
+// table (contentless: the texts travel in the documents part; rowid is the document's number), and the
+// other parts of the index as sealed blobs, each with the fingerprint of the data and the embedder it
+// was built from. FTS5 is SQLite's own: a PostgreSQL backend would use a tsvector column instead.
+constexpr const char* kSearch = R"sql(
+CREATE VIRTUAL TABLE search_text USING fts5(
+  body, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+);
+CREATE TABLE search_index_parts (
+  name TEXT PRIMARY KEY,
+  data_hash TEXT NOT NULL,
+  embedder TEXT NOT NULL,
+  bytes BLOB NOT NULL
+);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, kCrmTables},
     {2, kDatasetImage},
     {3, kModels},
+    {4, kSearch},
 }};
 
 }  // namespace

@@ -43,7 +43,7 @@ std::vector<Word> WordsOf(std::string_view question) {
 
 //! Words that say how to search rather than what to find.
 bool IsFiller(const std::string& word) {
-  static constexpr std::array<std::string_view, 74> kFiller = {
+  static const std::vector<std::string_view> kFiller = {
       "find",          "show",        "list",     "search",    "look",      "lookup",   "up",
       "for",           "me",          "all",      "the",       "a",         "an",       "any",
       "some",          "with",        "more",     "than",      "less",      "fewer",    "over",

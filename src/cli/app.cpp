@@ -40,10 +40,19 @@ int RunCli(int argc, char** argv) {
   app.add_option("--data", options.data,
                  "use the CSV files in this folder for this run instead of the store");
   app.add_flag("--json", options.json, "machine-readable output on stdout");
+  // One command a line: areas add theirs without touching the others'.
   const std::vector<Command> commands = {
-      ImportCommand(options), StatsCommand(options),    DemoDataCommand(options), InsightCommand(options),
-      TrainCommand(options),  EvaluateCommand(options), ScoreCommand(options),    AskCommand(options),
-      EvalRouterCommand(options)};
+      ImportCommand(options),
+      StatsCommand(options),
+      DemoDataCommand(options),
+      InsightCommand(options),
+      TrainCommand(options),
+      EvaluateCommand(options),
+      ScoreCommand(options),
+      SearchCommand(options),
+      AskCommand(options),
+      EvalRouterCommand(options),
+  };
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {
     CLI::App* parser = app.add_subcommand(command.name, command.help);

@@ -47,6 +47,13 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
   return models::ModelSet::Load(**store, DatasetFingerprint(data));
 }
 
+Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options, const Dataset& data) {
+  if (!options.data.empty()) return search::SearchIndex::Build(data);
+  auto store = store::Store::Open(StorePath(options));
+  if (!store.ok()) return store.error();
+  return search::SearchIndex::LoadOrBuild(**store, data);
+}
+
 int Fail(const Error& error) {
   std::fprintf(stderr, "error: %s\n", error.message.c_str());
   return 1;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "crm/data/dataset.h"
 #include "crm/ingest/import_report.h"
 #include "crm/models/model_set.h"
+#include "crm/search/search_index.h"
 
 namespace crm::cli {
 
@@ -60,6 +62,10 @@ Result<LoadedData> LoadData(const GlobalOptions& options);
 //! does not exist: reading models never creates a store).
 Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset& data);
 
+//! The search index of `data`: built in memory with --data, else loaded from the store in effect (built
+//! and saved there when missing or stale).
+Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options, const Dataset& data);
+
 //! Prints "error: <message>" on stderr and returns exit status 1.
 int Fail(const Error& error);
 
@@ -80,6 +86,8 @@ Command TrainCommand(const GlobalOptions& options);
 Command EvaluateCommand(const GlobalOptions& options);
 //! `score OPPORTUNITY_ID [--as-of DATE]`.
 Command ScoreCommand(const GlobalOptions& options);
+//! `search "TEXT" [--k N] [--kind K] [filters] [--similar-to ACCOUNT]`.
+Command SearchCommand(const GlobalOptions& options);
 //! `ask QUESTION [--session ID]`.
 Command AskCommand(const GlobalOptions& options);
 //! `eval-router FILE`.

@@ -129,10 +129,44 @@ CREATE TABLE models (
 );
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// The search indexes (src/search/index_storage.cpp): the BM25 text of every search document in an FTS5
+// table (contentless: the texts travel in the documents part; rowid is the document's number), and the
+// other parts of the index as sealed blobs, each with the fingerprint of the data and the embedder it
+// was built from. FTS5 is SQLite's own: a PostgreSQL backend would use a tsvector column instead.
+constexpr const char* kSearch = R"sql(
+CREATE VIRTUAL TABLE search_text USING fts5(
+  body, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+);
+CREATE TABLE search_index_parts (
+  name TEXT PRIMARY KEY,
+  data_hash TEXT NOT NULL,
+  embedder TEXT NOT NULL,
+  bytes BLOB NOT NULL
+);
+)sql";
+
+// Chat threads (src/store/chat_threads.cpp): every answered turn of a session, so that a follow-up in a
+// later process continues the thread; `continuable` marks turns a follow-up may build on.
+constexpr const char* kChatTurns = R"sql(
+CREATE TABLE chat_turns (
+  session TEXT NOT NULL,
+  turn INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  question TEXT NOT NULL,
+  intent TEXT NOT NULL,
+  entities TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  continuable INTEGER NOT NULL,
+  PRIMARY KEY (session, turn)
+);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, kCrmTables},
     {2, kDatasetImage},
     {3, kModels},
+    {4, kSearch},
+    {5, kChatTurns},
 }};
 
 }  // namespace

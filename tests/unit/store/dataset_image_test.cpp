@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/store/schema.h"
 #include "crm/store/sqlite.h"
 #include "crm/store/store.h"
 #include "sample_data.h"
@@ -341,7 +342,8 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
     ASSERT_TRUE(store->ReplaceAll(test::SampleDataset(), SampleRecord("a")).ok());
     RunSql(*store,
-           "DROP TABLE dataset_image; DROP TABLE models; DELETE FROM schema_migrations WHERE version >= 2");
+           "DROP TABLE dataset_image; DROP TABLE models; DROP TABLE search_text; DROP TABLE search_index_parts;"
+           " DELETE FROM schema_migrations WHERE version >= 2");
     Result<Statement> triggers =
         Prepare(store->connection(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");
     ASSERT_TRUE(triggers.ok());
@@ -352,7 +354,7 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     for (const std::string& name : names) RunSql(*store, "DROP TRIGGER " + name);
   }
   std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
-  EXPECT_EQ(store->SchemaVersion(), 3);
+  EXPECT_EQ(store->SchemaVersion(), static_cast<int>(StoreMigrations().size()));
   LoadInfo info;
   const Dataset loaded = LoadOrDie(*store, &info);
   EXPECT_FALSE(info.from_image);

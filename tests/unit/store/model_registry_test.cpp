@@ -6,6 +6,7 @@
 
 #include "crm/data/dataset_fingerprint.h"
 #include "crm/store/migration.h"
+#include "crm/store/schema.h"
 #include "crm/store/sqlite.h"
 #include "sample_data.h"
 #include "support/test_support.h"
@@ -122,11 +123,13 @@ TEST(ModelRegistryTest, AStoreAtVersionTwoGainsTheRegistryAndKeepsItsData) {
   const std::string path = dir.File("crm.db");
   const Dataset sample = test::SampleDataset();
   {
-    // A store as schema version 2 left it: data and its image, no models table.
+    // A store as schema version 2 left it: data and its image, no models or search tables.
     std::unique_ptr<Store> store = OpenOrDie(path);
     ASSERT_TRUE(store->ReplaceAll(sample, test::SampleRecord("a")).ok());
     ASSERT_TRUE(
-        Execute(store->connection(), "DROP TABLE models; DELETE FROM schema_migrations WHERE version = 3")
+        Execute(store->connection(),
+                "DROP TABLE models; DROP TABLE search_text; DROP TABLE search_index_parts;"
+                " DELETE FROM schema_migrations WHERE version >= 3")
             .ok());
   }
   {
@@ -140,7 +143,7 @@ TEST(ModelRegistryTest, AStoreAtVersionTwoGainsTheRegistryAndKeepsItsData) {
     ASSERT_EQ(*tables, 0);
   }
   std::unique_ptr<Store> store = OpenOrDie(path);
-  EXPECT_EQ(store->SchemaVersion(), 3);
+  EXPECT_EQ(store->SchemaVersion(), static_cast<int>(StoreMigrations().size()));
   LoadInfo info;
   Result<Dataset> loaded = store->Load(&info);
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;

@@ -1,0 +1,17 @@
+#pragma once
+// The FTS5 MATCH expression for a user's text, built so that nothing the user types is FTS syntax.
+
+#include <string>
+#include <string_view>
+
+namespace crm::search {
+
+//! Most words of a query that reach FTS5 (the rest are ignored, which bounds the cost of a query).
+inline constexpr size_t kMaxQueryWords = 32;
+
+//! The words of `text` (see Words), each as a quoted FTS5 string, words of two or more characters as
+//! prefixes too ("kan" matches "kan-code"), joined with OR: `"kan"* OR "code"*`. Quotes, NEAR(, column
+//! filters, AND, - and * in the text are never operators. Empty when the text has no words.
+std::string FtsMatchExpression(std::string_view text);
+
+}  // namespace crm::search

@@ -19,6 +19,11 @@ void PhraseTable::Add(std::string_view phrase, const std::string& key, const std
   }
 }
 
+void PhraseTable::Add(std::initializer_list<std::string_view> phrases, const std::string& key,
+                      const std::string& value) {
+  for (std::string_view phrase : phrases) Add(phrase, key, value);
+}
+
 std::optional<PhraseMatch> PhraseTable::Match(const std::vector<Token>& tokens, size_t first,
                                               size_t free) const {
   const size_t longest = std::min(free, max_words_);

@@ -3,6 +3,7 @@
 // whatever their spacing or hyphens ("follow-up", "followup", "follow up" are one phrase).
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,8 @@ class PhraseTable {
  public:
   //! Adds `phrase` (any spacing and punctuation) for `key` = `value`.
   void Add(std::string_view phrase, const std::string& key, const std::string& value);
+  //! Adds each of `phrases` for `key` = `value`.
+  void Add(std::initializer_list<std::string_view> phrases, const std::string& key, const std::string& value);
   //! The longest phrase in the free words [first, first + free), or nullopt.
   std::optional<PhraseMatch> Match(const std::vector<Token>& tokens, size_t first, size_t free) const;
   //! A phrase of kMinTypoPhraseLength letters or more typed with a typo ("freindly", "folow up") in

@@ -21,17 +21,17 @@ bool IsDealNoun(const std::string& key) {
          key == "opp" || key == "ones" || key == "pipeline";
 }
 
-bool IsComparison(const std::string& key) {
+bool IsStageComparisonWord(const std::string& key) {
   return key == "vs" || key == "versus" || key == "or" || key == "and" || key == "rate" || key == "rates" ||
          key == "ratio" || key == "compared";
 }
 
 //! True when the stage word at `i` (spanning `count` words) compares stages rather than naming one.
 bool Compares(const LinkState& state, size_t i, size_t count) {
-  if (IsComparison(state.KeyAt(i, -1))) return true;
+  if (IsStageComparisonWord(state.KeyAt(i, -1))) return true;
   const long after = static_cast<long>(count);
-  if (IsComparison(state.KeyAt(i, after))) return true;
-  return IsDealNoun(state.KeyAt(i, after)) && IsComparison(state.KeyAt(i, after + 1));
+  if (IsStageComparisonWord(state.KeyAt(i, after))) return true;
+  return IsDealNoun(state.KeyAt(i, after)) && IsStageComparisonWord(state.KeyAt(i, after + 1));
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ namespace crm::nlu {
 
 namespace {
 
+// The score of an email type or tone typed with a typo ("freindly").
+constexpr double kTypoPhraseScore = 0.7;
 // Opportunity ids have exactly this many letters and digits.
 constexpr size_t kOpportunityIdLength = 8;
 
@@ -62,6 +64,8 @@ void EntityLinker::LinkWordsAt(LinkState& state, size_t i) const {
     }
   } else if (phrase) {
     state.Claim(i, phrase->count, phrase->value.key, phrase->value.value);
+  } else if (auto typo = MessagePhrases().MatchWithTypo(tokens, i, free)) {
+    state.Claim(i, typo->count, typo->value.key, typo->value.value, kTypoPhraseScore);
   }
 }
 

@@ -27,6 +27,7 @@ std::vector<uint16_t> FuzzyIndex::Bigrams(std::string_view key) {
 }
 
 void FuzzyIndex::Add(std::string_view key, int32_t id) {
+  if (postings_.empty()) postings_.resize(1 << 16);
   const auto slot = static_cast<int32_t>(keys_.size());
   keys_.emplace_back(key);
   ids_.push_back(id);
@@ -36,7 +37,7 @@ void FuzzyIndex::Add(std::string_view key, int32_t id) {
 FuzzyHits FuzzyIndex::Closest(std::string_view query) const {
   FuzzyHits hits;
   const int limit = AllowedEdits(query.size());
-  if (limit == 0) return hits;
+  if (limit == 0 || keys_.empty()) return hits;
   const std::vector<uint16_t> bigrams = Bigrams(query);
   const int needed = static_cast<int>(bigrams.size()) - 3 * limit;
   std::vector<uint8_t> shared(keys_.size(), 0);

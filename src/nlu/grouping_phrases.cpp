@@ -1,6 +1,5 @@
 #include "crm/nlu/grouping_phrases.h"
 
-#include <initializer_list>
 #include <string>
 
 #include "crm/nlu/phrase_table.h"
@@ -8,10 +7,6 @@
 namespace crm::nlu {
 
 namespace {
-
-void AddAll(PhraseTable& table, const std::string& dimension, std::initializer_list<const char*> nouns) {
-  for (const char* noun : nouns) table.Add(noun, "by", dimension);
-}
 
 //! Nouns after "by", "per", "for each"; the plural ones also after "across".
 struct DimensionNouns {
@@ -21,31 +16,31 @@ struct DimensionNouns {
 
 DimensionNouns BuildNouns() {
   DimensionNouns nouns;
-  AddAll(nouns.plural, "sector", {"sectors", "industries", "verticals"});
-  AddAll(nouns.plural, "product", {"products"});
-  AddAll(nouns.plural, "series", {"product lines", "product families"});
-  AddAll(nouns.plural, "sales_agent",
-         {"reps", "sales reps", "agents", "sales agents", "salespeople", "salespersons", "sellers"});
-  AddAll(nouns.plural, "manager", {"managers", "sales managers", "teams"});
-  AddAll(nouns.plural, "regional_office", {"regions", "offices", "regional offices", "territories"});
-  AddAll(nouns.plural, "deal_stage", {"stages", "deal stages", "pipeline stages"});
-  AddAll(nouns.plural, "account", {"accounts", "customers", "companies", "clients"});
-  AddAll(nouns.plural, "country", {"countries"});
-  AddAll(nouns.plural, "month", {"months"});
-  AddAll(nouns.plural, "quarter", {"quarters"});
+  nouns.plural.Add({"sectors", "industries", "verticals"}, "by", "sector");
+  nouns.plural.Add({"products"}, "by", "product");
+  nouns.plural.Add({"product lines", "product families"}, "by", "series");
+  nouns.plural.Add({"reps", "sales reps", "agents", "sales agents", "salespeople", "salespersons", "sellers"},
+                   "by", "sales_agent");
+  nouns.plural.Add({"managers", "sales managers", "teams"}, "by", "manager");
+  nouns.plural.Add({"regions", "offices", "regional offices", "territories"}, "by", "regional_office");
+  nouns.plural.Add({"stages", "deal stages", "pipeline stages"}, "by", "deal_stage");
+  nouns.plural.Add({"accounts", "customers", "companies", "clients"}, "by", "account");
+  nouns.plural.Add({"countries"}, "by", "country");
+  nouns.plural.Add({"months"}, "by", "month");
+  nouns.plural.Add({"quarters"}, "by", "quarter");
   nouns.any = nouns.plural;
-  AddAll(nouns.any, "sector", {"sector", "industry", "vertical"});
-  AddAll(nouns.any, "product", {"product"});
-  AddAll(nouns.any, "series", {"series", "product line", "product series", "product family"});
-  AddAll(nouns.any, "sales_agent",
-         {"rep", "sales rep", "agent", "sales agent", "salesperson", "sales person", "seller"});
-  AddAll(nouns.any, "manager", {"manager", "sales manager", "team"});
-  AddAll(nouns.any, "regional_office", {"region", "office", "regional office", "territory"});
-  AddAll(nouns.any, "deal_stage", {"stage", "deal stage", "pipeline stage"});
-  AddAll(nouns.any, "account", {"account", "customer", "company", "client"});
-  AddAll(nouns.any, "country", {"country", "location"});
-  AddAll(nouns.any, "month", {"month"});
-  AddAll(nouns.any, "quarter", {"quarter"});
+  nouns.any.Add({"sector", "industry", "vertical"}, "by", "sector");
+  nouns.any.Add({"product"}, "by", "product");
+  nouns.any.Add({"series", "product line", "product series", "product family"}, "by", "series");
+  nouns.any.Add({"rep", "sales rep", "agent", "sales agent", "salesperson", "sales person", "seller"}, "by",
+                "sales_agent");
+  nouns.any.Add({"manager", "sales manager", "team"}, "by", "manager");
+  nouns.any.Add({"region", "office", "regional office", "territory"}, "by", "regional_office");
+  nouns.any.Add({"stage", "deal stage", "pipeline stage"}, "by", "deal_stage");
+  nouns.any.Add({"account", "customer", "company", "client"}, "by", "account");
+  nouns.any.Add({"country", "location"}, "by", "country");
+  nouns.any.Add({"month"}, "by", "month");
+  nouns.any.Add({"quarter"}, "by", "quarter");
   return nouns;
 }
 
@@ -57,9 +52,9 @@ const DimensionNouns& Nouns() {
 const PhraseTable& Adverbs() {
   static const PhraseTable table = [] {
     PhraseTable adverbs;
-    AddAll(adverbs, "month", {"monthly", "month by month", "month over month", "month on month"});
-    AddAll(adverbs, "quarter",
-           {"quarterly", "quarter by quarter", "quarter over quarter", "quarter on quarter"});
+    adverbs.Add({"monthly", "month by month", "month over month", "month on month"}, "by", "month");
+    adverbs.Add({"quarterly", "quarter by quarter", "quarter over quarter", "quarter on quarter"}, "by",
+                "quarter");
     return adverbs;
   }();
   return table;

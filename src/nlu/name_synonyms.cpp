@@ -2,7 +2,8 @@
 
 #include <array>
 #include <string>
-#include <vector>
+
+#include "crm/nlu/text_normalization.h"
 
 namespace crm::nlu {
 
@@ -56,10 +57,8 @@ bool HasValue(const Dataset& data, const std::string& key, const std::string& va
 PhraseTable NameSynonyms(const Dataset& data, const NameGazetteer& names) {
   PhraseTable table;
   for (const Synonym& synonym : kSynonyms) {
-    const std::vector<Token> words = Tokenize(synonym.phrase);
-    std::string key;
-    for (const Token& word : words) key += word.key;
-    if (names.Knows(key) || !HasValue(data, synonym.key, synonym.value)) continue;
+    if (names.Knows(MatchKey(FoldText(synonym.phrase))) || !HasValue(data, synonym.key, synonym.value))
+      continue;
     table.Add(synonym.phrase, synonym.key, synonym.value);
   }
   return table;

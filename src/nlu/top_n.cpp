@@ -29,7 +29,8 @@ bool IsRequestVerb(std::string_view key) {
          key == "pick" || key == "get" || key == "rank" || key == "return" || key == "display" || key == "us";
 }
 
-bool IsComparison(std::string_view key) {
+//! Words before a count that make it a bound rather than a count of results ("more than 3").
+bool IsBoundWord(std::string_view key) {
   return key == "than" || key == "least" || key == "most" || key == "over" || key == "under" ||
          key == "above" || key == "below" || key == "exactly";
 }
@@ -47,7 +48,7 @@ void FindTopN(LinkState& state) {
     if (!count) continue;
     const std::string& before = state.KeyAt(i, -1);
     const std::string& after = state.KeyAt(i, 1);
-    if (IsComparison(before)) continue;
+    if (IsBoundWord(before)) continue;
     const bool ranked = before == "first" || IsRanking(before) || IsRanking(after) || IsRequestVerb(before);
     if (!ranked) continue;
     state.Claim(i, 1, "top_n", std::to_string(*count));

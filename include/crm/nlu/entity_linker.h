@@ -16,7 +16,8 @@ namespace crm::nlu {
 //! Links questions to the entities of one Dataset. Finders run in this order, each claiming words
 //! the later ones no longer see: numeric conditions, periods (see period_phrases.h), groupings ("by
 //! sector"), deal stages, then one left-to-right pass over names, email types and tones, synonyms and
-//! opportunity ids (the longest phrase at a word wins), and last top_n. Link is thread-safe.
+//! opportunity ids (the longest phrase at a word wins; an email type or tone with a typo only where
+//! nothing else matched), and last top_n. Link is thread-safe.
 class EntityLinker {
  public:
   //! Indexes the names of `data` (which must outlive the linker).

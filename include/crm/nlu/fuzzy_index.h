@@ -33,7 +33,7 @@ class FuzzyIndex {
 
   std::vector<std::string> keys_;
   std::vector<int32_t> ids_;
-  std::vector<std::vector<int32_t>> postings_ = std::vector<std::vector<int32_t>>(1 << 16);
+  std::vector<std::vector<int32_t>> postings_;  // by bigram code; sized at the first Add
 };
 
 }  // namespace crm::nlu

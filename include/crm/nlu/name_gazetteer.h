@@ -58,9 +58,13 @@ class NameGazetteer {
  private:
   using IdMap = FlatStringMap<std::vector<int32_t>>;
 
+  //! Indexes one name of kind `kind`.
   void AddName(const std::string& kind, const std::string& value);
+  //! Exact, normalised or suffix match of exactly the words [first, first + count).
   std::optional<NameMatch> WholeMatch(const std::vector<Token>& tokens, size_t first, size_t count) const;
+  //! Leading words or last name match of exactly those words.
   std::optional<NameMatch> PartialMatch(const std::vector<Token>& tokens, size_t first, size_t count) const;
+  //! Typo match of exactly those words.
   std::optional<NameMatch> FuzzyMatch(const std::vector<Token>& tokens, size_t first, size_t count) const;
   //! The single name among `ids` (the first kind when one name has several), kNoIndex when several.
   int32_t Single(const std::vector<int32_t>& ids) const;

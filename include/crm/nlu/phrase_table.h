@@ -3,12 +3,14 @@
 // whatever their spacing or hyphens ("follow-up", "followup", "follow up" are one phrase).
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "crm/data/flat_string_map.h"
+#include "crm/nlu/fuzzy_index.h"
 #include "crm/nlu/tokenizer.h"
 
 namespace crm::nlu {
@@ -30,11 +32,29 @@ class PhraseTable {
  public:
   //! Adds `phrase` (any spacing and punctuation) for `key` = `value`.
   void Add(std::string_view phrase, const std::string& key, const std::string& value);
+  //! Adds each of `phrases` for `key` = `value`.
+  void Add(std::initializer_list<std::string_view> phrases, const std::string& key, const std::string& value);
   //! The longest phrase in the free words [first, first + free), or nullopt.
   std::optional<PhraseMatch> Match(const std::vector<Token>& tokens, size_t first, size_t free) const;
+  //! A phrase of kMinTypoPhraseLength letters or more typed with a typo ("freindly", "folow up") in
+  //! one or two free words of letters that do not start with a frequent word; nullopt when none or
+  //! when two values fit equally well.
+  std::optional<PhraseMatch> MatchWithTypo(const std::vector<Token>& tokens, size_t first, size_t free) const;
+
+  //! Shorter phrases are too close to ordinary words to allow typos ("quote" / "quota", "casual" /
+  //! "causal", "formal" / "format").
+  static constexpr size_t kMinTypoPhraseLength = 8;
 
  private:
+  //! A phrase long enough for typos, with its key.
+  struct TypoPhrase {
+    std::string key;
+    PhraseValue value;
+  };
+
   FlatStringMap<PhraseValue> phrases_;
+  std::vector<TypoPhrase> typo_phrases_;  // the phrases in typo_index_, by id
+  FuzzyIndex typo_index_;
   size_t max_words_ = 0;
 };
 

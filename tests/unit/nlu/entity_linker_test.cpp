@@ -52,6 +52,26 @@ TEST_F(NluEntityTest, CompanySuffixMayBeAddedOrDropped) {
   EXPECT_EQ(query.masked_text, "deals with ent_account");
 }
 
+TEST_F(NluEntityTest, ScoresFallWithLooserMatches) {
+  const auto score = [this](const std::string& text) {
+    const LinkedQuery query = Linked(text);
+    return query.spans.size() == 1 ? query.spans[0].score : -1.0;
+  };
+  const double exact = score("konex");
+  const double normalised = score("kancode");
+  const double suffix = score("konex inc");
+  const double partial = score("moses");
+  const double typo = score("konnex");
+  const double two_typos = score("betatekk");
+  EXPECT_DOUBLE_EQ(exact, 1.0);
+  EXPECT_GT(exact, normalised);
+  EXPECT_GT(normalised, suffix);
+  EXPECT_GT(suffix, partial);
+  EXPECT_GT(partial, typo);
+  EXPECT_GT(typo, two_typos);
+  EXPECT_GT(two_typos, 0.0);
+}
+
 TEST_F(NluEntityTest, UnknownCompanyIsNoAccount) {
   EXPECT_EQ(Find("tell me about foobar inc"), Map{});
   EXPECT_EQ(Find("what about Globex Corporation"), Map{});
@@ -194,6 +214,30 @@ TEST_F(NluEntityTest, MaskedTextReplacesOnlyMaskedKeys) {
 
 TEST_F(NluEntityTest, WestDealsAtRisk) {
   EXPECT_EQ(Find("which West deals are at risk?"), (Map{{"regional_office", "West"}}));
+}
+
+TEST_F(NluEntityTest, AccentedNamesMatchPlainTyping) {
+  analytics::test::DatasetBuilder b;
+  b.Account("Zürich Holdings", "finance", 1, 1, "Switzerland");
+  b.Agent("José Núñez", "Max Low", "East");
+  const Dataset data = b.Build();
+  const EntityLinker linker(data);
+  const int32_t as_of = AsOf("2017-12-31");
+  EXPECT_EQ(Entities(linker.Link("how is zurich doing", as_of)), (Map{{"account", "Zürich Holdings"}}));
+  EXPECT_EQ(Entities(linker.Link("deals of jose nunez", as_of)), (Map{{"sales_agent", "José Núñez"}}));
+  EXPECT_EQ(Entities(linker.Link("accounts in switzerland", as_of)), (Map{{"country", "Switzerland"}}));
+}
+
+TEST_F(NluEntityTest, EmptyOddAndLongTextIsSafe) {
+  EXPECT_TRUE(Linked("").spans.empty());
+  EXPECT_EQ(Linked("").masked_text, "");
+  EXPECT_EQ(Linked("  ?! ").masked_text, "  ?! ");
+  EXPECT_EQ(Find("\xff\xfe konex \xc3"), (Map{{"account", "Konex"}}));
+  std::string long_text;
+  for (int i = 0; i < 500; ++i) long_text += "what about the deals of konex and ";
+  const LinkedQuery query = Linked(long_text);
+  EXPECT_EQ(query.spans.size(), 500u);
+  EXPECT_EQ(query.masked_text.find("konex"), std::string::npos);
 }
 
 TEST_F(NluEntityTest, AccentsAreIgnored) {

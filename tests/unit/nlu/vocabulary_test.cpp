@@ -68,6 +68,20 @@ TEST(NluVocabularyTest, Tones) {
   for (const auto& [text, tone] : cases) EXPECT_EQ(ValueOf(text, "tone"), tone) << text;
 }
 
+TEST(NluVocabularyTest, LongWordsWithATypo) {
+  EXPECT_EQ(ValueOf("a freindly note to konex", "tone"), "friendly");
+  EXPECT_EQ(ValueOf("keep it profesional", "tone"), "professional");
+  EXPECT_EQ(ValueOf("folow up with konex", "email_type"), "follow_up");
+  EXPECT_EQ(ValueOf("send a propsal", "email_type"), "proposal");
+  EXPECT_EQ(ValueOf("write an introdution", "email_type"), "introduction");
+  // Short words allow no typo: "quota" is no quote, "format" not formal, "causal" not casual.
+  EXPECT_EQ(ValueOf("quota attainment by rep", "email_type"), "");
+  EXPECT_EQ(ValueOf("export format", "tone"), "");
+  EXPECT_EQ(ValueOf("causal factors", "tone"), "");
+  EXPECT_EQ(ValueOf("checking the deals", "email_type"), "");
+  EXPECT_EQ(ValueOf("friendship", "tone"), "");
+}
+
 TEST(NluVocabularyTest, Groupings) {
   const std::map<std::string, std::string> cases = {{"revenue by sector", "sector"},
                                                     {"win rate per industry", "sector"},

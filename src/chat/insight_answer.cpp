@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "crm/analytics/fact_text.h"
+#include "crm/analytics/period.h"
 #include "crm/chat/markdown.h"
 #include "crm/common/date.h"
 
@@ -176,7 +177,9 @@ std::string FilterLine(const analytics::Insight& insight) {
   std::string line;
   for (const auto& [name, value] : insight.filters) {
     if (name == "top" || name == "as_of") continue;
-    line += (line.empty() ? "" : " · ") + EscapeMarkdown(name) + ": " + EscapeMarkdown(value);
+    std::string label = name;
+    std::replace(label.begin(), label.end(), '_', ' ');
+    line += (line.empty() ? "" : " · ") + label + ": " + EscapeMarkdown(value);
   }
   line += (line.empty() ? "" : " · ") + std::string("as of ") + FormatIsoDate(insight.as_of);
   return "_" + line + "_";
@@ -248,13 +251,25 @@ Answer AnswerInsight(const AnswerContext& context, const std::string& intent, co
   answer.intent = intent;
   answer.entities = entities;
   const InsightSummary* summary = SummaryOf(intent);
-  auto insight = context.engine.Run(intent, FiltersOf(entities));
+  Entities filters = entities;
+  std::string future_note;
+  if (const auto period = entities.find("period"); period != entities.end()) {
+    const auto parsed = analytics::ParsePeriod(period->second);
+    if (parsed.ok() && parsed->first_day > context.engine.latest_day()) {
+      // "next quarter" lies after the data: figures are as of its last date (the forecast projects ahead).
+      future_note = "_" + period->second + " lies after the last date in the data (" +
+                    FormatIsoDate(context.engine.latest_day()) +
+                    "): these figures stand as of that date._\n\n";
+      filters.erase("period");
+    }
+  }
+  auto insight = context.engine.Run(intent, FiltersOf(filters));
   if (!insight.ok()) {
     answer.markdown = "I could not compute that: " + EscapeMarkdown(insight.error().message) + ".";
     answer.data = {{"error", insight.error().message}};
     return answer;
   }
-  std::string text = FilterLine(*insight) + "\n\n";
+  std::string text = FilterLine(*insight) + "\n\n" + future_note;
   std::string paragraph;
   for (const Sentence& sentence : summary->sentences) {
     if (const auto filled = Fill(sentence, *insight)) paragraph += (paragraph.empty() ? "" : " ") + *filled;

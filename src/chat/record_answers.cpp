@@ -1,7 +1,6 @@
 #include "crm/chat/record_answers.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "crm/analytics/fact_text.h"
 #include "crm/chat/guide_answers.h"
@@ -38,9 +37,7 @@ std::string ProfileLine(const Dataset& data, const Account& account) {
   if (!where.empty()) add(where);
   if (account.year_established != kNoIndex) add("founded " + std::to_string(account.year_established));
   if (HasValue(account.revenue)) {
-    char revenue[48];
-    std::snprintf(revenue, sizeof revenue, "revenue $%.1fM", account.revenue);
-    add(revenue);
+    add("revenue $" + analytics::GroupedText(account.revenue) + "M");
   }
   if (account.employees != kNoInteger)
     add(analytics::GroupedText(static_cast<double>(account.employees)) + " employees");

@@ -42,16 +42,9 @@ int RunCli(int argc, char** argv) {
   app.add_flag("--json", options.json, "machine-readable output on stdout");
   // One command a line: areas add theirs without touching the others'.
   const std::vector<Command> commands = {
-      ImportCommand(options),
-      StatsCommand(options),
-      DemoDataCommand(options),
-      InsightCommand(options),
-      TrainCommand(options),
-      EvaluateCommand(options),
-      ScoreCommand(options),
-      SearchCommand(options),
-      AskCommand(options),
-      EvalRouterCommand(options),
+      ImportCommand(options), StatsCommand(options),      DemoDataCommand(options), InsightCommand(options),
+      TrainCommand(options),  EvaluateCommand(options),   ScoreCommand(options),    SearchCommand(options),
+      AskCommand(options),    EvalRouterCommand(options),
   };
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {

@@ -47,7 +47,8 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
   return models::ModelSet::Load(**store, DatasetFingerprint(data));
 }
 
-Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options, const Dataset& data) {
+Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options,
+                                                             const Dataset& data) {
   if (!options.data.empty()) return search::SearchIndex::Build(data);
   auto store = store::Store::Open(StorePath(options));
   if (!store.ok()) return store.error();

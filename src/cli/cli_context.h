@@ -64,7 +64,8 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
 
 //! The search index of `data`: built in memory with --data, else loaded from the store in effect (built
 //! and saved there when missing or stale).
-Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options, const Dataset& data);
+Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options,
+                                                             const Dataset& data);
 
 //! Prints "error: <message>" on stderr and returns exit status 1.
 int Fail(const Error& error);

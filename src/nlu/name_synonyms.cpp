@@ -72,7 +72,7 @@ std::optional<PhraseMatch> UnitedStatesAbbreviation(const LinkState& state, size
   if (after == "dollar" || after == "dollars") return std::nullopt;
   const bool written_as_country = token.upper || token.text.find('.') != std::string::npos;
   const bool after_place_word =
-      before == "in" || before == "the" || before == "from" || before == "outside" || before == "across";
+      before == "in" || before == "the" || before == "outside" || before == "across";  // not "from us"
   if (!written_as_country && !after_place_word) return std::nullopt;
   return PhraseMatch{1, PhraseValue{"country", kUnitedStates}};
 }

@@ -53,24 +53,26 @@ Understanding Understander::Understand(std::string_view question, int32_t as_of_
   understanding.clarify = prediction.clarify;
   understanding.ranked = prediction.ranked;
   understanding.entities = EntitiesOf(understanding.linked);
-  if (previous == nullptr || !Continuable(previous->intent) ||
-      (understanding.intent == "unsupported" && !prediction.clarify))
-    return understanding;
+  if (previous == nullptr || !Continuable(previous->intent)) return understanding;
+  const size_t content_words = ContentWords(question, understanding.linked);
   Continuation continuation = ReadContinuation(question);
   // A bare name or filter ("Konex", "West?") answers the last question back or narrows the last answer.
-  if (continuation == Continuation::kNone && !understanding.linked.spans.empty() &&
-      ContentWords(question, understanding.linked) == 0)
+  if (continuation == Continuation::kNone && !understanding.linked.spans.empty() && content_words == 0)
     continuation = Continuation::kFragment;
   if (continuation == Continuation::kFragment) {
-    // "and for the West?": nothing but filters, so the previous question stands with them; a fragment
-    // with words of its own ("and which accounts are at risk?") keeps its intent when the classifier is sure.
-    if (prediction.clarify || ContentWords(question, understanding.linked) == 0) {
+    // "and for the West?" has nothing but filters: the previous question stands with them. A fragment
+    // with words of its own ("and which accounts are at risk?") keeps its intent when the classifier is
+    // sure, and is refused when it is sure the words are outside the assistant's rules.
+    if (content_words == 0 || prediction.clarify) {
       understanding.intent = previous->intent;
       understanding.clarify = false;
+    } else if (understanding.intent == "unsupported") {
+      return understanding;
     }
     understanding.entities = MergeFragment(previous->entities, understanding.entities);
     understanding.continuation = continuation;
-  } else if (continuation == Continuation::kReference && !prediction.clarify) {
+  } else if (continuation == Continuation::kReference && !prediction.clarify &&
+             understanding.intent != "unsupported") {
     understanding.entities = MergeReference(previous->entities, understanding.entities);
     understanding.continuation = continuation;
   }

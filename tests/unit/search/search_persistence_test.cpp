@@ -59,7 +59,7 @@ TEST(SearchPersistenceTest, SavedThenLoadedWithTheSameAnswers) {
   crm::test::TempDir dir;
   const Dataset data = test::SearchSample();
   std::unique_ptr<store::Store> store = OpenOrDie(dir.File("crm.db"));
-  EXPECT_EQ(store->SchemaVersion(), 4);
+  EXPECT_GE(store->SchemaVersion(), 4);  // migration 4 holds the search tables
   const std::unique_ptr<SearchIndex> built = LoadOrBuildOrDie(*store, data);
   EXPECT_EQ(built->origin(), IndexOrigin::kBuilt);
   EXPECT_EQ(built->rebuild_reason(), "no search index is saved yet");

@@ -80,5 +80,9 @@ Command TrainCommand(const GlobalOptions& options);
 Command EvaluateCommand(const GlobalOptions& options);
 //! `score OPPORTUNITY_ID [--as-of DATE]`.
 Command ScoreCommand(const GlobalOptions& options);
+//! `summary ACCOUNT`.
+Command SummaryCommand(const GlobalOptions& options);
+//! `email (ACCOUNT | --opportunity ID | --bulk [filters] --out DIR) --type T --tone T`.
+Command EmailCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

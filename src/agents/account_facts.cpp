@@ -164,7 +164,7 @@ json OpenOpportunities(const AgentContext& context, int32_t row) {
 json Strengths(const json& metrics, const json& health, const json& products) {
   json strengths = json::array();
   const double rate = Number(metrics, "win_rate"), company = Number(metrics, "company_win_rate");
-  if (rate > company) {
+  if (rate >= company + kRateMargin) {
     strengths.push_back({{"kind", "win_rate_above_company"},
                          {"win_rate", metrics["win_rate"]},
                          {"company_win_rate", metrics["company_win_rate"]}});
@@ -196,7 +196,7 @@ json Risks(const AgentContext& context, const std::string& name, const json& met
     }
   }
   const double rate = Number(metrics, "win_rate"), company = Number(metrics, "company_win_rate");
-  if (rate < company) {
+  if (rate <= company - kRateMargin) {
     risks.push_back({{"kind", "win_rate_below_company"},
                      {"win_rate", metrics["win_rate"]},
                      {"company_win_rate", metrics["company_win_rate"]}});

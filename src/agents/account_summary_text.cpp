@@ -34,7 +34,7 @@ std::string Heading(const std::string& section) {
 }
 
 std::string Where(const json& account) {
-  std::string text = Has(account, "sector") ? Text(account, "sector") + " account" : "account";
+  std::string text = WithArticle(Has(account, "sector") ? Text(account, "sector") + " account" : "account");
   if (Has(account, "office_location")) text += " based in " + Text(account, "office_location");
   return text;
 }
@@ -53,19 +53,19 @@ std::string Executive(const json& facts, const Phrasing& say) {
                        {"open_value", Usd(metrics, "open_value")},
                        {"level", Text(facts["priority"], "level")}};
   std::string text = say.Say("executive.opening",
-                             {"{account} is a {where} with {won} worth {value} so far.",
-                              "With {won} worth {value}, {account} is a {where}.",
-                              "{account}, a {where}, has given us {won} worth {value}."},
+                             {"{account} is {where} with {won} worth {value} so far.",
+                              "With {won} worth {value}, {account} is {where}.",
+                              "{account}, {where}, has given us {won} worth {value}."},
                              slots);
   if (Has(metrics, "win_rate") && Has(metrics, "company_win_rate")) {
-    const bool above = Number(metrics, "win_rate") >= Number(metrics, "company_win_rate");
-    text +=
-        " " +
-        Fill(above ? "We win {rate} of its closed deals, {relation} the company's {company}."
-                   : "We win {rate} of its closed deals, below the company's {company}.",
-             {{"rate", Percent(metrics, "win_rate")},
-              {"relation", std::string(say.Pick("executive.above", {"above", "ahead of", "better than"}))},
-              {"company", Percent(metrics, "company_win_rate")}});
+    const std::string rate = Percent(metrics, "win_rate"), company = Percent(metrics, "company_win_rate");
+    const char* relation = rate == company ? "in line with"
+                           : Number(metrics, "win_rate") > Number(metrics, "company_win_rate") ? "above"
+                                                                                               : "below";
+    text += " " + say.Say("executive.rate",
+                          {"We win {rate} of its closed deals, {relation} the company's {company}.",
+                           "Its win rate of {rate} is {relation} the company's {company}."},
+                          {{"rate", rate}, {"relation", relation}, {"company", company}});
   }
   if (health.is_object() && Has(health, "score")) {
     text += " " +

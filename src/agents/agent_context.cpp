@@ -55,9 +55,12 @@ Result<std::unique_ptr<AgentContext>> AgentContext::Build(const Dataset& data,
   auto all = analytics::ResolveFilters(data, {}, context->as_of_);
   if (!all.ok()) return all.error();
   context->account_totals_ = context->engine_->Breakdown(analytics::Dimension::kAccount, *all);
-  // The company's rate is the one the account insights compare against: won / closed over every deal.
-  const analytics::Cell* rate = context->risks_.FindMetric("peer_win_rate");
-  if (rate) context->company_win_rate_ = analytics::CellNumber(*rate);
+  // The company's rate: conversion_analysis over every deal (won / closed, deals without an account too).
+  auto conversion = context->engine_->Run("conversion_analysis", analytics::FilterRequest{});
+  if (!conversion.ok()) return conversion.error();
+  if (const analytics::Cell* rate = conversion->FindMetric("win_rate")) {
+    context->company_win_rate_ = analytics::CellNumber(*rate);
+  }
   return context;
 }
 

@@ -29,6 +29,7 @@ Slots EmailSlots(const json& facts) {
   const bool has_product = product.is_object();
   return {{"account", Text(account, "name")},
           {"sector", Has(account, "sector") ? Text(account, "sector") : "business"},
+          {"a_sector", WithArticle(Has(account, "sector") ? Text(account, "sector") : "business")},
           {"location", Text(account, "office_location")},
           {"product", has_product ? Text(product, "name") : "our product range"},
           {"series", has_product && Has(product, "series") ? Text(product, "series") + " series" : "product"},
@@ -139,7 +140,7 @@ std::string Opening(const json& facts, const Slots& slots, const Phrasing& say) 
 std::string Context(const json& facts, const Slots& slots, const Phrasing& say) {
   const json& account = facts["account"];
   const json& history = facts["history"];
-  std::string where = Has(account, "sector") ? "a {sector} company" : "a company";
+  std::string where = Has(account, "sector") ? "{a_sector} company" : "a company";
   if (Has(account, "office_location")) where += " based in {location}";
   std::string text = Fill(say.Pick("context.where", {"Knowing {account} as " + where + ", ",
                                                      "For " + where + " like {account}, "}),

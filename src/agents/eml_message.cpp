@@ -53,8 +53,18 @@ std::string DisplayName(std::string_view name) {
   return quoted + "\"";
 }
 
-//! The body with CRLF line ends, long lines wrapped at spaces.
-std::string BodyLines(std::string_view body) {
+//! The body with CRLF line ends (CR alone or CRLF in the text count as line ends), long lines wrapped at
+//! spaces.
+std::string BodyLines(std::string_view text) {
+  std::string unix_text;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      unix_text += text[i];
+    } else if (i + 1 == text.size() || text[i + 1] != '\n') {
+      unix_text += '\n';
+    }
+  }
+  const std::string_view body = unix_text;
   std::string out;
   size_t start = 0;
   while (start <= body.size()) {

@@ -71,6 +71,12 @@ std::string Phrasing::Say(std::string_view section, std::initializer_list<std::s
   return Fill(Pick(section, options), slots);
 }
 
+std::string WithArticle(std::string_view phrase) {
+  const bool vowel =
+      !phrase.empty() && std::string_view("aeiouAEIOU").find(phrase.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(phrase);
+}
+
 std::string JoinWords(const std::vector<std::string>& items, std::string_view last_separator) {
   std::string text;
   for (size_t i = 0; i < items.size(); ++i) {

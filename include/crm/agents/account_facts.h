@@ -19,6 +19,9 @@ inline constexpr double kStrongComponent = 70;
 //! See kStrongComponent.
 inline constexpr double kWeakComponent = 40;
 
+//! A win rate this far above (below) the company's is a strength (a risk).
+inline constexpr double kRateMargin = 0.02;
+
 //! Every fact of the summary of `account` (a row of the context's data), without the plan (priority and
 //! next best actions, added by AddAccountPlan).
 nlohmann::json AccountFacts(const AgentContext& context, int32_t account);

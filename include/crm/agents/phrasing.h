@@ -34,6 +34,9 @@ class Phrasing {
   uint64_t seed_;
 };
 
+//! "an entertainment company" for "entertainment company": the indefinite article by the first letter.
+std::string WithArticle(std::string_view phrase);
+
 //! "a, b and c" for {"a", "b", "c"}; empty for none.
 std::string JoinWords(const std::vector<std::string>& items, std::string_view last_separator = " and ");
 

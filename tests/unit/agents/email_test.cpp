@@ -55,8 +55,9 @@ void ExpectPersonal(const Dataset& data, const EmailDraft& draft) {
   EXPECT_EQ(text.find('{'), std::string::npos) << text;
   // The only people named are the sender and their manager.
   for (const SalesAgent& agent : data.sales_agents) {
-    if (agent.name != Text(facts["sender"], "name"))
+    if (agent.name != Text(facts["sender"], "name")) {
       EXPECT_FALSE(ContainsWord(text, agent.name)) << agent.name;
+    }
   }
   EXPECT_EQ(UnbackedNumbers(text, facts), std::vector<std::string>()) << text;
 }

@@ -1,5 +1,6 @@
 #include "number_check.h"
 
+#include <cctype>
 #include <cmath>
 #include <regex>
 
@@ -50,8 +51,13 @@ std::vector<std::string> UnbackedNumbers(const std::string& text, const nlohmann
   CollectNumbers(facts, numbers);
   static const std::regex kNumber("[0-9][0-9,]*(\\.[0-9]+)?([%MK]?)");
   std::vector<std::string> unbacked;
+  const auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kNumber); it != std::sregex_iterator();
        ++it) {
+    // Digits inside a word (an id such as "S3W6Q07M", "p10") belong to a name, not a number.
+    const size_t start = static_cast<size_t>(it->position());
+    const size_t end = start + static_cast<size_t>(it->length());
+    if ((start > 0 && is_word(text[start - 1])) || (end < text.size() && is_word(text[end]))) continue;
     std::string digits = it->str();
     const std::string suffix = (*it)[2].str();
     if (!suffix.empty()) digits.pop_back();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "crm/agents/facts_text.h"
 #include "crm/agents/narrative_text.h"
@@ -122,10 +123,14 @@ json GroupComparison(const analytics::Insight& insight) {
   return nullptr;
 }
 
-//! The latest period against the one before, from the first table by quarter or month with a value column.
+//! The latest period against the one before, from the first table with one row per quarter or month and a
+//! value column.
 json PeriodComparison(const analytics::Insight& insight) {
   for (const analytics::Table& table : insight.tables) {
     if (table.columns.empty() || !IsPeriod(table.columns.front()) || table.rows.size() < 2) continue;
+    std::set<std::string> periods;  // one row per period only (not periods x sectors)
+    for (const auto& row : table.rows) periods.insert(CellJson(row.front()).dump());
+    if (periods.size() != table.rows.size()) continue;
     for (const char* column : {"won_value", "won_revenue", "win_rate"}) {
       if (std::find(table.columns.begin(), table.columns.end(), column) == table.columns.end()) continue;
       const json last = RowJson(table, table.rows.back());

@@ -62,6 +62,11 @@ TEST(AgentsNarrative, KaggleComparesWithTheBaselines) {
   EXPECT_NE(narrative.text.text.find(Text(groups["best"], "group")), std::string::npos);
   EXPECT_TRUE(narrative.facts["period_comparison"].is_object());
   EXPECT_NE(narrative.text.text.find("percentage points"), std::string::npos);
+  for (const std::string& type : analytics::InsightTypes()) {
+    const nlohmann::json periods =
+        NarrativeFacts(*world.context->engine().Run(type, analytics::FilterRequest{}))["period_comparison"];
+    if (periods.is_object()) EXPECT_NE(Text(periods, "period"), Text(periods, "previous_period")) << type;
+  }
 }
 
 }  // namespace crm::agents::test

@@ -41,11 +41,22 @@ int RunCli(int argc, char** argv) {
                  "use the CSV files in this folder for this run instead of the store");
   app.add_flag("--json", options.json, "machine-readable output on stdout");
   // One command a line: areas add theirs without touching the others'.
+  // clang-format off
   const std::vector<Command> commands = {
-      ImportCommand(options), StatsCommand(options),      DemoDataCommand(options), InsightCommand(options),
-      TrainCommand(options),  EvaluateCommand(options),   ScoreCommand(options),    SearchCommand(options),
-      AskCommand(options),    EvalRouterCommand(options),
+      ImportCommand(options),
+      StatsCommand(options),
+      DemoDataCommand(options),
+      InsightCommand(options),
+      TrainCommand(options),
+      EvaluateCommand(options),
+      ScoreCommand(options),
+      SearchCommand(options),
+      AskCommand(options),
+      EvalRouterCommand(options),
+      SummaryCommand(options),
+      EmailCommand(options),
   };
+  // clang-format on
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {
     CLI::App* parser = app.add_subcommand(command.name, command.help);

@@ -93,5 +93,9 @@ Command SearchCommand(const GlobalOptions& options);
 Command AskCommand(const GlobalOptions& options);
 //! `eval-router FILE`.
 Command EvalRouterCommand(const GlobalOptions& options);
+//! `summary ACCOUNT`.
+Command SummaryCommand(const GlobalOptions& options);
+//! `email (ACCOUNT | --opportunity ID | --bulk [filters] --out DIR) --type T --tone T`.
+Command EmailCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

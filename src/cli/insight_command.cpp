@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_context.h"
+#include "crm/agents/narrative.h"
 #include "crm/analytics/engine.h"
 #include "crm/models/probability_source.h"
 
@@ -40,6 +41,7 @@ Command InsightCommand(const GlobalOptions& options) {
   struct State {
     std::string type;
     analytics::FilterRequest request;
+    bool narrative = false;
   };
   auto state = std::make_shared<State>();
   Command command{"insight", "Compute an insight: " + TypeList(), {}, nullptr};
@@ -53,6 +55,7 @@ Command InsightCommand(const GlobalOptions& options) {
                                  : "only deals of this " + Words(field);
     command.options.push_back({OptionName(field), help, target});
   }
+  command.options.push_back({"--narrative", "add the key findings and recommendations in words", &state->narrative});
   command.run = [&options, state]() -> int {
     const auto& types = analytics::InsightTypes();
     if (std::find(types.begin(), types.end(), state->type) == types.end()) {
@@ -69,10 +72,14 @@ Command InsightCommand(const GlobalOptions& options) {
                           loaded->data, std::make_shared<const models::ModelSet>(std::move(models).value())));
     auto insight = engine.Run(state->type, state->request);
     if (!insight.ok()) return Fail(insight.error());
+    std::string narrative;
+    if (state->narrative) narrative = agents::NarrateInsight(*insight, llm::OfflineWriter()).text.text;
     if (options.json) {
-      PrintJson(analytics::InsightJson(*insight));
+      nlohmann::json document = analytics::InsightJson(*insight);
+      if (state->narrative) document["narrative"] = narrative;
+      PrintJson(document);
     } else {
-      std::cout << analytics::InsightText(*insight);
+      std::cout << narrative << (narrative.empty() ? "" : "\n") << analytics::InsightText(*insight);
     }
     return 0;
   };

@@ -15,9 +15,10 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "crm/analytics/engine.h"
+#include "crm/agents/agent_context.h"
 #include "crm/chat/assistant.h"
 #include "crm/ingest/importer.h"
+#include "crm/llm/writing_task.h"
 #include "crm/models/model_set.h"
 #include "crm/nlu/intent_classifier.h"
 #include "crm/nlu/router_evaluation.h"
@@ -36,7 +37,9 @@ double Round(double ms) { return std::round(ms * 1000) / 1000; }
 //! Prints the p50 and p99 of `samples` (milliseconds).
 void PrintPercentiles(const std::string& measure, std::vector<double> samples, size_t questions) {
   std::sort(samples.begin(), samples.end());
-  const auto at = [&](double q) { return samples[std::min(samples.size() - 1, static_cast<size_t>(q * samples.size()))]; };
+  const auto at = [&](double q) {
+    return samples[std::min(samples.size() - 1, static_cast<size_t>(q * samples.size()))];
+  };
   std::cout << nlohmann::json({{"measure", measure},
                                {"p50_ms", Round(at(0.50))},
                                {"p99_ms", Round(at(0.99))},
@@ -76,7 +79,8 @@ int main(int argc, char** argv) {
 
   auto start = Clock::now();
   const crm::nlu::IntentClassifier& classifier = crm::nlu::BuiltinIntentClassifier();
-  std::cout << nlohmann::json({{"measure", "train_classifier"}, {"ms", Round(Since(start))}}).dump() << std::endl;
+  std::cout << nlohmann::json({{"measure", "train_classifier"}, {"ms", Round(Since(start))}}).dump()
+            << std::endl;
   start = Clock::now();
   const crm::nlu::Understander understander(data, classifier);
   std::cout << nlohmann::json({{"measure", "index_names"}, {"ms", Round(Since(start))}}).dump() << std::endl;
@@ -93,12 +97,17 @@ int main(int argc, char** argv) {
   }
   PrintPercentiles("understand", understand, cases->size());
 
-  const crm::models::ModelSet models;
-  const crm::analytics::Engine engine(data);
   start = Clock::now();
-  engine.Warm();
-  std::cout << nlohmann::json({{"measure", "engine_warm"}, {"ms", Round(Since(start))}}).dump() << std::endl;
-  const crm::chat::Assistant assistant(data, engine, models, nullptr, classifier);
+  auto agents = crm::agents::AgentContext::Build(data, std::make_shared<const crm::models::ModelSet>());
+  if (!agents.ok()) {
+    std::cerr << "error: " << agents.error().message << '\n';
+    return 1;
+  }
+  (*agents)->engine().Warm();
+  std::cout << nlohmann::json({{"measure", "agents_and_engine_warm"}, {"ms", Round(Since(start))}}).dump()
+            << std::endl;
+  const crm::llm::OfflineWriter writer;
+  const crm::chat::Assistant assistant(**agents, writer, nullptr, classifier);
   std::vector<double> answer;
   for (int round = 0; round < 3; ++round) {
     for (const auto& item : *cases) {

@@ -14,9 +14,11 @@ constexpr size_t kMaxQuestionBytes = 2000;
 
 }  // namespace
 
-Assistant::Assistant(const Dataset& data, const analytics::Engine& engine, const models::ModelSet& models,
-                     SearchProvider search, const nlu::IntentClassifier& classifier)
-    : context_{data, engine, models}, search_(std::move(search)), understander_(data, classifier) {}
+Assistant::Assistant(const agents::AgentContext& agents, const llm::TextWriter& writer, SearchProvider search,
+                     const nlu::IntentClassifier& classifier)
+    : context_{agents.data(), agents.engine(), agents.models(), agents, writer},
+      search_(std::move(search)),
+      understander_(agents.data(), classifier) {}
 
 nlu::Understanding Assistant::Understand(std::string_view question, const nlu::PreviousTurn* previous) const {
   return understander_.Understand(question, context_.engine.latest_day(), previous);
@@ -45,7 +47,7 @@ Answer Assistant::Dispatch(std::string_view question, const nlu::Understanding& 
   if (IsInsightIntent(intent)) return AnswerInsight(context_, intent, entities);
   if (intent == "account_summary") return AnswerAccountSummary(context_, entities);
   if (intent == "opportunity_score") return AnswerOpportunityScore(context_, entities);
-  if (intent == "email_draft") return AnswerEmailFacts(context_, entities);
+  if (intent == "email_draft") return AnswerEmail(context_, entities);
   return AnswerSearch(context_, search_ ? search_() : nullptr, question, understanding);
 }
 

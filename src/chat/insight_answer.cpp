@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "crm/agents/narrative.h"
 #include "crm/analytics/fact_text.h"
 #include "crm/analytics/period.h"
 #include "crm/chat/markdown.h"
@@ -274,7 +275,7 @@ Answer AnswerInsight(const AnswerContext& context, const std::string& intent, co
   for (const Sentence& sentence : summary->sentences) {
     if (const auto filled = Fill(sentence, *insight)) paragraph += (paragraph.empty() ? "" : " ") + *filled;
   }
-  text += paragraph + "\n";
+  text += paragraph + "\n\n" + agents::NarrateInsight(*insight, context.writer).text.text + "\n";
   const size_t rows = RowCount(entities);
   const analytics::Table* table = MainTable(*insight, *summary, entities);
   if (table != nullptr) {

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_context.h"
-#include "crm/analytics/engine.h"
+#include "crm/agents/agent_context.h"
 #include "crm/chat/assistant.h"
-#include "crm/models/probability_source.h"
+#include "crm/llm/writing_task.h"
 #include "crm/nlu/intent_classifier.h"
 #include "crm/nlu/router_evaluation.h"
 #include "crm/nlu/understander.h"
@@ -41,8 +41,10 @@ Command AskCommand(const GlobalOptions& options) {
     if (!loaded.ok()) return Fail(loaded.error());
     auto models = LoadModels(options, loaded->data);
     if (!models.ok()) return Fail(models.error());
-    auto model_set = std::make_shared<const models::ModelSet>(std::move(models).value());
-    const analytics::Engine engine(loaded->data, models::ModelSourcesFor(loaded->data, model_set));
+    auto agents = agents::AgentContext::Build(
+        loaded->data, std::make_shared<const models::ModelSet>(std::move(models).value()));
+    if (!agents.ok()) return Fail(agents.error());
+    const llm::OfflineWriter writer;
     std::unique_ptr<search::SearchIndex> index;
     std::string search_problem;
     const chat::SearchProvider search = [&]() -> const search::SearchIndex* {
@@ -56,7 +58,7 @@ Command AskCommand(const GlobalOptions& options) {
       }
       return index.get();
     };
-    const chat::Assistant assistant(loaded->data, engine, *model_set, search, nlu::BuiltinIntentClassifier());
+    const chat::Assistant assistant(**agents, writer, search, nlu::BuiltinIntentClassifier());
     std::unique_ptr<store::Store> thread_store;
     std::optional<nlu::PreviousTurn> previous;
     if (!state->session.empty()) {

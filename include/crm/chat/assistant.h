@@ -5,10 +5,8 @@
 #include <functional>
 #include <string_view>
 
-#include "crm/analytics/engine.h"
 #include "crm/chat/answer.h"
 #include "crm/chat/answer_context.h"
-#include "crm/models/model_set.h"
 #include "crm/nlu/follow_up.h"
 #include "crm/nlu/understander.h"
 #include "crm/search/search_index.h"
@@ -21,10 +19,11 @@ using SearchProvider = std::function<const search::SearchIndex*()>;
 //! Answers questions over one loaded dataset; const and safe to share across threads.
 class Assistant {
  public:
-  //! An assistant over engines that outlive it. `search` gives the search index when a question needs
-  //! it (built or loaded on first use by the caller's choice).
-  Assistant(const Dataset& data, const analytics::Engine& engine, const models::ModelSet& models,
-            SearchProvider search, const nlu::IntentClassifier& classifier);
+  //! An assistant over the agents' shared state (its data, engine and models) and a writer, which
+  //! outlive it. `search` gives the search index when a question needs it (built or loaded on first use
+  //! by the caller's choice).
+  Assistant(const agents::AgentContext& agents, const llm::TextWriter& writer, SearchProvider search,
+            const nlu::IntentClassifier& classifier);
 
   //! Understands `question` (with the thread's `previous` turn when there is one) and answers it.
   Answer Ask(std::string_view question, const nlu::PreviousTurn* previous = nullptr) const;

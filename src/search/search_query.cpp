@@ -12,10 +12,16 @@ namespace crm::search {
 
 namespace {
 
-//! Candidates fetched from each ranking at first: this many times k (more while filters leave too few).
+//! Candidates fetched from each ranking without filters: this many times k, at least kMinFetch.
 constexpr size_t kFetchFactor = 4;
 constexpr size_t kMinFetch = 40;
-//! Most candidates fetched from each ranking for one query.
+//! With filters, BM25 candidates fetched (then filtered): FTS5 ranks every match whatever the limit.
+constexpr size_t kFilteredBm25Fetch = 4096;
+//! With filters leaving at most this many documents, their vectors are compared exactly; with more,
+//! kFilteredVectorFetch neighbours are fetched from the graph and filtered.
+constexpr size_t kExactLimit = 20000;
+constexpr size_t kFilteredVectorFetch = 1024;
+//! Most look-alike candidates fetched.
 constexpr size_t kMaxFetch = 4096;
 //! Vector neighbours less similar than this are not candidates (they share nothing with the query).
 constexpr float kMinSimilarity = 0.05f;
@@ -25,6 +31,48 @@ std::string Trimmed(std::string_view text) {
   if (begin == std::string_view::npos) return "";
   return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
 }
+
+//! How many query words each deal's own fields match (its agent's name, manager and office, its
+//! stage), to rank the deals of one document: the document matched as a whole, its deals differ.
+class RowWordHits {
+ public:
+  RowWordHits(const Dataset& data, const std::vector<std::string>& words)
+      : deals_(data.opportunities), agents_(data.sales_agents.size(), 0) {
+    for (size_t agent = 0; agent < agents_.size(); ++agent) {
+      const SalesAgent& person = data.sales_agents[agent];
+      const std::string fields = person.name + " " + data.managers.Value(person.manager) + " " +
+                                 data.regional_offices.Value(person.regional_office);
+      agents_[agent] = Hits(words, fields);
+      any_ = any_ || agents_[agent] > 0;
+    }
+    for (int stage = 0; stage < kDealStageCount; ++stage) {
+      stages_[stage] = Hits(words, DealStageName(static_cast<DealStage>(stage)));
+      any_ = any_ || stages_[stage] > 0;
+    }
+  }
+  //! Orders `rows` by hits, most first, keeping their order otherwise.
+  void Order(std::vector<int32_t>& rows) const {
+    if (!any_) return;
+    std::stable_sort(rows.begin(), rows.end(), [&](int32_t a, int32_t b) { return Of(a) > Of(b); });
+  }
+
+ private:
+  static int Hits(const std::vector<std::string>& words, std::string_view fields) {
+    const std::vector<std::string> field_words = Words(fields);
+    return static_cast<int>(std::count_if(words.begin(), words.end(), [&](const std::string& word) {
+      return std::any_of(field_words.begin(), field_words.end(),
+                         [&](const std::string& field_word) { return WordMatches(word, field_word); });
+    }));
+  }
+  int Of(int32_t row) const {
+    return agents_[deals_.sales_agent[row]] + stages_[static_cast<int>(deals_.deal_stage[row])];
+  }
+
+  const OpportunityColumns& deals_;
+  std::vector<int> agents_;
+  int stages_[kDealStageCount] = {};
+  bool any_ = false;
+};
 
 bool WantsAccounts(KindSelection kinds) { return kinds != KindSelection::kOpportunities; }
 bool WantsOpportunities(KindSelection kinds) { return kinds != KindSelection::kAccounts; }
@@ -37,22 +85,37 @@ std::vector<bool> SearchIndex::AccountsWithPassingDeals(const ResolvedFilters& f
   passing.assign(data_.accounts.size(), false);
   const OpportunityColumns& deals = data_.opportunities;
   for (size_t document = documents_.account_count; document < documents_.size(); ++document) {
-    const int32_t row = documents_.Rows(document).front();
-    if (deals.account[row] != kNoIndex &&
-        filters.DealPasses(deals.product[row], deals.sales_agent[row], deals.deal_stage[row], nullptr)) {
-      passing[deals.account[row]] = true;
+    const int32_t account = deals.account[documents_.Rows(document).front()];
+    if (account == kNoIndex || passing[account]) continue;
+    for (const int32_t row : documents_.Rows(document)) {
+      if (filters.DealPasses(deals.product[row], deals.sales_agent[row], deals.deal_stage[row], nullptr)) {
+        passing[account] = true;
+        break;
+      }
     }
   }
   return passing;
 }
 
-bool SearchIndex::DocumentPasses(uint32_t document, const ResolvedFilters& filters,
-                                 const std::vector<bool>& deal_accounts,
-                                 std::vector<std::string>* reasons) const {
-  const int32_t row = documents_.Rows(document).front();
-  if (documents_.kinds[document] == RecordKind::kOpportunity) return filters.OpportunityPasses(row, reasons);
+bool SearchIndex::RecordPasses(RecordKind kind, int32_t row, const ResolvedFilters& filters,
+                               const std::vector<bool>& deal_accounts,
+                               std::vector<std::string>* reasons) const {
+  if (kind == RecordKind::kOpportunity) return filters.OpportunityPasses(row, reasons);
   if (!deal_accounts.empty() && !deal_accounts[row]) return false;
   return filters.AccountPasses(row, reasons);
+}
+
+bool SearchIndex::DocumentPasses(uint32_t document, const ResolvedFilters& filters,
+                                 const std::vector<bool>& deal_accounts) const {
+  const std::span<const int32_t> rows = documents_.Rows(document);
+  const RecordKind kind = documents_.kinds[document];
+  // The deals of a document share their account and product: without a stage or agent filter the
+  // first one answers for all.
+  if (kind == RecordKind::kAccount || !filters.HasDealFilters()) {
+    return RecordPasses(kind, rows.front(), filters, deal_accounts, nullptr);
+  }
+  return std::any_of(rows.begin(), rows.end(),
+                     [&](int32_t row) { return RecordPasses(kind, row, filters, deal_accounts, nullptr); });
 }
 
 Result<std::vector<uint32_t>> SearchIndex::Bm25(const std::string& expression, size_t limit, size_t first,
@@ -73,13 +136,22 @@ Result<std::vector<uint32_t>> SearchIndex::Bm25(const std::string& expression, s
   return documents;
 }
 
-std::vector<Neighbor> SearchIndex::Nearest(std::span<const float> query, size_t limit,
-                                           KindSelection kinds) const {
+std::vector<Neighbor> SearchIndex::Nearest(std::span<const float> query, size_t limit, KindSelection kinds,
+                                           const std::vector<uint32_t>* among) const {
   std::vector<Neighbor> nearest;
-  if (WantsAccounts(kinds)) nearest = account_vectors_->Search(query, limit);
-  if (WantsOpportunities(kinds)) {
-    const std::vector<Neighbor> deals = opportunity_vectors_->Search(query, limit);
+  if (among != nullptr) {
+    // Documents are ascending: the accounts' come first.
+    const auto split = std::lower_bound(among->begin(), among->end(), documents_.account_count);
+    nearest = account_vectors_->SearchAmong(query, std::span<const uint32_t>(among->begin(), split), limit);
+    const std::vector<Neighbor> deals =
+        opportunity_vectors_->SearchAmong(query, std::span<const uint32_t>(split, among->end()), limit);
     nearest.insert(nearest.end(), deals.begin(), deals.end());
+  } else {
+    if (WantsAccounts(kinds)) nearest = account_vectors_->Search(query, limit);
+    if (WantsOpportunities(kinds)) {
+      const std::vector<Neighbor> deals = opportunity_vectors_->Search(query, limit);
+      nearest.insert(nearest.end(), deals.begin(), deals.end());
+    }
   }
   std::stable_sort(nearest.begin(), nearest.end(),
                    [](const Neighbor& a, const Neighbor& b) { return a.similarity > b.similarity; });
@@ -108,7 +180,7 @@ void SearchIndex::AddExactHits(const SearchRequest& request, const std::vector<s
     const auto named = folded_account_names_.find(FoldText(Trimmed(request.text)));
     passed.clear();
     if (named != folded_account_names_.end() &&
-        DocumentPasses(named->second, filters, deal_accounts, &passed)) {
+        RecordPasses(RecordKind::kAccount, named->second, filters, deal_accounts, &passed)) {
       results.Add(MakeResult(data_, RecordKind::kAccount, named->second, 1.0,
                              {"exact account name", FiltersPassed(passed)}));
     }
@@ -124,40 +196,63 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
     return Listing(request, *filters);
   }
   const std::vector<bool> deal_accounts = AccountsWithPassingDeals(*filters);
-  ResultList exact(request.k);
-  AddExactHits(request, words, *filters, deal_accounts, exact);
+  ResultList results(request.k);
+  AddExactHits(request, words, *filters, deal_accounts, results);
   std::vector<float> query(embedder_->dimension());
   embedder_->Embed(request.text, query);
   const std::string expression = FtsMatchExpression(request.text);
   const size_t first = WantsAccounts(request.kinds) ? 0 : documents_.account_count;
   const size_t end = WantsOpportunities(request.kinds) ? documents_.size() : documents_.account_count;
-  for (size_t fetch = std::max(kMinFetch, kFetchFactor * request.k);; fetch *= kFetchFactor) {
-    Result<std::vector<uint32_t>> bm25 = Bm25(expression, fetch, first, end);
-    if (!bm25.ok()) return bm25.error();
-    const std::vector<Neighbor> nearest = Nearest(query, fetch, request.kinds);
-    std::vector<std::vector<uint32_t>> lists(2);
-    lists[0] = *bm25;
-    for (const Neighbor& neighbor : nearest) lists[1].push_back(neighbor.label);
-    ResultList results = exact;
-    std::vector<std::string> passed;
-    for (const FusedItem& item : ReciprocalRankFusion(lists)) {
-      if (results.full()) break;
-      passed.clear();
-      if (!DocumentPasses(item.id, *filters, deal_accounts, &passed)) continue;
-      std::vector<std::string> reasons = {MatchedWords(words, documents_.texts[item.id])};
-      const auto neighbor = std::find_if(nearest.begin(), nearest.end(), [&](const Neighbor& candidate) {
-        return candidate.label == item.id;
-      });
-      if (neighbor != nearest.end()) reasons.push_back("similarity " + SimilarityText(neighbor->similarity));
-      reasons.push_back(FiltersPassed(passed));
-      for (const int32_t row : documents_.Rows(item.id)) {
-        if (results.full()) break;
-        results.Add(MakeResult(data_, documents_.kinds[item.id], row, item.score, reasons));
+  // Filters first find the documents that pass (cheap: one test per document), so that each ranking
+  // can be fetched once, deep enough, and filtered.
+  const bool filtered = !request.filters.empty();
+  std::vector<bool> passes;
+  std::vector<uint32_t> passing;
+  if (filtered) {
+    passes.assign(documents_.size(), false);
+    for (size_t document = first; document < end; ++document) {
+      if (DocumentPasses(static_cast<uint32_t>(document), *filters, deal_accounts)) {
+        passes[document] = true;
+        passing.push_back(static_cast<uint32_t>(document));
       }
     }
-    const bool exhausted = bm25->size() < fetch && nearest.size() < fetch;
-    if (results.full() || exhausted || fetch >= kMaxFetch) return std::move(results.results());
   }
+  const size_t fetch = std::max(kMinFetch, kFetchFactor * request.k);
+  Result<std::vector<uint32_t>> bm25 = Bm25(expression, filtered ? kFilteredBm25Fetch : fetch, first, end);
+  if (!bm25.ok()) return bm25.error();
+  std::vector<Neighbor> nearest = !filtered ? Nearest(query, fetch, request.kinds, nullptr)
+                                  : passing.size() <= kExactLimit
+                                      ? Nearest(query, fetch, request.kinds, &passing)
+                                      : Nearest(query, kFilteredVectorFetch, request.kinds, nullptr);
+  if (filtered) {
+    std::erase_if(*bm25, [&](uint32_t document) { return !passes[document]; });
+    std::erase_if(nearest, [&](const Neighbor& neighbor) { return !passes[neighbor.label]; });
+  }
+  std::vector<std::vector<uint32_t>> lists(2);
+  lists[0] = std::move(*bm25);
+  for (const Neighbor& neighbor : nearest) lists[1].push_back(neighbor.label);
+  const RowWordHits row_hits(data_, words);
+  std::vector<std::string> passed;
+  std::vector<int32_t> rows;
+  for (const FusedItem& item : ReciprocalRankFusion(lists)) {
+    if (results.full()) break;
+    const RecordKind kind = documents_.kinds[item.id];
+    std::vector<std::string> reasons = {MatchedWords(words, documents_.texts[item.id])};
+    const auto neighbor = std::find_if(nearest.begin(), nearest.end(),
+                                       [&](const Neighbor& candidate) { return candidate.label == item.id; });
+    if (neighbor != nearest.end()) reasons.push_back("similarity " + SimilarityText(neighbor->similarity));
+    rows.assign(documents_.Rows(item.id).begin(), documents_.Rows(item.id).end());
+    if (kind == RecordKind::kOpportunity) row_hits.Order(rows);
+    for (const int32_t row : rows) {
+      if (results.full()) break;
+      passed.clear();
+      if (!RecordPasses(kind, row, *filters, deal_accounts, &passed)) continue;
+      reasons.push_back(FiltersPassed(passed));
+      results.Add(MakeResult(data_, kind, row, item.score, reasons));
+      reasons.pop_back();
+    }
+  }
+  return std::move(results.results());
 }
 
 std::vector<SearchResult> SearchIndex::Listing(const SearchRequest& request,
@@ -168,7 +263,7 @@ std::vector<SearchResult> SearchIndex::Listing(const SearchRequest& request,
   if (WantsAccounts(request.kinds)) {
     std::vector<int32_t> accounts;
     for (uint32_t document = 0; document < documents_.account_count; ++document) {
-      if (DocumentPasses(document, filters, deal_accounts, nullptr))
+      if (DocumentPasses(document, filters, deal_accounts))
         accounts.push_back(static_cast<int32_t>(document));
     }
     // Largest revenue first, missing revenue last.
@@ -179,16 +274,17 @@ std::vector<SearchResult> SearchIndex::Listing(const SearchRequest& request,
                      [&](int32_t a, int32_t b) { return revenue(a) > revenue(b); });
     for (size_t i = 0; i < accounts.size() && !results.full(); ++i) {
       passed.clear();
-      DocumentPasses(static_cast<uint32_t>(accounts[i]), filters, deal_accounts, &passed);
+      RecordPasses(RecordKind::kAccount, accounts[i], filters, deal_accounts, &passed);
       results.Add(MakeResult(data_, RecordKind::kAccount, accounts[i], 0.0, {FiltersPassed(passed)}));
     }
   }
   if (WantsOpportunities(request.kinds) && !results.full()) {
     std::vector<int32_t> deals;
     for (uint32_t document = documents_.account_count; document < documents_.size(); ++document) {
-      if (!DocumentPasses(document, filters, deal_accounts, nullptr)) continue;
-      const std::span<const int32_t> rows = documents_.Rows(document);
-      deals.insert(deals.end(), rows.begin(), rows.end());
+      if (!DocumentPasses(document, filters, deal_accounts)) continue;
+      for (const int32_t row : documents_.Rows(document)) {
+        if (filters.OpportunityPasses(row, nullptr)) deals.push_back(row);
+      }
     }
     // Funnel order of the stage, then the latest first, then file order.
     const OpportunityColumns& columns = data_.opportunities;
@@ -225,8 +321,10 @@ Result<std::vector<SearchResult>> SearchIndex::SimilarAccounts(int32_t account_r
     for (const Neighbor& neighbor : nearest) {
       const auto other = static_cast<int32_t>(neighbor.label);
       passed.clear();
-      if (other == account_row || !DocumentPasses(neighbor.label, *resolved, deal_accounts, &passed))
+      if (other == account_row ||
+          !RecordPasses(RecordKind::kAccount, other, *resolved, deal_accounts, &passed)) {
         continue;
+      }
       results.Add(MakeResult(data_, RecordKind::kAccount, other, neighbor.similarity,
                              {"profile similarity " + SimilarityText(neighbor.similarity),
                               profiles_.SharedTraits(account_row, other), FiltersPassed(passed)}));

@@ -76,12 +76,17 @@ class SearchIndex {
   //! The documents whose text matches `expression` best, at most `limit`, within [first, end).
   Result<std::vector<uint32_t>> Bm25(const std::string& expression, size_t limit, size_t first,
                                      size_t end) const;
-  //! The documents nearest to `query` among the kinds asked for, at most `limit`, most similar first.
-  std::vector<Neighbor> Nearest(std::span<const float> query, size_t limit, KindSelection kinds) const;
-  //! True when the records of `document` pass the filters (`deal_accounts` as AccountsWithPassingDeals
+  //! The documents nearest to `query`, at most `limit`, most similar first (none below a floor): among the
+  //! kinds asked for through the graphs, or among the ascending documents `among` exactly when given.
+  std::vector<Neighbor> Nearest(std::span<const float> query, size_t limit, KindSelection kinds,
+                                const std::vector<uint32_t>* among) const;
+  //! True when the record at `row` passes the filters (`deal_accounts` as AccountsWithPassingDeals
   //! gives); appends the phrases of the filters passed.
+  bool RecordPasses(RecordKind kind, int32_t row, const ResolvedFilters& filters,
+                    const std::vector<bool>& deal_accounts, std::vector<std::string>* reasons) const;
+  //! True when one of the records `document` stands for passes the filters.
   bool DocumentPasses(uint32_t document, const ResolvedFilters& filters,
-                      const std::vector<bool>& deal_accounts, std::vector<std::string>* reasons) const;
+                      const std::vector<bool>& deal_accounts) const;
   //! Exact hits: an opportunity id among the words, or the account named exactly by the whole text.
   void AddExactHits(const SearchRequest& request, const std::vector<std::string>& words,
                     const ResolvedFilters& filters, const std::vector<bool>& deal_accounts,

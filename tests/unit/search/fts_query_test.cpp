@@ -9,8 +9,9 @@ namespace crm::search {
 namespace {
 
 TEST(SearchFtsQueryTest, QuotesEveryWordAndOrsThem) {
-  EXPECT_EQ(FtsMatchExpression("Kan-code"), "\"kan\"* OR \"code\"*");
-  EXPECT_EQ(FtsMatchExpression("a GTX"), "\"a\" OR \"gtx\"*");
+  EXPECT_EQ(FtsMatchExpression("Kan-code"), "\"kan\" OR \"code\"*");
+  EXPECT_EQ(FtsMatchExpression("GTX a"), "\"gtx\" OR \"a\"");
+  EXPECT_EQ(FtsMatchExpression("cheapm"), "\"cheapm\"*");
   EXPECT_EQ(FtsMatchExpression(" ?! "), "");
 }
 

@@ -219,7 +219,11 @@ Status SearchIndex::AttachText(std::unique_ptr<store::Store> text_store) {
       "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid >= ?2 AND rowid < ?3 "
       "ORDER BY rank LIMIT ?4");
   if (!query.ok()) return query.error();
+  Result<store::Statement> count =
+      store::Prepare(text_store->connection(), "SELECT doc FROM search_vocabulary WHERE term = ?1");
+  if (!count.ok()) return count.error();
   bm25_query_ = std::move(*query);
+  document_count_query_ = std::move(*count);
   text_store_ = std::move(text_store);
   return Status::Ok();
 }

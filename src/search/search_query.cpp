@@ -21,6 +21,10 @@ constexpr size_t kFilteredBm25Fetch = 4096;
 //! kFilteredVectorFetch neighbours are fetched from the graph and filtered.
 constexpr size_t kExactLimit = 20000;
 constexpr size_t kFilteredVectorFetch = 1024;
+//! A word in more documents than this is left out of the BM25 query (FTS5 ranks every match, so such a
+//! word would cost tens of milliseconds at a million deals and tell little); when every word is that
+//! common, the vectors rank alone. Below this many documents nothing is left out.
+constexpr int64_t kCommonWordDocuments = 4000;
 //! Most look-alike candidates fetched.
 constexpr size_t kMaxFetch = 4096;
 //! Vector neighbours less similar than this are not candidates (they share nothing with the query).
@@ -118,8 +122,25 @@ bool SearchIndex::DocumentPasses(uint32_t document, const ResolvedFilters& filte
                      [&](int32_t row) { return RecordPasses(kind, row, filters, deal_accounts, nullptr); });
 }
 
+Result<std::string> SearchIndex::SelectiveExpression(const std::string& text) const {
+  if (documents_.size() <= static_cast<size_t>(kCommonWordDocuments)) return FtsMatchExpression(text);
+  std::lock_guard lock(text_mutex_);
+  sqlite3_stmt* query = document_count_query_.get();
+  bool failed = false;
+  std::string expression = FtsMatchExpression(text, [&](const std::string& word) {
+    sqlite3_reset(query);
+    sqlite3_bind_text(query, 1, word.data(), static_cast<int>(word.size()), SQLITE_TRANSIENT);
+    const int step = sqlite3_step(query);
+    failed = failed || (step != SQLITE_ROW && step != SQLITE_DONE);
+    return step != SQLITE_ROW || sqlite3_column_int64(query, 0) <= kCommonWordDocuments;
+  });
+  if (failed) return Error{"the text search failed: " + store::LastError(text_store_->connection())};
+  return expression;
+}
+
 Result<std::vector<uint32_t>> SearchIndex::Bm25(const std::string& expression, size_t limit, size_t first,
                                                 size_t end) const {
+  if (expression.empty()) return std::vector<uint32_t>();
   std::lock_guard lock(text_mutex_);
   sqlite3_stmt* query = bm25_query_.get();
   sqlite3_reset(query);
@@ -200,7 +221,8 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
   AddExactHits(request, words, *filters, deal_accounts, results);
   std::vector<float> query(embedder_->dimension());
   embedder_->Embed(request.text, query);
-  const std::string expression = FtsMatchExpression(request.text);
+  Result<std::string> expression = SelectiveExpression(request.text);
+  if (!expression.ok()) return expression.error();
   const size_t first = WantsAccounts(request.kinds) ? 0 : documents_.account_count;
   const size_t end = WantsOpportunities(request.kinds) ? documents_.size() : documents_.account_count;
   // Filters first find the documents that pass (cheap: one test per document), so that each ranking
@@ -218,7 +240,7 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
     }
   }
   const size_t fetch = std::max(kMinFetch, kFetchFactor * request.k);
-  Result<std::vector<uint32_t>> bm25 = Bm25(expression, filtered ? kFilteredBm25Fetch : fetch, first, end);
+  Result<std::vector<uint32_t>> bm25 = Bm25(*expression, filtered ? kFilteredBm25Fetch : fetch, first, end);
   if (!bm25.ok()) return bm25.error();
   std::vector<Neighbor> nearest = !filtered ? Nearest(query, fetch, request.kinds, nullptr)
                                   : passing.size() <= kExactLimit

@@ -1,6 +1,7 @@
 #pragma once
 // The FTS5 MATCH expression for a user's text, built so that nothing the user types is FTS syntax.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,8 @@ inline constexpr size_t kMaxQueryWords = 32;
 //! being typed) also as a prefix when it has two or more characters: `"kan" OR "co"*`. Quotes, NEAR(,
 //! column filters, AND, - and * in the text are never operators. Empty when the text has no words.
 std::string FtsMatchExpression(std::string_view text);
+
+//! The same for the words of `text` that `keep` accepts (the last word of the text stays a prefix).
+std::string FtsMatchExpression(std::string_view text, const std::function<bool(const std::string&)>& keep);
 
 }  // namespace crm::search

@@ -73,6 +73,8 @@ class SearchIndex {
   Status SaveParts(store::Store& store, const std::string& fingerprint) const;
   //! Uses `text_store` (which holds the BM25 table) for text queries.
   Status AttachText(std::unique_ptr<store::Store> text_store);
+  //! The BM25 expression of `text` without the words too common to rank (see kCommonWordDocuments).
+  Result<std::string> SelectiveExpression(const std::string& text) const;
   //! The documents whose text matches `expression` best, at most `limit`, within [first, end).
   Result<std::vector<uint32_t>> Bm25(const std::string& expression, size_t limit, size_t first,
                                      size_t end) const;
@@ -109,6 +111,7 @@ class SearchIndex {
   std::unique_ptr<store::Store> text_store_;
   mutable std::mutex text_mutex_;  //!< one BM25 query at a time on the connection
   store::Statement bm25_query_;
+  store::Statement document_count_query_;  //!< the number of documents holding a word
 };
 
 }  // namespace crm::search

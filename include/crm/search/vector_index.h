@@ -17,9 +17,9 @@ namespace crm::search {
 
 //! Settings of the HNSW graph (chosen by measurement: see bench/bench_search.cpp).
 struct HnswSettings {
-  size_t m = 16;                 //!< links per node
-  size_t ef_construction = 100;  //!< candidate list while building
-  size_t ef_search = 64;         //!< candidate list while searching (at least k is always used)
+  size_t m = 12;                //!< links per node
+  size_t ef_construction = 64;  //!< candidate list while building
+  size_t ef_search = 64;        //!< candidate list while searching (at least k is always used)
 };
 
 //! One neighbour found.

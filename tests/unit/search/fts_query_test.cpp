@@ -15,6 +15,13 @@ TEST(SearchFtsQueryTest, QuotesEveryWordAndOrsThem) {
   EXPECT_EQ(FtsMatchExpression(" ?! "), "");
 }
 
+TEST(SearchFtsQueryTest, LeavesOutTheWordsNotKept) {
+  const auto rare = [](const std::string& word) { return word != "gtx" && word != "won"; };
+  EXPECT_EQ(FtsMatchExpression("won GTX deals kan-co", rare), "\"deals\" OR \"kan\" OR \"co\"*");
+  EXPECT_EQ(FtsMatchExpression("kan won", rare), "\"kan\"");
+  EXPECT_EQ(FtsMatchExpression("GTX won", rare), "");
+}
+
 TEST(SearchFtsQueryTest, BoundsTheWords) {
   std::string many;
   for (int i = 0; i < 100; ++i) many += "w" + std::to_string(i) + " ";

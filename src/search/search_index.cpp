@@ -122,7 +122,17 @@ void SearchIndex::BuildParts() {
   profile_vectors_ =
       IndexVectors(profiles_.vectors(), profiles_.dimension(), 0, data_.accounts.size(), nullptr);
   bar.Finish();
+  NoteDocumentAccounts();
   origin_ = IndexOrigin::kBuilt;
+}
+
+void SearchIndex::NoteDocumentAccounts() {
+  document_accounts_.resize(documents_.size());
+  for (size_t document = 0; document < documents_.size(); ++document) {
+    const int32_t row = documents_.Rows(document).front();
+    document_accounts_[document] =
+        documents_.kinds[document] == RecordKind::kAccount ? row : data_.opportunities.account[row];
+  }
 }
 
 Status SearchIndex::LoadParts(const store::Store& store, const std::string& fingerprint) {
@@ -152,6 +162,7 @@ Status SearchIndex::LoadParts(const store::Store& store, const std::string& fing
   account_vectors_ = std::move(*account_vectors);
   opportunity_vectors_ = std::move(*opportunity_vectors);
   profile_vectors_ = std::move(*profile_vectors);
+  NoteDocumentAccounts();
   origin_ = IndexOrigin::kLoaded;
   return Status::Ok();
 }

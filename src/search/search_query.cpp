@@ -17,8 +17,9 @@ constexpr size_t kFetchFactor = 4;
 constexpr size_t kMinFetch = 40;
 //! With filters, BM25 candidates fetched (then filtered): FTS5 ranks every match whatever the limit.
 constexpr size_t kFilteredBm25Fetch = 4096;
-//! With filters leaving at most this many documents, their vectors are compared exactly; with more,
-//! kFilteredVectorFetch neighbours are fetched from the graph and filtered.
+//! With filters leaving at most this many documents, their vectors are compared exactly; with more, the
+//! graph is searched for enough neighbours that the share passing leaves the usual fetch, at most
+//! kFilteredVectorFetch, and they are filtered.
 constexpr size_t kExactLimit = 20000;
 constexpr size_t kFilteredVectorFetch = 1024;
 //! A word in more documents than this is left out of the BM25 query (FTS5 ranks every match, so such a
@@ -83,43 +84,48 @@ bool WantsOpportunities(KindSelection kinds) { return kinds != KindSelection::kA
 
 }  // namespace
 
-std::vector<bool> SearchIndex::AccountsWithPassingDeals(const ResolvedFilters& filters) const {
-  std::vector<bool> passing;
-  if (!filters.HasDealFilters()) return passing;
-  passing.assign(data_.accounts.size(), false);
+AccountVerdicts SearchIndex::Verdicts(const ResolvedFilters& filters) const {
+  AccountVerdicts verdicts;
+  verdicts.passes.resize(data_.accounts.size());
+  for (size_t row = 0; row < data_.accounts.size(); ++row) {
+    verdicts.passes[row] = filters.AccountPasses(static_cast<int32_t>(row), nullptr);
+  }
+  if (!filters.HasDealFilters()) return verdicts;
+  verdicts.with_passing_deal.assign(data_.accounts.size(), false);
   const OpportunityColumns& deals = data_.opportunities;
   for (size_t document = documents_.account_count; document < documents_.size(); ++document) {
-    const int32_t account = deals.account[documents_.Rows(document).front()];
-    if (account == kNoIndex || passing[account]) continue;
+    const int32_t account = document_accounts_[document];
+    if (account == kNoIndex || verdicts.with_passing_deal[account]) continue;
     for (const int32_t row : documents_.Rows(document)) {
       if (filters.DealPasses(deals.product[row], deals.sales_agent[row], deals.deal_stage[row], nullptr)) {
-        passing[account] = true;
+        verdicts.with_passing_deal[account] = true;
         break;
       }
     }
   }
-  return passing;
+  return verdicts;
 }
 
 bool SearchIndex::RecordPasses(RecordKind kind, int32_t row, const ResolvedFilters& filters,
-                               const std::vector<bool>& deal_accounts,
-                               std::vector<std::string>* reasons) const {
+                               const AccountVerdicts& verdicts, std::vector<std::string>* reasons) const {
   if (kind == RecordKind::kOpportunity) return filters.OpportunityPasses(row, reasons);
-  if (!deal_accounts.empty() && !deal_accounts[row]) return false;
-  return filters.AccountPasses(row, reasons);
+  if (!verdicts.with_passing_deal.empty() && !verdicts.with_passing_deal[row]) return false;
+  return reasons == nullptr ? static_cast<bool>(verdicts.passes[row]) : filters.AccountPasses(row, reasons);
 }
 
 bool SearchIndex::DocumentPasses(uint32_t document, const ResolvedFilters& filters,
-                                 const std::vector<bool>& deal_accounts) const {
-  const std::span<const int32_t> rows = documents_.Rows(document);
+                                 const AccountVerdicts& verdicts) const {
   const RecordKind kind = documents_.kinds[document];
-  // The deals of a document share their account and product: without a stage or agent filter the
-  // first one answers for all.
-  if (kind == RecordKind::kAccount || !filters.HasDealFilters()) {
-    return RecordPasses(kind, rows.front(), filters, deal_accounts, nullptr);
-  }
+  if (kind == RecordKind::kAccount)
+    return RecordPasses(kind, static_cast<int32_t>(document), filters, verdicts, nullptr);
+  // The deals of a document share their account and product: without a deal filter the account's
+  // verdict answers for all of them.
+  const int32_t account = document_accounts_[document];
+  if (!filters.HasDealFilters())
+    return account == kNoIndex ? !filters.HasAccountFilters() : verdicts.passes[account];
+  const std::span<const int32_t> rows = documents_.Rows(document);
   return std::any_of(rows.begin(), rows.end(),
-                     [&](int32_t row) { return RecordPasses(kind, row, filters, deal_accounts, nullptr); });
+                     [&](int32_t row) { return RecordPasses(kind, row, filters, verdicts, nullptr); });
 }
 
 Result<std::string> SearchIndex::SelectiveExpression(const std::string& text) const {
@@ -182,7 +188,7 @@ std::vector<Neighbor> SearchIndex::Nearest(std::span<const float> query, size_t 
 }
 
 void SearchIndex::AddExactHits(const SearchRequest& request, const std::vector<std::string>& words,
-                               const ResolvedFilters& filters, const std::vector<bool>& deal_accounts,
+                               const ResolvedFilters& filters, const AccountVerdicts& verdicts,
                                ResultList& results) const {
   std::vector<std::string> passed;
   if (WantsOpportunities(request.kinds)) {
@@ -201,7 +207,7 @@ void SearchIndex::AddExactHits(const SearchRequest& request, const std::vector<s
     const auto named = folded_account_names_.find(FoldText(Trimmed(request.text)));
     passed.clear();
     if (named != folded_account_names_.end() &&
-        RecordPasses(RecordKind::kAccount, named->second, filters, deal_accounts, &passed)) {
+        RecordPasses(RecordKind::kAccount, named->second, filters, verdicts, &passed)) {
       results.Add(MakeResult(data_, RecordKind::kAccount, named->second, 1.0,
                              {"exact account name", FiltersPassed(passed)}));
     }
@@ -216,9 +222,9 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
     if (request.filters.empty()) return Error{"nothing to search for: give some words or a filter"};
     return Listing(request, *filters);
   }
-  const std::vector<bool> deal_accounts = AccountsWithPassingDeals(*filters);
+  const AccountVerdicts verdicts = Verdicts(*filters);
   ResultList results(request.k);
-  AddExactHits(request, words, *filters, deal_accounts, results);
+  AddExactHits(request, words, *filters, verdicts, results);
   std::vector<float> query(embedder_->dimension());
   embedder_->Embed(request.text, query);
   Result<std::string> expression = SelectiveExpression(request.text);
@@ -233,7 +239,7 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
   if (filtered) {
     passes.assign(documents_.size(), false);
     for (size_t document = first; document < end; ++document) {
-      if (DocumentPasses(static_cast<uint32_t>(document), *filters, deal_accounts)) {
+      if (DocumentPasses(static_cast<uint32_t>(document), *filters, verdicts)) {
         passes[document] = true;
         passing.push_back(static_cast<uint32_t>(document));
       }
@@ -242,10 +248,15 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
   const size_t fetch = std::max(kMinFetch, kFetchFactor * request.k);
   Result<std::vector<uint32_t>> bm25 = Bm25(*expression, filtered ? kFilteredBm25Fetch : fetch, first, end);
   if (!bm25.ok()) return bm25.error();
-  std::vector<Neighbor> nearest = !filtered ? Nearest(query, fetch, request.kinds, nullptr)
-                                  : passing.size() <= kExactLimit
-                                      ? Nearest(query, fetch, request.kinds, &passing)
-                                      : Nearest(query, kFilteredVectorFetch, request.kinds, nullptr);
+  std::vector<Neighbor> nearest;
+  if (!filtered) {
+    nearest = Nearest(query, fetch, request.kinds, nullptr);
+  } else if (passing.size() <= kExactLimit) {
+    nearest = Nearest(query, fetch, request.kinds, &passing);
+  } else {
+    const size_t deep = fetch * (end - first) / passing.size();
+    nearest = Nearest(query, std::min(deep, kFilteredVectorFetch), request.kinds, nullptr);
+  }
   if (filtered) {
     std::erase_if(*bm25, [&](uint32_t document) { return !passes[document]; });
     std::erase_if(nearest, [&](const Neighbor& neighbor) { return !passes[neighbor.label]; });
@@ -268,7 +279,7 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
     for (const int32_t row : rows) {
       if (results.full()) break;
       passed.clear();
-      if (!RecordPasses(kind, row, *filters, deal_accounts, &passed)) continue;
+      if (!RecordPasses(kind, row, *filters, verdicts, &passed)) continue;
       reasons.push_back(FiltersPassed(passed));
       results.Add(MakeResult(data_, kind, row, item.score, reasons));
       reasons.pop_back();
@@ -279,14 +290,13 @@ Result<std::vector<SearchResult>> SearchIndex::Search(const SearchRequest& reque
 
 std::vector<SearchResult> SearchIndex::Listing(const SearchRequest& request,
                                                const ResolvedFilters& filters) const {
-  const std::vector<bool> deal_accounts = AccountsWithPassingDeals(filters);
+  const AccountVerdicts verdicts = Verdicts(filters);
   ResultList results(request.k);
   std::vector<std::string> passed;
   if (WantsAccounts(request.kinds)) {
     std::vector<int32_t> accounts;
     for (uint32_t document = 0; document < documents_.account_count; ++document) {
-      if (DocumentPasses(document, filters, deal_accounts))
-        accounts.push_back(static_cast<int32_t>(document));
+      if (DocumentPasses(document, filters, verdicts)) accounts.push_back(static_cast<int32_t>(document));
     }
     // Largest revenue first, missing revenue last.
     const auto revenue = [&](int32_t row) {
@@ -296,16 +306,16 @@ std::vector<SearchResult> SearchIndex::Listing(const SearchRequest& request,
                      [&](int32_t a, int32_t b) { return revenue(a) > revenue(b); });
     for (size_t i = 0; i < accounts.size() && !results.full(); ++i) {
       passed.clear();
-      RecordPasses(RecordKind::kAccount, accounts[i], filters, deal_accounts, &passed);
+      RecordPasses(RecordKind::kAccount, accounts[i], filters, verdicts, &passed);
       results.Add(MakeResult(data_, RecordKind::kAccount, accounts[i], 0.0, {FiltersPassed(passed)}));
     }
   }
   if (WantsOpportunities(request.kinds) && !results.full()) {
     std::vector<int32_t> deals;
     for (uint32_t document = documents_.account_count; document < documents_.size(); ++document) {
-      if (!DocumentPasses(document, filters, deal_accounts)) continue;
+      if (!DocumentPasses(document, filters, verdicts)) continue;
       for (const int32_t row : documents_.Rows(document)) {
-        if (filters.OpportunityPasses(row, nullptr)) deals.push_back(row);
+        if (!filters.HasDealFilters() || filters.OpportunityPasses(row, nullptr)) deals.push_back(row);
       }
     }
     // Funnel order of the stage, then the latest first, then file order.
@@ -335,7 +345,7 @@ Result<std::vector<SearchResult>> SearchIndex::SimilarAccounts(int32_t account_r
   }
   Result<ResolvedFilters> resolved = ResolvedFilters::Resolve(filters, data_);
   if (!resolved.ok()) return resolved.error();
-  const std::vector<bool> deal_accounts = AccountsWithPassingDeals(*resolved);
+  const AccountVerdicts verdicts = Verdicts(*resolved);
   std::vector<std::string> passed;
   for (size_t fetch = k + 1;; fetch *= kFetchFactor) {
     ResultList results(k);
@@ -343,8 +353,7 @@ Result<std::vector<SearchResult>> SearchIndex::SimilarAccounts(int32_t account_r
     for (const Neighbor& neighbor : nearest) {
       const auto other = static_cast<int32_t>(neighbor.label);
       passed.clear();
-      if (other == account_row ||
-          !RecordPasses(RecordKind::kAccount, other, *resolved, deal_accounts, &passed)) {
+      if (other == account_row || !RecordPasses(RecordKind::kAccount, other, *resolved, verdicts, &passed)) {
         continue;
       }
       results.Add(MakeResult(data_, RecordKind::kAccount, other, neighbor.similarity,

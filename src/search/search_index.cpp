@@ -231,7 +231,8 @@ Status SearchIndex::AttachText(std::unique_ptr<store::Store> text_store) {
       "ORDER BY rank LIMIT ?4");
   if (!query.ok()) return query.error();
   Result<store::Statement> count =
-      store::Prepare(text_store->connection(), "SELECT doc FROM search_vocabulary WHERE term = ?1");
+      store::Prepare(text_store->connection(),
+                     "SELECT COALESCE(SUM(doc), 0) FROM search_vocabulary WHERE term >= ?1 AND term <= ?2");
   if (!count.ok()) return count.error();
   bm25_query_ = std::move(*query);
   document_count_query_ = std::move(*count);

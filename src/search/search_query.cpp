@@ -20,7 +20,7 @@ constexpr size_t kFilteredBm25Fetch = 4096;
 //! With filters leaving at most this many documents, their vectors are compared exactly; with more, the
 //! graph is searched for enough neighbours that the share passing leaves the usual fetch, at most
 //! kFilteredVectorFetch, and they are filtered.
-constexpr size_t kExactLimit = 20000;
+constexpr size_t kExactLimit = 5000;
 constexpr size_t kFilteredVectorFetch = 1024;
 //! A word in more documents than this is left out of the BM25 query (FTS5 ranks every match, so such a
 //! word would cost tens of milliseconds at a million deals and tell little); when every word is that
@@ -131,14 +131,21 @@ bool SearchIndex::DocumentPasses(uint32_t document, const ResolvedFilters& filte
 Result<std::string> SearchIndex::SelectiveExpression(const std::string& text) const {
   if (documents_.size() <= static_cast<size_t>(kCommonWordDocuments)) return FtsMatchExpression(text);
   std::lock_guard lock(text_mutex_);
-  sqlite3_stmt* query = document_count_query_.get();
   bool failed = false;
-  std::string expression = FtsMatchExpression(text, [&](const std::string& word) {
+  // Documents holding `word`, or (for a prefix) an upper bound: the sum over the words it starts.
+  const auto documents_with = [&](const std::string& word, bool prefix) {
+    sqlite3_stmt* query = document_count_query_.get();
     sqlite3_reset(query);
     sqlite3_bind_text(query, 1, word.data(), static_cast<int>(word.size()), SQLITE_TRANSIENT);
-    const int step = sqlite3_step(query);
-    failed = failed || (step != SQLITE_ROW && step != SQLITE_DONE);
-    return step != SQLITE_ROW || sqlite3_column_int64(query, 0) <= kCommonWordDocuments;
+    const std::string end = prefix ? word + "\xF4\x8F\xBF\xBF" : word;  // after every word it starts
+    sqlite3_bind_text(query, 2, end.data(), static_cast<int>(end.size()), SQLITE_TRANSIENT);
+    failed = failed || sqlite3_step(query) != SQLITE_ROW;
+    return failed ? 0 : sqlite3_column_int64(query, 0);
+  };
+  std::string expression = FtsMatchExpression(text, [&](const std::string& word, bool last) {
+    if (last && word.size() >= 2 && documents_with(word, true) <= kCommonWordDocuments)
+      return WordUse::kPrefix;
+    return documents_with(word, false) <= kCommonWordDocuments ? WordUse::kExact : WordUse::kLeaveOut;
   });
   if (failed) return Error{"the text search failed: " + store::LastError(text_store_->connection())};
   return expression;

@@ -15,7 +15,11 @@ inline constexpr size_t kMaxQueryWords = 32;
 //! column filters, AND, - and * in the text are never operators. Empty when the text has no words.
 std::string FtsMatchExpression(std::string_view text);
 
-//! The same for the words of `text` that `keep` accepts (the last word of the text stays a prefix).
-std::string FtsMatchExpression(std::string_view text, const std::function<bool(const std::string&)>& keep);
+//! How a word of the query takes part in the MATCH expression.
+enum class WordUse { kLeaveOut, kExact, kPrefix };
+
+//! The same, each word used as `use(word, last)` says (`last` is true for the last word of the text).
+std::string FtsMatchExpression(std::string_view text,
+                               const std::function<WordUse(const std::string& word, bool last)>& use);
 
 }  // namespace crm::search

@@ -16,10 +16,14 @@ TEST(SearchFtsQueryTest, QuotesEveryWordAndOrsThem) {
 }
 
 TEST(SearchFtsQueryTest, LeavesOutTheWordsNotKept) {
-  const auto rare = [](const std::string& word) { return word != "gtx" && word != "won"; };
+  const auto rare = [](const std::string& word, bool last) {
+    return word == "gtx" || word == "won" ? WordUse::kLeaveOut : last ? WordUse::kPrefix : WordUse::kExact;
+  };
   EXPECT_EQ(FtsMatchExpression("won GTX deals kan-co", rare), "\"deals\" OR \"kan\" OR \"co\"*");
   EXPECT_EQ(FtsMatchExpression("kan won", rare), "\"kan\"");
   EXPECT_EQ(FtsMatchExpression("GTX won", rare), "");
+  const auto exact = [](const std::string&, bool) { return WordUse::kExact; };
+  EXPECT_EQ(FtsMatchExpression("kan co", exact), "\"kan\" OR \"co\"");
 }
 
 TEST(SearchFtsQueryTest, BoundsTheWords) {

@@ -248,6 +248,8 @@ int main(int argc, char** argv) {
                    {"p50_ms", Rounded(Percentile(times, 0.5))},
                    {"p99_ms", Rounded(Percentile(times, 0.99))},
                    {"max_ms", Rounded(Percentile(times, 1.0))},
+                   {"cpu_p50_ms", Rounded(Percentile(cpu_times, 0.5))},
+                   {"cpu_p99_ms", Rounded(Percentile(cpu_times, 0.99))},
                    {"without_results", empty}});
   std::vector<double> similar;
   for (size_t i = 0; i < std::min<size_t>(200, data.accounts.size() * 4); ++i) {

@@ -194,6 +194,11 @@ std::vector<Neighbor> SearchIndex::Nearest(std::span<const float> query, size_t 
   return nearest;
 }
 
+int32_t SearchIndex::FindAccount(std::string_view name) const {
+  const auto named = folded_account_names_.find(FoldText(Trimmed(name)));
+  return named == folded_account_names_.end() ? kNoIndex : named->second;
+}
+
 void SearchIndex::AddExactHits(const SearchRequest& request, const std::vector<std::string>& words,
                                const ResolvedFilters& filters, const AccountVerdicts& verdicts,
                                ResultList& results) const {
@@ -211,12 +216,11 @@ void SearchIndex::AddExactHits(const SearchRequest& request, const std::vector<s
     }
   }
   if (WantsAccounts(request.kinds)) {
-    const auto named = folded_account_names_.find(FoldText(Trimmed(request.text)));
+    const int32_t named = FindAccount(request.text);
     passed.clear();
-    if (named != folded_account_names_.end() &&
-        RecordPasses(RecordKind::kAccount, named->second, filters, verdicts, &passed)) {
-      results.Add(MakeResult(data_, RecordKind::kAccount, named->second, 1.0,
-                             {"exact account name", FiltersPassed(passed)}));
+    if (named != kNoIndex && RecordPasses(RecordKind::kAccount, named, filters, verdicts, &passed)) {
+      results.Add(
+          MakeResult(data_, RecordKind::kAccount, named, 1.0, {"exact account name", FiltersPassed(passed)}));
     }
   }
 }

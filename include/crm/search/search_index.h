@@ -60,6 +60,8 @@ class SearchIndex {
   Result<std::vector<SearchResult>> SimilarAccounts(int32_t account_row, size_t k,
                                                     const SearchFilters& filters = {}) const;
 
+  //! The row of the account named `name`, case and accents aside, or kNoIndex.
+  int32_t FindAccount(std::string_view name) const;
   //! Whether the index was built now or loaded from the store.
   IndexOrigin origin() const { return origin_; }
   //! Why a saved index was not used (empty when none was needed or it was used).

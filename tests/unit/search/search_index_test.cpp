@@ -179,6 +179,12 @@ TEST_F(SearchIndexTest, ManyThreadsSearchAtOnce) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
+TEST_F(SearchIndexTest, FindsAccountsByNameWithoutCaseOrAccents) {
+  EXPECT_EQ(index_->FindAccount(" KAN-CODE "), data_.FindAccount("Kan-code"));
+  EXPECT_EQ(index_->FindAccount("Blüe Medic"), data_.FindAccount("Blue Medic"));
+  EXPECT_EQ(index_->FindAccount("Kan"), kNoIndex);
+}
+
 TEST_F(SearchIndexTest, LookAlikesShareSectorSizeAndProducts) {
   Result<std::vector<SearchResult>> kan = index_->SimilarAccounts(data_.FindAccount("Kan-code"), 2);
   ASSERT_TRUE(kan.ok()) << kan.error().message;

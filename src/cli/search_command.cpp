@@ -40,15 +40,6 @@ bool AddCondition(search::SearchFilters& filters, search::AccountField field, ch
   return true;
 }
 
-//! The row of the account named `name` (case and accents aside), or kNoIndex.
-int32_t FindAccountFolded(const Dataset& data, const std::string& name) {
-  const std::string folded = search::FoldText(name);
-  for (size_t row = 0; row < data.accounts.size(); ++row) {
-    if (search::FoldText(data.accounts[row].name) == folded) return static_cast<int32_t>(row);
-  }
-  return kNoIndex;
-}
-
 void PrintText(const std::vector<search::SearchResult>& results) {
   if (results.empty()) std::cout << "No results.\n";
   for (size_t i = 0; i < results.size(); ++i) {
@@ -112,7 +103,7 @@ int RunSearch(const GlobalOptions& options, const SearchArguments& arguments) {
   if (!index.ok()) return Fail(index.error());
   Result<std::vector<search::SearchResult>> results = std::vector<search::SearchResult>();
   if (!arguments.similar_to.empty()) {
-    const int32_t account = FindAccountFolded(data, arguments.similar_to);
+    const int32_t account = (*index)->FindAccount(arguments.similar_to);
     if (account == kNoIndex) return Fail(Error{"no account named '" + arguments.similar_to + "'"});
     results = (*index)->SimilarAccounts(account, request.k, filters);
   } else {

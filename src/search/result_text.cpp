@@ -48,12 +48,16 @@ SearchResult MakeResult(const Dataset& data, RecordKind kind, int32_t row, doubl
   return result;
 }
 
+bool WordMatches(std::string_view query_word, std::string_view text_word) {
+  return text_word == query_word || (query_word.size() >= 2 && text_word.starts_with(query_word));
+}
+
 std::string MatchedWords(const std::vector<std::string>& query_words, std::string_view text) {
   const std::vector<std::string> text_words = Words(text);
   std::vector<std::string_view> matched;
   for (const std::string& word : query_words) {
     const bool found = std::any_of(text_words.begin(), text_words.end(), [&](const std::string& candidate) {
-      return candidate == word || (word.size() >= 2 && candidate.starts_with(word));
+      return WordMatches(word, candidate);
     });
     if (found && std::find(matched.begin(), matched.end(), word) == matched.end()) matched.push_back(word);
   }

@@ -19,6 +19,9 @@ std::string OpportunityTitle(const Dataset& data, int32_t row);
 SearchResult MakeResult(const Dataset& data, RecordKind kind, int32_t row, double score,
                         const std::vector<std::string>& reasons);
 
+//! True when a query word matches a word of a text: equal, or a prefix of two or more characters.
+bool WordMatches(std::string_view query_word, std::string_view text_word);
+
 //! "words kan, code": the query words found in `text` as words or word prefixes (two or more
 //! characters); empty when none is.
 std::string MatchedWords(const std::vector<std::string>& query_words, std::string_view text);

@@ -94,22 +94,15 @@ std::string AccountText(const Dataset& data, int32_t row, const AccountLinks& li
   return text;
 }
 
-//! What makes two deals' texts equal: everything but the id.
-struct DealKey {
-  int32_t account, product, agent;
-  DealStage stage;
-  bool operator==(const DealKey&) const = default;
-};
+//! Most agents named in the text of a deals document (the most frequent ones).
+constexpr size_t kNamedDealAgents = 5;
 
-struct DealKeyHash {
-  size_t operator()(const DealKey& key) const {
-    uint64_t hash = static_cast<uint32_t>(key.account);
-    hash = hash * 0x9E3779B97F4A7C15ull + static_cast<uint32_t>(key.product);
-    hash = hash * 0x9E3779B97F4A7C15ull + static_cast<uint32_t>(key.agent);
-    hash = hash * 0x9E3779B97F4A7C15ull + static_cast<uint8_t>(key.stage);
-    return static_cast<size_t>(hash ^ (hash >> 29));
-  }
-};
+//! Deals are grouped by account and product: a million deals make tens of thousands of groups, where
+//! grouping by everything but the id would leave most of them apart (agents and stages vary).
+uint64_t GroupKey(const OpportunityColumns& deals, size_t row) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(deals.account[row])) << 32) |
+         static_cast<uint32_t>(deals.product[row]);
+}
 
 }  // namespace
 
@@ -129,27 +122,41 @@ std::string DocumentTitle(const Dataset& data, const SearchDocuments& documents,
   return account == kNoIndex ? product : product + " " + data.accounts[account].name;
 }
 
-std::string OpportunityText(const Dataset& data, int32_t row) {
+std::string OpportunityGroupText(const Dataset& data, std::span<const int32_t> rows) {
   const OpportunityColumns& deals = data.opportunities;
-  const Product& product = data.products[deals.product[row]];
+  const int32_t first = rows.front();
+  const Product& product = data.products[deals.product[first]];
   std::string text = product.name;
   if (product.series != kNoIndex) text += " (" + data.series.Value(product.series) + " series)";
-  const int32_t account = deals.account[row];
+  const int32_t account = deals.account[first];
   if (account == kNoIndex) {
-    text += " deal, no account yet";
+    text += " deals, no account yet";
   } else {
     const Account& customer = data.accounts[account];
-    text += " deal with " + customer.name;
+    text += " deals with " + customer.name;
     if (customer.sector != kNoIndex) text += ", " + data.sectors.Value(customer.sector);
     if (customer.office_location != kNoIndex) text += ", " + data.countries.Value(customer.office_location);
   }
-  const SalesAgent& agent = data.sales_agents[deals.sales_agent[row]];
-  text += "; sales agent " + agent.name;
-  if (agent.manager != kNoIndex) text += ", manager " + data.managers.Value(agent.manager);
-  if (agent.regional_office != kNoIndex)
-    text += ", " + data.regional_offices.Value(agent.regional_office) + " office";
-  text += "; ";
-  text += DealStageName(deals.deal_stage[row]);
+  bool stages[kDealStageCount] = {};
+  Counts agents;
+  for (const int32_t row : rows) {
+    stages[static_cast<int>(deals.deal_stage[row])] = true;
+    ++agents[deals.sales_agent[row]];
+  }
+  text += ";";
+  for (int stage = 0; stage < kDealStageCount; ++stage) {
+    if (stages[stage]) (text += " ") += DealStageName(static_cast<DealStage>(stage));
+  }
+  AppendList(text, "sales agents", MostFrequent(agents, kNamedDealAgents), [&](int32_t code) {
+    const SalesAgent& agent = data.sales_agents[code];
+    std::string name = agent.name;
+    if (agent.manager != kNoIndex) name += " (" + data.managers.Value(agent.manager) + "'s team";
+    if (agent.regional_office != kNoIndex) {
+      name += (agent.manager != kNoIndex ? ", " : " (") + data.regional_offices.Value(agent.regional_office) +
+              " office";
+    }
+    return agent.manager != kNoIndex || agent.regional_office != kNoIndex ? name + ")" : name;
+  });
   return text;
 }
 
@@ -165,12 +172,12 @@ SearchDocuments CollectDocuments(const Dataset& data) {
   documents.account_count = data.accounts.size();
   // Group the deals by key: the first deal of each key names the document, in order of appearance.
   const OpportunityColumns& deals = data.opportunities;
-  std::unordered_map<DealKey, uint32_t, DealKeyHash> group_of;
+  std::unordered_map<uint64_t, uint32_t> group_of;
   std::vector<uint32_t> deal_group(deals.size());
   std::vector<int32_t> first_deal;
   for (size_t row = 0; row < deals.size(); ++row) {
-    const DealKey key{deals.account[row], deals.product[row], deals.sales_agent[row], deals.deal_stage[row]};
-    const auto [it, added] = group_of.try_emplace(key, static_cast<uint32_t>(first_deal.size()));
+    const auto [it, added] =
+        group_of.try_emplace(GroupKey(deals, row), static_cast<uint32_t>(first_deal.size()));
     if (added) first_deal.push_back(static_cast<int32_t>(row));
     deal_group[row] = it->second;
   }
@@ -187,7 +194,9 @@ SearchDocuments CollectDocuments(const Dataset& data) {
     std::stable_sort(begin, documents.rows.begin() + base + group_offsets[group + 1],
                      [&](int32_t a, int32_t b) { return LatestDay(deals, a) > LatestDay(deals, b); });
     documents.kinds.push_back(RecordKind::kOpportunity);
-    documents.texts.Append(OpportunityText(data, first_deal[group]));
+    documents.texts.Append(OpportunityGroupText(
+        data, std::span<const int32_t>(documents.rows)
+                  .subspan(base + group_offsets[group], group_offsets[group + 1] - group_offsets[group])));
     documents.row_offsets.push_back(static_cast<uint32_t>(base + group_offsets[group + 1]));
   }
   return documents;

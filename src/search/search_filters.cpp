@@ -165,8 +165,7 @@ bool ResolvedFilters::DealPasses(int32_t product, int32_t agent, DealStage stage
 bool ResolvedFilters::OpportunityPasses(int32_t row, std::vector<std::string>* reasons) const {
   const OpportunityColumns& deals = data_->opportunities;
   if (!DealPasses(deals.product[row], deals.sales_agent[row], deals.deal_stage[row], reasons)) return false;
-  const bool account_filtered = sector_ != kNoIndex || country_ != kNoIndex || !numeric_.empty();
-  if (!account_filtered) return true;
+  if (!HasAccountFilters()) return true;
   return deals.account[row] != kNoIndex && AccountPasses(deals.account[row], reasons);
 }
 

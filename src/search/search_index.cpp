@@ -122,7 +122,17 @@ void SearchIndex::BuildParts() {
   profile_vectors_ =
       IndexVectors(profiles_.vectors(), profiles_.dimension(), 0, data_.accounts.size(), nullptr);
   bar.Finish();
+  NoteDocumentAccounts();
   origin_ = IndexOrigin::kBuilt;
+}
+
+void SearchIndex::NoteDocumentAccounts() {
+  document_accounts_.resize(documents_.size());
+  for (size_t document = 0; document < documents_.size(); ++document) {
+    const int32_t row = documents_.Rows(document).front();
+    document_accounts_[document] =
+        documents_.kinds[document] == RecordKind::kAccount ? row : data_.opportunities.account[row];
+  }
 }
 
 Status SearchIndex::LoadParts(const store::Store& store, const std::string& fingerprint) {
@@ -152,6 +162,7 @@ Status SearchIndex::LoadParts(const store::Store& store, const std::string& fing
   account_vectors_ = std::move(*account_vectors);
   opportunity_vectors_ = std::move(*opportunity_vectors);
   profile_vectors_ = std::move(*profile_vectors);
+  NoteDocumentAccounts();
   origin_ = IndexOrigin::kLoaded;
   return Status::Ok();
 }
@@ -219,7 +230,12 @@ Status SearchIndex::AttachText(std::unique_ptr<store::Store> text_store) {
       "SELECT rowid FROM search_text WHERE search_text MATCH ?1 AND rowid >= ?2 AND rowid < ?3 "
       "ORDER BY rank LIMIT ?4");
   if (!query.ok()) return query.error();
+  Result<store::Statement> count =
+      store::Prepare(text_store->connection(),
+                     "SELECT COALESCE(SUM(doc), 0) FROM search_vocabulary WHERE term >= ?1 AND term <= ?2");
+  if (!count.ok()) return count.error();
   bm25_query_ = std::move(*query);
+  document_count_query_ = std::move(*count);
   text_store_ = std::move(text_store);
   return Status::Ok();
 }

@@ -106,6 +106,28 @@ std::vector<Neighbor> VectorIndex::Search(std::span<const float> query, size_t k
   return neighbors;
 }
 
+std::vector<Neighbor> VectorIndex::SearchAmong(std::span<const float> query, std::span<const uint32_t> labels,
+                                               size_t k) const {
+  std::shared_lock lock(mutex_);
+  const hnswlib::HierarchicalNSW<float>& hnsw = *graph_->hnsw;
+  std::vector<Neighbor> neighbors;
+  neighbors.reserve(labels.size());
+  for (const uint32_t label : labels) {
+    const auto found = hnsw.label_lookup_.find(label);
+    if (found == hnsw.label_lookup_.end()) continue;
+    const float distance =
+        hnsw.fstdistfunc_(query.data(), hnsw.getDataByInternalId(found->second), hnsw.dist_func_param_);
+    neighbors.push_back({label, 1.0f - distance});
+  }
+  const auto more_similar = [](const Neighbor& a, const Neighbor& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.label < b.label;
+  };
+  const size_t kept = std::min(k, neighbors.size());
+  std::partial_sort(neighbors.begin(), neighbors.begin() + kept, neighbors.end(), more_similar);
+  neighbors.resize(kept);
+  return neighbors;
+}
+
 size_t VectorIndex::size() const {
   std::shared_lock lock(mutex_);
   return graph_->hnsw->cur_element_count;

@@ -132,11 +132,14 @@ CREATE TABLE models (
 // The search indexes (src/search/index_storage.cpp): the BM25 text of every search document in an FTS5
 // table (contentless: the texts travel in the documents part; rowid is the document's number), and the
 // other parts of the index as sealed blobs, each with the fingerprint of the data and the embedder it
-// was built from. FTS5 is SQLite's own: a PostgreSQL backend would use a tsvector column instead.
+// was built from; search_vocabulary gives each word's document count, to leave out of a query the words
+// so common that ranking their matches would cost more than it tells. FTS5 is SQLite's own: a
+// PostgreSQL backend would use a tsvector column instead.
 constexpr const char* kSearch = R"sql(
 CREATE VIRTUAL TABLE search_text USING fts5(
   body, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
 );
+CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(search_text, row);
 CREATE TABLE search_index_parts (
   name TEXT PRIMARY KEY,
   data_hash TEXT NOT NULL,

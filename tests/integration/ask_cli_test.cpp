@@ -49,7 +49,12 @@ TEST(AskCliTest, EmailRequestFindsAccountProductTypeAndTone) {
       answer["entities"],
       json(
           {{"account", "Konex"}, {"product", "GTX Pro"}, {"email_type", "follow_up"}, {"tone", "friendly"}}));
-  EXPECT_EQ(answer["data"]["account"]["name"], "Konex");
+  EXPECT_EQ(answer["data"]["account"], "Konex");
+  EXPECT_EQ(answer["data"]["email_type"], "follow_up");
+  EXPECT_EQ(answer["data"]["tone"], "friendly");
+  EXPECT_NE(answer["data"]["body"].get<std::string>().find("GTX Pro"), std::string::npos);
+  EXPECT_NE(answer["answer"].get<std::string>().find(answer["data"]["sender"].get<std::string>()),
+            std::string::npos);
 }
 
 TEST(AskCliTest, ScoreSummaryAndSearchAnswerFromTheirEngines) {
@@ -63,8 +68,10 @@ TEST(AskCliTest, ScoreSummaryAndSearchAnswerFromTheirEngines) {
   const json summary = Ask("how is kan code doing");
   EXPECT_EQ(summary["intent"], "account_summary");
   EXPECT_EQ(summary["entities"]["account"], "Kan-code");
-  EXPECT_EQ(summary["data"]["account"]["name"], "Kan-code");
-  EXPECT_TRUE(summary["data"].contains("health"));
+  EXPECT_EQ(summary["data"]["account"], "Kan-code");
+  EXPECT_TRUE(summary["data"]["sections"].is_object());
+  EXPECT_EQ(summary["answer"],
+            summary["data"]["markdown"].get<std::string>() + "\n\n_Written by the offline writer._\n");
 
   const json similar = Ask("find companies similar to Kan-code");
   EXPECT_EQ(similar["intent"], "search");

@@ -1,6 +1,7 @@
 #pragma once
 // The FTS5 MATCH expression for a user's text, built so that nothing the user types is FTS syntax.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -9,9 +10,16 @@ namespace crm::search {
 //! Most words of a query that reach FTS5 (the rest are ignored, which bounds the cost of a query).
 inline constexpr size_t kMaxQueryWords = 32;
 
-//! The words of `text` (see Words), each as a quoted FTS5 string, words of two or more characters as
-//! prefixes too ("kan" matches "kan-code"), joined with OR: `"kan"* OR "code"*`. Quotes, NEAR(, column
-//! filters, AND, - and * in the text are never operators. Empty when the text has no words.
+//! The words of `text` (see Words), each as a quoted FTS5 string, joined with OR, the last one (the word
+//! being typed) also as a prefix when it has two or more characters: `"kan" OR "co"*`. Quotes, NEAR(,
+//! column filters, AND, - and * in the text are never operators. Empty when the text has no words.
 std::string FtsMatchExpression(std::string_view text);
+
+//! How a word of the query takes part in the MATCH expression.
+enum class WordUse { kLeaveOut, kExact, kPrefix };
+
+//! The same, each word used as `use(word, last)` says (`last` is true for the last word of the text).
+std::string FtsMatchExpression(std::string_view text,
+                               const std::function<WordUse(const std::string& word, bool last)>& use);
 
 }  // namespace crm::search

@@ -20,8 +20,10 @@ enum class RecordKind : uint8_t { kAccount = 0, kOpportunity = 1 };
 std::string_view RecordKindName(RecordKind kind);
 
 //! The indexed documents. Accounts come first (document d is account row d), then one document per
-//! distinct opportunity text: at a million deals most texts repeat except for the id, which search
-//! resolves exactly instead, so the deals that share a text share a document.
+//! account and product standing for all of that account's deals of that product: its text names the
+//! product, the account, the stages and the agents of those deals, never an id (search resolves ids
+//! exactly). A million deals make tens of thousands of documents, which keeps FTS5 and the graph small;
+//! search ranks the deals within a document by the query words their own stage and agent match.
 struct SearchDocuments {
   std::vector<RecordKind> kinds;         //!< the kind of each document
   StringColumn texts;                    //!< the text of each document, as indexed
@@ -48,7 +50,7 @@ std::string DocumentTitle(const Dataset& data, const SearchDocuments& documents,
 //! The deal's latest date: its close date, else its engage date, else kNoDay.
 int32_t LatestDay(const OpportunityColumns& deals, int32_t row);
 
-//! The text indexed for the deal at `row` (everything about it but its id).
-std::string OpportunityText(const Dataset& data, int32_t row);
+//! The text indexed for the deals at `rows`, which share an account (or have none) and a product.
+std::string OpportunityGroupText(const Dataset& data, std::span<const int32_t> rows);
 
 }  // namespace crm::search

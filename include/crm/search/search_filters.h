@@ -55,6 +55,8 @@ class ResolvedFilters {
 
   //! True when a deal filter (stage, product or sales agent) is set.
   bool HasDealFilters() const { return stage_ != kNoIndex || product_ != kNoIndex || agent_ != kNoIndex; }
+  //! True when an account filter (sector, country or a numeric condition) is set.
+  bool HasAccountFilters() const { return sector_ != kNoIndex || country_ != kNoIndex || !numeric_.empty(); }
   //! True when the account at `row` passes the sector, country and numeric filters; appends to
   //! `reasons` (when given) a phrase per filter passed ("technology", "2,822 employees > 1,000").
   bool AccountPasses(int32_t row, std::vector<std::string>* reasons) const;

@@ -23,6 +23,13 @@ namespace crm::search {
 
 class ResultList;
 
+//! Which accounts pass a query's filters, worked out once per query (deals test their account here
+//! instead of through the account's row, which at a million deals is a cache miss per deal).
+struct AccountVerdicts {
+  std::vector<bool> passes;             //!< the account passes the account filters
+  std::vector<bool> with_passing_deal;  //!< one of its deals passes the deal filters (empty without them)
+};
+
 //! Where an index came from.
 enum class IndexOrigin : uint8_t { kBuilt, kLoaded };
 
@@ -53,6 +60,8 @@ class SearchIndex {
   Result<std::vector<SearchResult>> SimilarAccounts(int32_t account_row, size_t k,
                                                     const SearchFilters& filters = {}) const;
 
+  //! The row of the account named `name`, case and accents aside, or kNoIndex.
+  int32_t FindAccount(std::string_view name) const;
   //! Whether the index was built now or loaded from the store.
   IndexOrigin origin() const { return origin_; }
   //! Why a saved index was not used (empty when none was needed or it was used).
@@ -67,29 +76,38 @@ class SearchIndex {
 
   //! Builds documents and vectors (the BM25 text is written by the caller).
   void BuildParts();
+  //! Fills document_accounts_ from the documents.
+  void NoteDocumentAccounts();
   //! Reads the parts saved in `store` for this data and embedder; an Error says why they cannot be used.
   Status LoadParts(const store::Store& store, const std::string& fingerprint);
   //! Saves the BM25 text and the parts in `store`, in one transaction.
   Status SaveParts(store::Store& store, const std::string& fingerprint) const;
   //! Uses `text_store` (which holds the BM25 table) for text queries.
   Status AttachText(std::unique_ptr<store::Store> text_store);
+  //! The BM25 expression of `text` without the words too common to rank (see kCommonWordDocuments).
+  Result<std::string> SelectiveExpression(const std::string& text) const;
   //! The documents whose text matches `expression` best, at most `limit`, within [first, end).
   Result<std::vector<uint32_t>> Bm25(const std::string& expression, size_t limit, size_t first,
                                      size_t end) const;
-  //! The documents nearest to `query` among the kinds asked for, at most `limit`, most similar first.
-  std::vector<Neighbor> Nearest(std::span<const float> query, size_t limit, KindSelection kinds) const;
-  //! True when the records of `document` pass the filters (`deal_accounts` as AccountsWithPassingDeals
-  //! gives); appends the phrases of the filters passed.
+  //! The documents nearest to `query`, at most `limit`, most similar first (none below a floor): among the
+  //! kinds asked for through the graphs, or among the ascending documents `among` exactly when given.
+  std::vector<Neighbor> Nearest(std::span<const float> query, size_t limit, KindSelection kinds,
+                                const std::vector<uint32_t>* among) const;
+  //! True when the record at `row` passes the filters (`verdicts` as Verdicts gives); appends the phrases of
+  //! the filters passed.
+  bool RecordPasses(RecordKind kind, int32_t row, const ResolvedFilters& filters,
+                    const AccountVerdicts& verdicts, std::vector<std::string>* reasons) const;
+  //! True when one of the records `document` stands for passes the filters.
   bool DocumentPasses(uint32_t document, const ResolvedFilters& filters,
-                      const std::vector<bool>& deal_accounts, std::vector<std::string>* reasons) const;
+                      const AccountVerdicts& verdicts) const;
   //! Exact hits: an opportunity id among the words, or the account named exactly by the whole text.
   void AddExactHits(const SearchRequest& request, const std::vector<std::string>& words,
-                    const ResolvedFilters& filters, const std::vector<bool>& deal_accounts,
+                    const ResolvedFilters& filters, const AccountVerdicts& verdicts,
                     ResultList& results) const;
   //! The filtered records without text, in the documented order.
   std::vector<SearchResult> Listing(const SearchRequest& request, const ResolvedFilters& filters) const;
-  //! For each account, whether one of its deals passes the deal filters (empty when none are set).
-  std::vector<bool> AccountsWithPassingDeals(const ResolvedFilters& filters) const;
+  //! Which accounts pass the filters, for one query.
+  AccountVerdicts Verdicts(const ResolvedFilters& filters) const;
 
   const Dataset& data_;
   std::unique_ptr<Embedder> embedder_;
@@ -99,11 +117,13 @@ class SearchIndex {
   std::unique_ptr<VectorIndex> opportunity_vectors_;
   std::unique_ptr<VectorIndex> profile_vectors_;
   std::unordered_map<std::string, int32_t> folded_account_names_;
+  std::vector<int32_t> document_accounts_;  //!< each document's account row (kNoIndex for deals without)
   IndexOrigin origin_ = IndexOrigin::kBuilt;
   std::string rebuild_reason_;
   std::unique_ptr<store::Store> text_store_;
   mutable std::mutex text_mutex_;  //!< one BM25 query at a time on the connection
   store::Statement bm25_query_;
+  store::Statement document_count_query_;  //!< the number of documents holding a word
 };
 
 }  // namespace crm::search

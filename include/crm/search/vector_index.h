@@ -17,9 +17,9 @@ namespace crm::search {
 
 //! Settings of the HNSW graph (chosen by measurement: see bench/bench_search.cpp).
 struct HnswSettings {
-  size_t m = 16;                 //!< links per node
-  size_t ef_construction = 100;  //!< candidate list while building
-  size_t ef_search = 64;         //!< candidate list while searching (at least k is always used)
+  size_t m = 12;                //!< links per node
+  size_t ef_construction = 64;  //!< candidate list while building
+  size_t ef_search = 64;        //!< candidate list while searching (at least k is always used)
 };
 
 //! One neighbour found.
@@ -44,6 +44,10 @@ class VectorIndex {
            ProgressBar* progress = nullptr);
   //! The `k` nearest vectors to `query`, most similar first.
   std::vector<Neighbor> Search(std::span<const float> query, size_t k) const;
+  //! The `k` vectors among `labels` most similar to `query`, found exactly (for a few labels left by a
+  //! filter, where the graph would have to be searched far too deep); labels not held are skipped.
+  std::vector<Neighbor> SearchAmong(std::span<const float> query, std::span<const uint32_t> labels,
+                                    size_t k) const;
   //! Vectors held.
   size_t size() const;
   //! Floats per vector.

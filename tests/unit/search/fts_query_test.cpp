@@ -9,9 +9,21 @@ namespace crm::search {
 namespace {
 
 TEST(SearchFtsQueryTest, QuotesEveryWordAndOrsThem) {
-  EXPECT_EQ(FtsMatchExpression("Kan-code"), "\"kan\"* OR \"code\"*");
-  EXPECT_EQ(FtsMatchExpression("a GTX"), "\"a\" OR \"gtx\"*");
+  EXPECT_EQ(FtsMatchExpression("Kan-code"), "\"kan\" OR \"code\"*");
+  EXPECT_EQ(FtsMatchExpression("GTX a"), "\"gtx\" OR \"a\"");
+  EXPECT_EQ(FtsMatchExpression("cheapm"), "\"cheapm\"*");
   EXPECT_EQ(FtsMatchExpression(" ?! "), "");
+}
+
+TEST(SearchFtsQueryTest, LeavesOutTheWordsNotKept) {
+  const auto rare = [](const std::string& word, bool last) {
+    return word == "gtx" || word == "won" ? WordUse::kLeaveOut : last ? WordUse::kPrefix : WordUse::kExact;
+  };
+  EXPECT_EQ(FtsMatchExpression("won GTX deals kan-co", rare), "\"deals\" OR \"kan\" OR \"co\"*");
+  EXPECT_EQ(FtsMatchExpression("kan won", rare), "\"kan\"");
+  EXPECT_EQ(FtsMatchExpression("GTX won", rare), "");
+  const auto exact = [](const std::string&, bool) { return WordUse::kExact; };
+  EXPECT_EQ(FtsMatchExpression("kan co", exact), "\"kan\" OR \"co\"");
 }
 
 TEST(SearchFtsQueryTest, BoundsTheWords) {

@@ -71,16 +71,17 @@ TEST_F(SearchIndexTest, AnOpportunityIdIsAnExactHitAtTheTop) {
   EXPECT_EQ(results[0].why, "exact opportunity id");
 }
 
-TEST_F(SearchIndexTest, DealsSharingATextShareADocumentAndAllResolve) {
+TEST_F(SearchIndexTest, DealsOfAnAccountAndProductShareADocumentAndAllResolve) {
   const SearchDocuments& documents = index_->documents();
-  // 6 accounts, then one document per distinct deal text: the 50 shared-text deals are one of them.
+  // 6 accounts, then one document per account and product: Kan-code's GTX Pro deals (the 50 shared-text
+  // ones and KAN00001) are one of the 8.
   EXPECT_EQ(documents.account_count, 6u);
-  EXPECT_EQ(documents.size(), 6u + 12u);
+  EXPECT_EQ(documents.size(), 6u + 8u);
   size_t largest = 0;
   for (size_t document = documents.account_count; document < documents.size(); ++document) {
     largest = std::max(largest, documents.Rows(document).size());
   }
-  EXPECT_EQ(largest, static_cast<size_t>(test::kSharedTextDeals));
+  EXPECT_EQ(largest, static_cast<size_t>(test::kSharedTextDeals) + 1);
   for (int i = 0; i < test::kSharedTextDeals; ++i) {
     char id[16];
     std::snprintf(id, sizeof id, "DUP%05d", i);
@@ -97,6 +98,11 @@ TEST_F(SearchIndexTest, DealsSharingATextShareADocumentAndAllResolve) {
   }
   ASSERT_EQ(shared.size(), static_cast<size_t>(test::kSharedTextDeals));
   EXPECT_EQ(shared[0], "DUP00027");  // closed 2017-09-28
+  // Within the document, the deals whose own stage or agent the words name come first.
+  const std::vector<SearchResult> lost =
+      SearchOrDie(*index_, {.text = "kan-code gtx pro lost", .k = 1, .kinds = KindSelection::kOpportunities});
+  ASSERT_EQ(lost.size(), 1u);
+  EXPECT_EQ(lost[0].id, "KAN00001");
 }
 
 TEST_F(SearchIndexTest, FiltersApplyToTextResults) {
@@ -171,6 +177,12 @@ TEST_F(SearchIndexTest, ManyThreadsSearchAtOnce) {
   }
   for (std::thread& thread : threads) thread.join();
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST_F(SearchIndexTest, FindsAccountsByNameWithoutCaseOrAccents) {
+  EXPECT_EQ(index_->FindAccount(" KAN-CODE "), data_.FindAccount("Kan-code"));
+  EXPECT_EQ(index_->FindAccount("Blüe Medic"), data_.FindAccount("Blue Medic"));
+  EXPECT_EQ(index_->FindAccount("Kan"), kNoIndex);
 }
 
 TEST_F(SearchIndexTest, LookAlikesShareSectorSizeAndProducts) {

@@ -342,7 +342,8 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
     ASSERT_TRUE(store->ReplaceAll(test::SampleDataset(), SampleRecord("a")).ok());
     RunSql(*store,
-           "DROP TABLE dataset_image; DROP TABLE models; DROP TABLE search_text; DROP TABLE search_index_parts;"
+           "DROP TABLE dataset_image; DROP TABLE models; DROP TABLE search_vocabulary;"
+           " DROP TABLE search_text; DROP TABLE search_index_parts; DROP TABLE chat_turns;"
            " DELETE FROM schema_migrations WHERE version >= 2");
     Result<Statement> triggers =
         Prepare(store->connection(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");

@@ -126,11 +126,11 @@ TEST(ModelRegistryTest, AStoreAtVersionTwoGainsTheRegistryAndKeepsItsData) {
     // A store as schema version 2 left it: data and its image, no models or search tables.
     std::unique_ptr<Store> store = OpenOrDie(path);
     ASSERT_TRUE(store->ReplaceAll(sample, test::SampleRecord("a")).ok());
-    ASSERT_TRUE(
-        Execute(store->connection(),
-                "DROP TABLE models; DROP TABLE search_text; DROP TABLE search_index_parts;"
-                " DELETE FROM schema_migrations WHERE version >= 3")
-            .ok());
+    ASSERT_TRUE(Execute(store->connection(),
+                        "DROP TABLE models; DROP TABLE search_vocabulary; DROP TABLE search_text;"
+                        " DROP TABLE search_index_parts; DROP TABLE chat_turns;"
+                        " DELETE FROM schema_migrations WHERE version >= 3")
+                    .ok());
   }
   {
     sqlite3* raw = nullptr;

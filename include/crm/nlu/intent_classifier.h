@@ -17,8 +17,8 @@ inline constexpr size_t kMinExamplesPerIntent = 10;
 
 //! Below this top probability the assistant asks a clarifying question. Chosen on the out-of-fold
 //! predictions of 5-fold cross-validation over the built-in corpus (bench_intent prints the sweep): with
-//! kClarifyMargin it answers 94% of the questions, 95.4% of those correctly (92.9% when answering all);
-//! 0.5 would answer only 91% for 96.4%.
+//! kClarifyMargin it answers 94% of the questions, 95.5% of those correctly (93.3% when answering all);
+//! 0.5 would answer only 90% for 96.4%.
 inline constexpr double kClarifyConfidence = 0.4;
 
 //! Below this gap between the two most likely intents the assistant asks a clarifying question too.

@@ -8,3 +8,4 @@ bench=$(dirname "${BASH_SOURCE[0]}")
 bash "$bench/compare_ingest.sh" "$build"
 bash "$bench/compare_analytics.sh" "$build"
 bash "$bench/compare_models.sh" "$build"
+bash "$bench/conversation.sh" "$build" 1000000

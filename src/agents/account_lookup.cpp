@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/common/edit_distance.h"
 #include "crm/ingest/text_cleaning.h"
 
 namespace crm::agents {
@@ -26,7 +27,7 @@ Result<int32_t> FindAccountByName(const Dataset& data, std::string_view name) {
     // A name containing what was typed (or contained in it) ranks first, then by edit distance.
     const bool contains = !wanted.empty() && (lower.find(wanted) != std::string::npos ||
                                               wanted.find(lower) != std::string::npos);
-    const int distance = contains ? 0 : 1 + ingest::EditDistance(lower, wanted, kDistanceLimit);
+    const int distance = contains ? 0 : 1 + EditDistance(lower, wanted, kDistanceLimit);
     ranked.emplace_back(distance, data.accounts[row].name);
   }
   std::sort(ranked.begin(), ranked.end());

@@ -68,8 +68,7 @@ std::string FormatIsoDate(int32_t days) {
 
 int32_t TodayUtc() {
   const auto now = std::chrono::system_clock::now();
-  return static_cast<int32_t>(
-      std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count());
+  return static_cast<int32_t>(std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count());
 }
 
 }  // namespace crm

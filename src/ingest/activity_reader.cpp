@@ -11,9 +11,8 @@ namespace crm::ingest {
 namespace {
 
 enum Column : size_t { kId, kDate, kType, kAgent, kAccount, kOpportunity, kSubject };
-constexpr std::array<std::string_view, 7> kColumns = {"activity_id", "activity_date", "activity_type",
-                                                      "sales_agent", "account",       "opportunity_id",
-                                                      "subject"};
+constexpr std::array<std::string_view, 7> kColumns = {
+    "activity_id", "activity_date", "activity_type", "sales_agent", "account", "opportunity_id", "subject"};
 
 //! One activity as parsed, before it is appended.
 struct Activity {
@@ -22,8 +21,8 @@ struct Activity {
 };
 
 // Resolves an optional reference; false (reported) when given but unknown.
-bool OptionalReference(TableReader& reader, size_t column, std::string_view name, int32_t row, const char* what,
-                       int32_t& out) {
+bool OptionalReference(TableReader& reader, size_t column, std::string_view name, int32_t row,
+                       const char* what, int32_t& out) {
   out = row;
   if (name.empty() || row != kNoIndex) return true;
   reader.Problem(column, "'" + std::string(name) + "' is not " + what);
@@ -42,9 +41,9 @@ void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const s
   RowIndex ids;
   const auto id_of = [&activities](size_t row) { return activities.id[row]; };
   ids.Build(activities.size(), id_of);
-  const std::vector<int32_t> removed =
-      reader.JudgeRepeatedIds(ids.Duplicates(id_of), kId, lines, id_of,
-                              [&](int32_t row, int32_t first) { return SameActivity(activities, row, first); });
+  const std::vector<int32_t> removed = reader.JudgeRepeatedIds(
+      ids.Duplicates(id_of), kId, lines, id_of,
+      [&](int32_t row, int32_t first) { return SameActivity(activities, row, first); });
   if (!removed.empty()) activities.EraseRows(removed);
 }
 

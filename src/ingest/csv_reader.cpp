@@ -198,7 +198,9 @@ size_t CsvReader::EstimateLines() const {
   const std::string_view input = Input();
   const std::string_view sample = input.substr(0, size_t{1} << 20);
   const size_t lines = static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
-  return static_cast<size_t>(static_cast<double>(lines) * input.size() / std::max<size_t>(sample.size(), 1) * 1.15) + 16;
+  return static_cast<size_t>(static_cast<double>(lines) * input.size() / std::max<size_t>(sample.size(), 1) *
+                             1.15) +
+         16;
 }
 
 bool CsvReader::Next(CsvRecord& record) {

@@ -16,7 +16,8 @@ std::string RowProblem::ToString() const {
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CleaningEntry, kind, file, field, from, to, count)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RowProblem, file, line, field, message, dropped)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OutlierFlag, file, line, field, record, group, value, low_fence, high_fence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OutlierFlag, file, line, field, record, group, value, low_fence,
+                                   high_fence)
 
 json ImportReport::ToJson() const {
   return json{{"source", source},

@@ -49,8 +49,9 @@ Result<ImportResult> ImportFolder(const std::string& folder, const ImportOptions
     if (fs::exists(path, error)) {
       paths.push_back(path.string());
     } else if (std::string_view(name) != "activities.csv") {
-      return Error{path.string() +
-                   ": missing (an import needs sales_teams.csv, products.csv, accounts.csv and sales_pipeline.csv)"};
+      return Error{
+          path.string() +
+          ": missing (an import needs sales_teams.csv, products.csv, accounts.csv and sales_pipeline.csv)"};
     }
   }
   const bool with_activities = paths.size() == std::size(kImportFiles);

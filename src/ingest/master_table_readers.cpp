@@ -18,7 +18,9 @@ struct TeamRow {
   int64_t line;
   std::string agent, manager, office;
   const std::string& key() const { return agent; }
-  bool operator==(const TeamRow& o) const { return agent == o.agent && manager == o.manager && office == o.office; }
+  bool operator==(const TeamRow& o) const {
+    return agent == o.agent && manager == o.manager && office == o.office;
+  }
 };
 
 //! A product row as read.
@@ -28,7 +30,8 @@ struct ProductRow {
   double price;
   const std::string& key() const { return name; }
   bool operator==(const ProductRow& o) const {
-    return name == o.name && series == o.series && (price == o.price || (!HasValue(price) && !HasValue(o.price)));
+    return name == o.name && series == o.series &&
+           (price == o.price || (!HasValue(price) && !HasValue(o.price)));
   }
 };
 
@@ -73,10 +76,11 @@ Status ReadSalesTeams(const std::string& path, Dataset& data, ProblemLog& log) {
   const std::string file = log.report().files.back().name;
   const TypoPolicy by_frequency{};
   FixColumnTypos(Column(*rows, &TeamRow::manager), by_frequency, file, "manager", log.report().cleaning);
-  FixColumnTypos(Column(*rows, &TeamRow::office), by_frequency, file, "regional_office", log.report().cleaning);
+  FixColumnTypos(Column(*rows, &TeamRow::office), by_frequency, file, "regional_office",
+                 log.report().cleaning);
   for (const TeamRow& row : *rows) {
-    data.sales_agents.push_back(
-        {row.agent, InternOptional(data.managers, row.manager), InternOptional(data.regional_offices, row.office)});
+    data.sales_agents.push_back({row.agent, InternOptional(data.managers, row.manager),
+                                 InternOptional(data.regional_offices, row.office)});
   }
   return Status::Ok();
 }
@@ -104,8 +108,13 @@ Status ReadAccounts(const std::string& path, Dataset& data, ProblemLog& log, std
       "account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"};
   auto rows =
       ReadKeyedRows<AccountRow>(path, kColumns, log, [](TableReader& reader) -> std::optional<AccountRow> {
-        AccountRow row{reader.line(), std::string(reader.Field(0)), std::string(reader.Field(1)),
-                       std::string(reader.Field(5)), std::string(reader.Field(6)), kNoIndex, kNoNumber,
+        AccountRow row{reader.line(),
+                       std::string(reader.Field(0)),
+                       std::string(reader.Field(1)),
+                       std::string(reader.Field(5)),
+                       std::string(reader.Field(6)),
+                       kNoIndex,
+                       kNoNumber,
                        kNoInteger};
         if (!RequireValue(reader, 0, row.name)) return std::nullopt;
         int64_t year = kNoInteger;
@@ -131,7 +140,8 @@ Status ReadAccounts(const std::string& path, Dataset& data, ProblemLog& log, std
     if (row.parent.empty()) continue;
     const int32_t parent = parents.Resolve(row.parent);
     if (parent == kNoIndex) {
-      log.Row(file, row.line, "subsidiary_of", "'" + row.parent + "' is not an account of accounts.csv", false);
+      log.Row(file, row.line, "subsidiary_of", "'" + row.parent + "' is not an account of accounts.csv",
+              false);
       if (log.fatal()) return *log.fatal();
     } else {
       row.parent = names[parent];
@@ -140,7 +150,8 @@ Status ReadAccounts(const std::string& path, Dataset& data, ProblemLog& log, std
   parents.ReportVariants(file, "subsidiary_of", cleaning);
   for (const AccountRow& row : *rows) {
     data.accounts.push_back({row.name, InternOptional(data.sectors, row.sector), row.year, row.revenue,
-                             row.employees, InternOptional(data.countries, row.office), row.parent, kNoIndex});
+                             row.employees, InternOptional(data.countries, row.office), row.parent,
+                             kNoIndex});
     lines.push_back(row.line);
   }
   return Status::Ok();

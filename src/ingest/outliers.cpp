@@ -40,8 +40,8 @@ struct GroupSource {
 };
 
 //! Judges one group: `values[i]` is the value of row `members[i]`.
-void FlagGroup(const GroupSource& source, const std::vector<size_t>& members, const std::vector<double>& values,
-               ImportReport& report) {
+void FlagGroup(const GroupSource& source, const std::vector<size_t>& members,
+               const std::vector<double>& values, ImportReport& report) {
   const auto& [file, field, group, line_of, record_of] = source;
   if (members.size() < kMinimumGroup) return;
   const Fences fences = IqrFences(values);
@@ -105,9 +105,10 @@ void FlagOutliers(const Dataset& data, const std::vector<int64_t>& pipeline_line
   }
   const auto account_line = [&](size_t row) { return account_lines[row]; };
   const auto account_name = [&](size_t row) { return data.accounts[row].name; };
-  FlagGroup({"accounts.csv", "revenue", "all accounts", account_line, account_name}, with_revenue, revenues, report);
-  FlagGroup({"accounts.csv", "employees", "all accounts", account_line, account_name}, with_employees, employees,
+  FlagGroup({"accounts.csv", "revenue", "all accounts", account_line, account_name}, with_revenue, revenues,
             report);
+  FlagGroup({"accounts.csv", "employees", "all accounts", account_line, account_name}, with_employees,
+            employees, report);
 }
 
 }  // namespace crm::ingest

@@ -14,8 +14,8 @@ namespace {
 
 enum Column : size_t { kId, kAgent, kProduct, kAccount, kStage, kEngage, kClose, kValue };
 constexpr std::array<std::string_view, 8> kColumns = {"opportunity_id", "sales_agent", "product",
-                                                      "account", "deal_stage", "engage_date",
-                                                      "close_date", "close_value"};
+                                                      "account",        "deal_stage",  "engage_date",
+                                                      "close_date",     "close_value"};
 
 //! One deal as parsed, before it is appended.
 struct Deal {
@@ -29,22 +29,28 @@ struct Deal {
 class DealParser {
  public:
   explicit DealParser(const Dataset& data)
-      : agents_(NamesOf(data.sales_agents)), products_(NamesOf(data.products)), accounts_(NamesOf(data.accounts)) {}
+      : agents_(NamesOf(data.sales_agents)),
+        products_(NamesOf(data.products)),
+        accounts_(NamesOf(data.accounts)) {}
 
   //! The deal of the current row, or nullopt after reporting why it cannot be used.
   std::optional<Deal> Parse(TableReader& reader) {
     Deal deal;
-    if (!Reference(reader, kAgent, agents_, "a sales agent of sales_teams.csv", deal.agent)) return std::nullopt;
-    if (!Reference(reader, kProduct, products_, "a product of products.csv", deal.product)) return std::nullopt;
+    if (!Reference(reader, kAgent, agents_, "a sales agent of sales_teams.csv", deal.agent))
+      return std::nullopt;
+    if (!Reference(reader, kProduct, products_, "a product of products.csv", deal.product))
+      return std::nullopt;
     const std::string_view account = reader.Field(kAccount);
     if (!account.empty()) {
       deal.account = accounts_.Resolve(account);
-      if (deal.account == kNoIndex) return Reject(reader, kAccount, account, "is not an account of accounts.csv");
+      if (deal.account == kNoIndex)
+        return Reject(reader, kAccount, account, "is not an account of accounts.csv");
     }
     const std::string_view stage = reader.Field(kStage);
     if (!RequireValue(reader, kStage, stage)) return std::nullopt;
     const auto parsed_stage = stages_.Read(stage);
-    if (!parsed_stage) return Reject(reader, kStage, stage, "is not a deal stage (Prospecting, Engaging, Won, Lost)");
+    if (!parsed_stage)
+      return Reject(reader, kStage, stage, "is not a deal stage (Prospecting, Engaging, Won, Lost)");
     deal.stage = *parsed_stage;
     const std::string_view engage = reader.Field(kEngage), close = reader.Field(kClose);
     if (!ParseOptionalDate(reader, kEngage, engage, deal.engage)) return std::nullopt;
@@ -69,7 +75,8 @@ class DealParser {
   }
 
  private:
-  static std::nullopt_t Reject(TableReader& reader, size_t column, std::string_view value, const std::string& why) {
+  static std::nullopt_t Reject(TableReader& reader, size_t column, std::string_view value,
+                               const std::string& why) {
     reader.Problem(column, "'" + std::string(value) + "' " + why);
     return std::nullopt;
   }
@@ -105,8 +112,9 @@ void RemoveRepeatedIds(Dataset& data, TableReader& reader, std::vector<int64_t>&
   const std::vector<int32_t> removed = reader.JudgeRepeatedIds(
       repeated, kId, lines, [&](int32_t row) { return deals.id[row]; },
       [&](int32_t row, int32_t first) {
-        const Deal deal{deals.sales_agent[row], deals.product[row], deals.account[row], deals.deal_stage[row],
-                        deals.engage_date[row], deals.close_date[row], deals.close_value[row]};
+        const Deal deal{deals.sales_agent[row], deals.product[row],     deals.account[row],
+                        deals.deal_stage[row],  deals.engage_date[row], deals.close_date[row],
+                        deals.close_value[row]};
         return SameDeal(deals, first, deal);
       });
   data.opportunities.EraseRows(removed);
@@ -145,7 +153,8 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
     const std::optional<Deal> deal = parser.Parse(reader);
     if (!deal) continue;
     if (IsClosed(deal->stage) && deal->close == kNoDay) {
-      reader.Problem(kClose, "a " + std::string(DealStageName(deal->stage)) + " deal has no close_date", false);
+      reader.Problem(kClose, "a " + std::string(DealStageName(deal->stage)) + " deal has no close_date",
+                     false);
     }
     Append(deals, id, *deal);
     lines.push_back(reader.line());

@@ -1,5 +1,6 @@
 #include "crm/ingest/reference_resolver.h"
 
+#include "crm/common/edit_distance.h"
 #include "crm/ingest/text_cleaning.h"
 
 namespace crm::ingest {

@@ -31,7 +31,8 @@ Result<TableReader> TableReader::Open(const std::string& path, std::span<const s
     positions.push_back(position);
   }
   for (size_t i = 0; i < header_names.size(); ++i) {
-    if (!used[i]) log.Warn(file + ": column '" + std::string(Trim(header.fields[i])) + "' is not used and was ignored");
+    if (!used[i])
+      log.Warn(file + ": column '" + std::string(Trim(header.fields[i])) + "' is not used and was ignored");
   }
   std::vector<std::string> names(columns.begin(), columns.end());
   const size_t width = header_names.size();
@@ -62,8 +63,8 @@ bool TableReader::Next() {
     }
     if (record_.invalid_utf8_field >= 0) {
       ++report_.rows_dropped;
-      log_->Row(report_.name, record_.line, "", "field " + std::to_string(record_.invalid_utf8_field + 1) +
-                                                     " is not valid UTF-8", true);
+      log_->Row(report_.name, record_.line, "",
+                "field " + std::to_string(record_.invalid_utf8_field + 1) + " is not valid UTF-8", true);
       continue;
     }
     return true;
@@ -85,8 +86,8 @@ FileReport TableReader::Finish(std::vector<CleaningEntry>& cleaning) {
   report_.rows_kept = report_.rows_read - report_.rows_dropped;
   for (size_t column = 0; column < names_.size(); ++column) {
     if (trimmed_[column] > 0) {
-      cleaning.push_back({"trim", report_.name, names_[column], "leading or trailing spaces", "trimmed",
-                          trimmed_[column]});
+      cleaning.push_back(
+          {"trim", report_.name, names_[column], "leading or trailing spaces", "trimmed", trimmed_[column]});
     }
   }
   if (duplicates_ > 0) {

@@ -37,29 +37,6 @@ std::string MatchKey(std::string_view value) {
   return key;
 }
 
-int EditDistance(std::string_view a, std::string_view b, int limit) {
-  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
-  if (std::abs(n - m) > limit) return limit + 1;
-  std::vector<int> two_back(m + 1), previous(m + 1), current(m + 1);
-  for (int j = 0; j <= m; ++j) previous[j] = j;
-  for (int i = 1; i <= n; ++i) {
-    current[0] = i;
-    int row_best = current[0];
-    for (int j = 1; j <= m; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        current[j] = std::min(current[j], two_back[j - 2] + 1);
-      }
-      row_best = std::min(row_best, current[j]);
-    }
-    if (row_best > limit) return limit + 1;
-    std::swap(two_back, previous);
-    std::swap(previous, current);
-  }
-  return std::min(previous[m], limit + 1);
-}
-
 int TypoTolerance(size_t length) {
   if (length < 5) return 0;
   return length < 9 ? 1 : 2;

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "crm/common/edit_distance.h"
 #include "crm/ingest/text_cleaning.h"
 
 namespace crm::ingest {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "crm/nlu/edit_distance.h"
+#include "crm/common/edit_distance.h"
 
 namespace crm::nlu {
 
@@ -55,7 +55,7 @@ FuzzyHits FuzzyIndex::Closest(std::string_view query) const {
         std::abs(static_cast<int>(key.size()) - static_cast<int>(query.size())) > key_limit) {
       continue;
     }
-    const int distance = BoundedEditDistance(query, key, key_limit);
+    const int distance = EditDistance(query, key, key_limit);
     if (distance > key_limit || distance > hits.distance) continue;
     if (distance < hits.distance) {
       hits.distance = distance;

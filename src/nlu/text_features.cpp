@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "crm/common/text_folding.h"
 #include "crm/nlu/linked_query.h"
 
 namespace crm::nlu {
@@ -17,53 +18,6 @@ constexpr size_t kMaxCharGram = 5;
 // in 5-fold cross-validation on the built-in corpus (averaged over six shuffling seeds); the top of that
 // range keeps a typo closest to its word.
 constexpr double kCharBlockWeight = 0.6;
-
-// The text folded to lower case without accents and with look-alike punctuation lumped together
-// (curly quotes → ', dashes → -); ill-formed bytes become spaces.
-std::string FoldText(std::string_view text) {
-  std::string clean;
-  clean.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                         static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    if (length <= 0) {
-      clean += ' ';
-      ++i;
-      continue;
-    }
-    clean.append(text.substr(i, static_cast<size_t>(length)));
-    i += static_cast<size_t>(length);
-  }
-  utf8proc_uint8_t* folded = nullptr;
-  const auto options =
-      static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                     UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_IGNORE);
-  const utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
-                                               static_cast<utf8proc_ssize_t>(clean.size()), &folded, options);
-  if (length < 0) return clean;  // unreachable for well-formed input; keep the text as it is
-  std::string result(reinterpret_cast<const char*>(folded), static_cast<size_t>(length));
-  std::free(folded);
-  return result;
-}
-
-bool IsWordCodePoint(utf8proc_int32_t code_point) {
-  if (code_point == '_') return true;
-  switch (utf8proc_category(code_point)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
 
 bool IsDigitCodePoint(utf8proc_int32_t code_point) {
   return utf8proc_category(code_point) == UTF8PROC_CATEGORY_ND;
@@ -143,7 +97,7 @@ std::vector<std::string> NormalizeWords(std::string_view text) {
       continue;
     }
     in_digits = false;
-    if (IsWordCodePoint(code_point)) {
+    if (code_point == '_' || IsWordCodePoint(code_point)) {
       word.append(bytes);
     } else {
       flush();

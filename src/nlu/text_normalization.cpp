@@ -23,20 +23,6 @@ std::string AsciiLowered(std::string_view text) {
 
 }  // namespace
 
-std::string FoldText(std::string_view text) {
-  if (IsAscii(text)) return AsciiLowered(text);
-  utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-                                                  UTF8PROC_STRIPMARK));
-  if (length < 0) return AsciiLowered(text);
-  std::string out(reinterpret_cast<const char*>(mapped), static_cast<size_t>(length));
-  std::free(mapped);
-  return out;
-}
-
 std::string MatchKey(std::string_view folded) {
   std::string key;
   key.reserve(folded.size());

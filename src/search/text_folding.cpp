@@ -2,77 +2,7 @@
 
 #include <utf8proc.h>
 
-#include <cstdlib>
-
-#include "crm/common/utf8.h"
-
 namespace crm::search {
-
-namespace {
-
-bool IsAscii(std::string_view text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
-// Keeps only the well-formed UTF-8 sequences of `text`.
-std::string ValidUtf8(std::string_view text) {
-  std::string valid;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t at = 0;
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  while (at < size) {
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length = utf8proc_iterate(bytes + at, size - at, &code_point);
-    if (length > 0) {
-      valid.append(text.substr(static_cast<size_t>(at), static_cast<size_t>(length)));
-      at += length;
-    } else {
-      ++at;
-    }
-  }
-  return valid;
-}
-
-bool IsWordCodePoint(utf8proc_int32_t code_point) {
-  switch (utf8proc_category(code_point)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
-std::string FoldText(std::string_view text) {
-  if (IsAscii(text)) {
-    std::string folded(text);
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return folded;
-  }
-  const std::string valid = IsValidUtf8(text) ? std::string(text) : ValidUtf8(text);
-  utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
-                   static_cast<utf8proc_ssize_t>(valid.size()), &mapped,
-                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                                  UTF8PROC_STRIPMARK));
-  std::string folded = length < 0 ? std::string() : std::string(reinterpret_cast<char*>(mapped), length);
-  std::free(mapped);
-  return folded;
-}
 
 std::vector<std::string> Words(std::string_view text) {
   const std::string folded = FoldText(text);

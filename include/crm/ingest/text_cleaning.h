@@ -15,10 +15,6 @@ std::string ToLowerAscii(std::string_view value);
 //! A spelling-insensitive key: lower case letters and digits only ("GTX-Pro " and "gtxpro" agree).
 std::string MatchKey(std::string_view value);
 
-//! Optimal-string-alignment edit distance (insert, delete, substitute, swap neighbours), stopping early
-//! once it exceeds `limit` (then returns limit + 1).
-int EditDistance(std::string_view a, std::string_view b, int limit);
-
 //! The largest edit distance still treated as a typo for a word of this length (0 for short words).
 int TypoTolerance(size_t length);
 

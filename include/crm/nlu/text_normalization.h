@@ -4,10 +4,9 @@
 #include <string>
 #include <string_view>
 
-namespace crm::nlu {
+#include "crm/common/text_folding.h"
 
-//! `text` case-folded with accents stripped ("Café" → "cafe"); invalid UTF-8 is only lower-cased.
-std::string FoldText(std::string_view text);
+namespace crm::nlu {
 
 //! The matching key of folded text: its letters and digits only ("kan-code" → "kancode").
 std::string MatchKey(std::string_view folded);

@@ -6,11 +6,9 @@
 #include <string_view>
 #include <vector>
 
-namespace crm::search {
+#include "crm/common/text_folding.h"
 
-//! `text` compatibility-normalised, case folded and stripped of accents ("Müller" → "muller"); bytes that
-//! are not valid UTF-8 are dropped.
-std::string FoldText(std::string_view text);
+namespace crm::search {
 
 //! The words of FoldText(text): maximal runs of letters and digits ("Kan-code" → "kan", "code").
 std::vector<std::string> Words(std::string_view text);

@@ -19,16 +19,6 @@ TEST(TextCleaningTest, MatchKeyIgnoresCaseSpacesAndPunctuation) {
   EXPECT_EQ(MatchKey("Gekko & Co"), "gekkoco");
 }
 
-TEST(TextCleaningTest, EditDistanceCountsSwapsAsOneAndStopsAtTheLimit) {
-  EXPECT_EQ(EditDistance("technolgy", "technology", 2), 1);
-  EXPECT_EQ(EditDistance("Philipines", "Philippines", 2), 1);
-  EXPECT_EQ(EditDistance("abcd", "abdc", 2), 1);
-  EXPECT_EQ(EditDistance("kitten", "sitting", 5), 3);
-  EXPECT_EQ(EditDistance("kitten", "sitting", 1), 2);
-  EXPECT_EQ(EditDistance("", "abc", 5), 3);
-  EXPECT_EQ(EditDistance("same", "same", 0), 0);
-}
-
 TEST(TextCleaningTest, ShortWordsAreNeverTreatedAsTypos) {
   EXPECT_EQ(TypoTolerance(4), 0);
   EXPECT_EQ(TypoTolerance(5), 1);

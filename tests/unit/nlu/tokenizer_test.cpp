@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include "crm/nlu/edit_distance.h"
 #include "crm/nlu/fuzzy_index.h"
 #include "crm/nlu/text_normalization.h"
 
@@ -55,16 +54,6 @@ TEST(NluTextNormalizationTest, FoldAndKey) {
   EXPECT_EQ(FoldText("Ünïcode CAFÉ"), "unicode cafe");
   EXPECT_EQ(MatchKey(FoldText("Kan-Code")), "kancode");
   EXPECT_EQ(MatchKey("gekko & co"), "gekkoco");
-}
-
-TEST(NluEditDistanceTest, SwapsCountOnce) {
-  EXPECT_EQ(BoundedEditDistance("konex", "konnex", 2), 1);
-  EXPECT_EQ(BoundedEditDistance("betasoloin", "betasolion", 2), 1);
-  EXPECT_EQ(BoundedEditDistance("melvin", "melvn", 2), 1);
-  EXPECT_EQ(BoundedEditDistance("abc", "abc", 0), 0);
-  EXPECT_EQ(BoundedEditDistance("kitten", "sitting", 5), 3);
-  EXPECT_EQ(BoundedEditDistance("kitten", "sitting", 1), 2);
-  EXPECT_EQ(BoundedEditDistance("a", "abcdef", 2), 3);
 }
 
 TEST(NluFuzzyIndexTest, ClosestKeysWithinTheAllowedEdits) {

@@ -1,12 +1,12 @@
-#include "crm/nlu/edit_distance.h"
+#include "crm/common/edit_distance.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
 
-namespace crm::nlu {
+namespace crm {
 
-int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
+int EditDistance(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
@@ -30,4 +30,4 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   return std::min(previous[m], limit + 1);
 }
 
-}  // namespace crm::nlu
+}  // namespace crm

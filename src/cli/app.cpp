@@ -42,7 +42,7 @@ int RunCli(int argc, char** argv) {
   app.add_flag("--json", options.json, "machine-readable output on stdout");
   const std::vector<Command> commands = {
       ImportCommand(options), StatsCommand(options),    DemoDataCommand(options), InsightCommand(options),
-      TrainCommand(options),  EvaluateCommand(options), ScoreCommand(options)};
+      TrainCommand(options),  EvaluateCommand(options), ScoreCommand(options),    WriterCommand(options)};
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {
     CLI::App* parser = app.add_subcommand(command.name, command.help);

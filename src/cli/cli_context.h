@@ -80,5 +80,7 @@ Command TrainCommand(const GlobalOptions& options);
 Command EvaluateCommand(const GlobalOptions& options);
 //! `score OPPORTUNITY_ID [--as-of DATE]`.
 Command ScoreCommand(const GlobalOptions& options);
+//! `writer`: the configured writer, key masked.
+Command WriterCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "crm/llm/http_stream.h"
 #include "crm/llm/prompt.h"
 #include "crm/llm/sse_parser.h"

@@ -1,4 +1,4 @@
-#include "llm/fake_llm_server.h"
+#include "unit/llm/fake_llm_server.h"
 
 #include <gtest/gtest.h>
 

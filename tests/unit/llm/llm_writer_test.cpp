@@ -3,10 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
-#include "llm/fake_llm_server.h"
+#include "unit/llm/fake_llm_server.h"
 
 namespace crm::llm {
 namespace {
@@ -264,6 +265,17 @@ TEST(LlmWriterTest, AnErrorEventOrAStreamCutShortFallsBack) {
   FakeLlmServer short_stream({Streamed(cut)});
   const WriterRun run = Write(Config(Provider::kAnthropic, short_stream.base_url()));
   EXPECT_NE(run.written.fallback_reason.find("ended before the answer was complete"), std::string::npos);
+}
+
+TEST(LlmWriterTest, IsSafeToShareAcrossThreads) {
+  FakeLlmServer server({Streamed(OpenAiEvents({"Konex has ", "4 open deals."}))});
+  const LlmWriter writer(Config(Provider::kOpenAi, server.base_url()), nullptr);
+  std::vector<WrittenText> written(4);
+  std::vector<std::thread> threads;
+  for (WrittenText& text : written) threads.emplace_back([&] { text = writer.Write(Task()); });
+  for (std::thread& thread : threads) thread.join();
+  for (const WrittenText& text : written) EXPECT_EQ(text.text, "Konex has 4 open deals.");
+  EXPECT_EQ(server.requests().size(), 4u);
 }
 
 TEST(LlmWriterTest, MakeWriterIsOfflineUnlessConfigured) {

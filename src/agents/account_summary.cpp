@@ -36,6 +36,7 @@ nlohmann::json ToJson(const AccountSummary& summary) {
           {"markdown", summary.text.text},
           {"writer", summary.text.writer},
           {"numbers_checked", summary.text.numbers_checked},
+          {"fallback_reason", summary.text.fallback_reason},
           {"facts", summary.facts}};
 }
 

@@ -37,6 +37,7 @@ nlohmann::json ToJson(const EmailDraft& draft) {
       {"opportunity_id", draft.facts["deal"].is_object() ? draft.facts["deal"]["opportunity_id"] : nullptr},
       {"writer", draft.text.writer},
       {"numbers_checked", draft.text.numbers_checked},
+      {"fallback_reason", draft.text.fallback_reason},
       {"facts", draft.facts}};
 }
 

@@ -1,5 +1,5 @@
 // `crm-assistant summary ACCOUNT` and `email …`: the account summary and email agents, written by the
-// offline writer.
+// writer the configuration chooses (offline by default).
 #include <cctype>
 #include <cstdio>
 #include <ctime>
@@ -58,8 +58,9 @@ Command SummaryCommand(const GlobalOptions& options) {
   command.run = [&options, account]() -> int {
     auto session = OpenSession(options);
     if (!session.ok()) return Fail(session.error());
-    const llm::OfflineWriter writer;
-    auto summary = agents::SummarizeAccount(*(*session)->context, *account, writer);
+    auto writer = ConfiguredWriter();
+    if (!writer.ok()) return Fail(writer.error());
+    auto summary = agents::SummarizeAccount(*(*session)->context, *account, **writer);
     if (!summary.ok()) return Fail(summary.error());
     if (options.json) {
       PrintJson(agents::ToJson(*summary));
@@ -115,7 +116,9 @@ Command EmailCommand(const GlobalOptions& options) {
     auto session = OpenSession(options);
     if (!session.ok()) return Fail(session.error());
     const agents::AgentContext& context = *(*session)->context;
-    const llm::OfflineWriter writer;
+    auto configured = ConfiguredWriter();
+    if (!configured.ok()) return Fail(configured.error());
+    const llm::TextWriter& writer = **configured;
     if (state->bulk) {
       state->filters.product = state->product;
       auto deals = agents::OpenDealsMatching(context, state->filters);

@@ -55,6 +55,7 @@ int RunCli(int argc, char** argv) {
       EvalRouterCommand(options),
       SummaryCommand(options),
       EmailCommand(options),
+      WriterCommand(options),
   };
   // clang-format on
   std::vector<CLI::App*> parsers;

@@ -44,7 +44,8 @@ Command AskCommand(const GlobalOptions& options) {
     auto agents = agents::AgentContext::Build(
         loaded->data, std::make_shared<const models::ModelSet>(std::move(models).value()));
     if (!agents.ok()) return Fail(agents.error());
-    const llm::OfflineWriter writer;
+    auto writer = ConfiguredWriter();
+    if (!writer.ok()) return Fail(writer.error());
     std::unique_ptr<search::SearchIndex> index;
     std::string search_problem;
     const chat::SearchProvider search = [&]() -> const search::SearchIndex* {
@@ -58,7 +59,7 @@ Command AskCommand(const GlobalOptions& options) {
       }
       return index.get();
     };
-    const chat::Assistant assistant(**agents, writer, search, nlu::BuiltinIntentClassifier());
+    const chat::Assistant assistant(**agents, **writer, search, nlu::BuiltinIntentClassifier());
     std::unique_ptr<store::Store> thread_store;
     std::optional<nlu::PreviousTurn> previous;
     if (!state->session.empty()) {

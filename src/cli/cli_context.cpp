@@ -9,6 +9,8 @@
 
 #include "crm/data/dataset_fingerprint.h"
 #include "crm/ingest/importer.h"
+#include "crm/llm/llm_config.h"
+#include "crm/llm/llm_writer.h"
 #include "crm/store/default_path.h"
 #include "crm/store/store.h"
 
@@ -53,6 +55,12 @@ Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions
   auto store = store::Store::Open(StorePath(options));
   if (!store.ok()) return store.error();
   return search::SearchIndex::LoadOrBuild(**store, data);
+}
+
+Result<std::unique_ptr<llm::TextWriter>> ConfiguredWriter() {
+  const Result<llm::LlmConfig> config = llm::LoadLlmConfigFromEnvironment();
+  if (!config.ok()) return config.error();
+  return llm::MakeWriter(*config);
 }
 
 int Fail(const Error& error) {

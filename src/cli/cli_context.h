@@ -15,6 +15,7 @@
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 #include "crm/ingest/import_report.h"
+#include "crm/llm/writing_task.h"
 #include "crm/models/model_set.h"
 #include "crm/search/search_index.h"
 
@@ -67,6 +68,10 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
 Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options,
                                                              const Dataset& data);
 
+//! The writer of prose the configuration chooses (CRM_LLM and the rest, from the environment and ./.env):
+//! the offline writer by default, an LLM writer checked against the facts when one is configured.
+Result<std::unique_ptr<llm::TextWriter>> ConfiguredWriter();
+
 //! Prints "error: <message>" on stderr and returns exit status 1.
 int Fail(const Error& error);
 
@@ -97,5 +102,7 @@ Command EvalRouterCommand(const GlobalOptions& options);
 Command SummaryCommand(const GlobalOptions& options);
 //! `email (ACCOUNT | --opportunity ID | --bulk [filters] --out DIR) --type T --tone T`.
 Command EmailCommand(const GlobalOptions& options);
+//! `writer`: the configured writer, key masked.
+Command WriterCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

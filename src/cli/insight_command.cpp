@@ -55,7 +55,8 @@ Command InsightCommand(const GlobalOptions& options) {
                                  : "only deals of this " + Words(field);
     command.options.push_back({OptionName(field), help, target});
   }
-  command.options.push_back({"--narrative", "add the key findings and recommendations in words", &state->narrative});
+  command.options.push_back(
+      {"--narrative", "add the key findings and recommendations in words", &state->narrative});
   command.run = [&options, state]() -> int {
     const auto& types = analytics::InsightTypes();
     if (std::find(types.begin(), types.end(), state->type) == types.end()) {
@@ -73,7 +74,11 @@ Command InsightCommand(const GlobalOptions& options) {
     auto insight = engine.Run(state->type, state->request);
     if (!insight.ok()) return Fail(insight.error());
     std::string narrative;
-    if (state->narrative) narrative = agents::NarrateInsight(*insight, llm::OfflineWriter()).text.text;
+    if (state->narrative) {
+      auto writer = ConfiguredWriter();
+      if (!writer.ok()) return Fail(writer.error());
+      narrative = agents::NarrateInsight(*insight, **writer).text.text;
+    }
     if (options.json) {
       nlohmann::json document = analytics::InsightJson(*insight);
       if (state->narrative) document["narrative"] = narrative;

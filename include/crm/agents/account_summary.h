@@ -29,7 +29,8 @@ Result<AccountSummary> SummarizeAccount(const AgentContext& context, std::string
 //! Summarises the account at `row`.
 AccountSummary SummarizeAccount(const AgentContext& context, int32_t row, const llm::TextWriter& writer);
 
-//! The JSON of `summary ACCOUNT --json`: account, sections, markdown, writer, numbers_checked, facts.
+//! The JSON of `summary ACCOUNT --json`: account, sections, markdown, writer, numbers_checked,
+//! fallback_reason, facts.
 nlohmann::json ToJson(const AccountSummary& summary);
 
 }  // namespace crm::agents

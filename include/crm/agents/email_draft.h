@@ -25,7 +25,8 @@ struct EmailDraft {
 Result<EmailDraft> DraftEmail(const AgentContext& context, const EmailRequest& request,
                               const llm::TextWriter& writer);
 
-//! The JSON of `email --json`: subject, body, email_type, tone, account, sender, writer, facts.
+//! The JSON of `email --json`: subject, body, email_type, tone, account, sender, writer, numbers_checked,
+//! fallback_reason, facts.
 nlohmann::json ToJson(const EmailDraft& draft);
 
 }  // namespace crm::agents

@@ -1,0 +1,39 @@
+#include "crm/llm/grounded_stream.h"
+
+namespace crm::llm {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+//! The end of the last complete sentence in `text` after `from`, or `from` when there is none.
+size_t LastSentenceEnd(std::string_view text, size_t from) {
+  for (size_t i = text.size(); i > from; --i) {
+    const char c = text[i - 1];
+    if (c == '\n') return i;
+    if (IsSpace(c) && i >= 2 && (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?')) return i;
+  }
+  return from;
+}
+
+}  // namespace
+
+bool GroundedStream::Append(std::string_view piece) {
+  if (!grounding_.ok) return false;
+  text_ += piece;
+  return ReleaseUpTo(LastSentenceEnd(text_, released_));
+}
+
+bool GroundedStream::Finish() { return grounding_.ok && ReleaseUpTo(text_.size()); }
+
+bool GroundedStream::ReleaseUpTo(size_t end) {
+  if (end <= released_) return true;
+  // the whole prefix is checked each time, so a sentence is read exactly as in the finished text
+  grounding_ = CheckGrounding(std::string_view(text_).substr(0, end), facts_);
+  if (!grounding_.ok) return false;
+  if (on_chunk_) on_chunk_(std::string_view(text_).substr(released_, end - released_));
+  released_ = end;
+  return true;
+}
+
+}  // namespace crm::llm

@@ -1,5 +1,8 @@
 #include "crm/chat/assistant.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "crm/chat/guide_answers.h"
 #include "crm/chat/insight_answer.h"
 #include "crm/chat/record_answers.h"
@@ -11,6 +14,24 @@ namespace {
 
 //! Questions longer than this are not read (no CRM question needs more).
 constexpr size_t kMaxQuestionBytes = 2000;
+
+//! The entities an insight runs with: a key the question names twice or more ("compare GTX Pro and MG
+//! Special") becomes the grouping instead of a filter on its first value.
+nlu::Entities ComparedEntities(const nlu::Understanding& understanding) {
+  nlu::Entities entities = understanding.entities;
+  for (const char* key : {"product", "series", "sector", "sales_agent", "manager", "regional_office",
+                          "account", "country", "deal_stage"}) {
+    std::vector<std::string> values;
+    for (const nlu::EntitySpan& span : understanding.linked.spans) {
+      if (span.key == key && std::find(values.begin(), values.end(), span.value) == values.end())
+        values.push_back(span.value);
+    }
+    if (values.size() < 2 || entities.count("by")) continue;
+    entities.erase(key);
+    entities["by"] = key;
+  }
+  return entities;
+}
 
 }  // namespace
 
@@ -44,7 +65,7 @@ Answer Assistant::Dispatch(std::string_view question, const nlu::Understanding& 
   if (intent == "unsupported") return AnswerUnsupported(context_.data);
   if (understanding.clarify) return AnswerClarification(understanding.ranked, entities);
   if (intent == "help") return AnswerHelp(context_.data);
-  if (IsInsightIntent(intent)) return AnswerInsight(context_, intent, entities);
+  if (IsInsightIntent(intent)) return AnswerInsight(context_, intent, ComparedEntities(understanding));
   if (intent == "account_summary") return AnswerAccountSummary(context_, entities);
   if (intent == "opportunity_score") return AnswerOpportunityScore(context_, entities);
   if (intent == "email_draft") return AnswerEmail(context_, entities);

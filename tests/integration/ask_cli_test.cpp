@@ -41,6 +41,14 @@ TEST(AskCliTest, WestDealsAtRiskRunTheInsightWithTheFilter) {
       << answer["answer"];
 }
 
+TEST(AskCliTest, TwoValuesOfAKeyAreCompared) {
+  CRM_REQUIRE_SHARED_DATA();
+  const json answer = Ask("compare GTX Pro and MG Special win rates");
+  EXPECT_EQ(answer["intent"], "conversion_analysis");
+  EXPECT_EQ(answer["entities"], json({{"by", "product"}}));
+  EXPECT_EQ(answer["data"]["metrics"]["grouped_by"], "product");
+}
+
 TEST(AskCliTest, EmailRequestFindsAccountProductTypeAndTone) {
   CRM_REQUIRE_SHARED_DATA();
   const json answer = Ask("draft a friendly follow-up to Konex about GTX Pro");

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the benchmarks compare against: Debian's python3-pandas, python3-sklearn and python3-xgboost
-# (bench/pandas_*.py, bench/python_models.py)
+# (bench/pandas_*.py, bench/python_models.py), wrk (bench/bench_server.sh)
 # and the npm packages pinned by bench/package-lock.json (DuckDB, for bench/duckdb_ingest.mjs).
 # Idempotent: quiet when everything is already present. Uses sudo when not root.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 missing=()
-for p in python3-pandas python3-sklearn python3-xgboost; do
+for p in python3-pandas python3-sklearn python3-xgboost wrk; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 command -v npm >/dev/null || missing+=(nodejs npm)

@@ -104,5 +104,7 @@ Command SummaryCommand(const GlobalOptions& options);
 Command EmailCommand(const GlobalOptions& options);
 //! `writer`: the configured writer, key masked.
 Command WriterCommand(const GlobalOptions& options);
+//! `serve [--host H] [--port P]`: the HTTP server.
+Command ServeCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

@@ -1,0 +1,48 @@
+#pragma once
+// The HTTP server: the JSON API of /api/v1 over one ServerState, hardened for the open network.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "crm/common/result.h"
+#include "crm/server/server_state.h"
+
+namespace crm::server {
+
+//! Where to listen and how much to accept.
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                    //!< 0: any free port
+  size_t workers = 64;                //!< connection threads (each open connection holds one)
+  size_t queued_connections = 256;    //!< accepted connections waiting for a worker before accept blocks
+  size_t max_body_bytes = 64 * 1024;  //!< larger request bodies are refused with 413
+  int timeout_seconds = 10;           //!< read and write timeout of a connection
+};
+
+//! True for a loopback address: "localhost", 127.0.0.0/8 or "::1".
+bool IsLoopbackHost(std::string_view host);
+
+//! The API server; Bind, then Run until Stop.
+class Server {
+ public:
+  //! A server over `state`: builds the assistant and warms the engine so that the first request is fast.
+  Server(ServerState state, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  //! Binds the listening socket; the port bound (the free one chosen when the options say 0).
+  Result<int> Bind();
+  //! Serves until Stop() is called; false when the socket was not bound.
+  bool Run();
+  //! Makes Run() return; safe from any thread.
+  void Stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crm::server

@@ -1,0 +1,116 @@
+// POST /api/v1/ask: the JSON of `ask --json`, or the same answer as server-sent events (meta, delta…,
+// done) when the client accepts text/event-stream. Threads continue across calls with the same session.
+#include <cstdio>
+#include <memory>
+
+#include "api.h"
+#include "http_json.h"
+#include "sse.h"
+
+namespace crm::server {
+
+namespace {
+
+//! A parsed ask request.
+struct AskRequest {
+  std::string question;
+  std::string session;
+};
+
+//! The question and session of the body; an Error names what is wrong.
+Result<AskRequest> ParseAsk(const httplib::Request& request) {
+  auto body = ParseJsonObject(request);
+  if (!body.ok()) return body.error();
+  auto question = StringMember(*body, "question");
+  if (!question.ok()) return question.error();
+  if (question->empty()) return Error{"\"question\" is required"};
+  auto session = StringMember(*body, "session");
+  if (!session.ok()) return session.error();
+  if (!session->empty() && !store::IsValidSessionId(*session)) {
+    return Error{"\"session\" must be 1 to 64 letters, digits, '-', '_' or '.'"};
+  }
+  return AskRequest{std::move(question).value(), std::move(session).value()};
+}
+
+//! Logs a store failure for the operator; the client only learns that the history failed.
+void LogStoreError(const Error& error) {
+  std::fprintf(stderr, "error: chat threads: %s\n", error.message.c_str());
+}
+
+//! The previous turn of the session, or an Error when the store fails.
+Result<std::optional<nlu::PreviousTurn>> PreviousTurn(Api& api, const AskRequest& ask) {
+  if (ask.session.empty()) return std::optional<nlu::PreviousTurn>();
+  auto last = api.threads.LastTurn(ask.session);
+  if (!last.ok()) LogStoreError(last.error());
+  return last;
+}
+
+//! Records the answered turn when there is a session; false when the store fails.
+bool Record(Api& api, const AskRequest& ask, const chat::Answer& answer) {
+  if (ask.session.empty()) return true;
+  const Status saved =
+      api.threads.Append(ask.session, {ask.question, answer.intent, answer.entities, answer.markdown});
+  if (!saved.ok()) LogStoreError(saved.error());
+  return saved.ok();
+}
+
+//! Streams the answer: meta once the question is understood, the markdown in delta chunks, then done
+//! with the full JSON. Stops as soon as the client is gone.
+void StreamAnswer(Api& api, AskRequest ask, std::optional<nlu::PreviousTurn> previous,
+                  httplib::Response& response) {
+  response.set_header("X-Accel-Buffering", "no");
+  response.set_chunked_content_provider(
+      "text/event-stream",
+      [&api, ask = std::move(ask), previous = std::move(previous)](size_t, httplib::DataSink& sink) {
+        const nlu::PreviousTurn* turn = previous ? &*previous : nullptr;
+        const nlu::Understanding understanding = api.assistant->Understand(ask.question, turn);
+        nlohmann::json meta = {{"intent", understanding.intent},
+                               {"entities", chat::EntitiesJson(understanding.entities)}};
+        if (!ask.session.empty()) meta["session"] = ask.session;
+        if (!WriteEvent(sink, "meta", DumpJson(meta))) return false;
+        const chat::Answer answer = api.assistant->Ask(ask.question, turn);
+        if (!Record(api, ask, answer)) {
+          WriteEvent(sink, "error", DumpJson({{"error", "the chat history could not be saved"}}));
+          sink.done();
+          return true;
+        }
+        for (const std::string& chunk : SplitText(answer.markdown, kDeltaBytes)) {
+          if (!sink.is_writable() || !WriteEvent(sink, "delta", DumpJson({{"text", chunk}}))) return false;
+        }
+        if (!WriteEvent(sink, "done", DumpJson(chat::AnswerJson(answer, ask.session)))) return false;
+        sink.done();
+        return true;
+      });
+}
+
+}  // namespace
+
+void AddAskRoutes(RouteTable& routes, Api& api) {
+  routes.Add(
+      {"POST",
+       "/api/v1/ask",
+       "/api/v1/ask",
+       "answer {question, session}: the JSON of `ask --json`, or server-sent events (meta, delta, done) "
+       "with Accept: text/event-stream",
+       {}},
+      [&api](const httplib::Request& request, httplib::Response& response) {
+        if (!HasJsonContentType(request)) {
+          return SendError(response, 415, "send the question as JSON (Content-Type: application/json)");
+        }
+        auto ask = ParseAsk(request);
+        if (!ask.ok()) return SendError(response, 400, ask.error().message);
+        auto previous = PreviousTurn(api, *ask);
+        if (!previous.ok()) return SendError(response, 500, "the chat history could not be read");
+        if (request.get_header_value("Accept").find("text/event-stream") != std::string::npos) {
+          return StreamAnswer(api, std::move(ask).value(), std::move(previous).value(), response);
+        }
+        const nlu::PreviousTurn* turn = *previous ? &**previous : nullptr;
+        const chat::Answer answer = api.assistant->Ask(ask->question, turn);
+        if (!Record(api, *ask, answer)) {
+          return SendError(response, 500, "the chat history could not be saved");
+        }
+        SendJson(response, 200, chat::AnswerJson(answer, ask->session));
+      });
+}
+
+}  // namespace crm::server

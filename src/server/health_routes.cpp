@@ -1,0 +1,34 @@
+// GET /api/v1/health: the server is up, what data it serves and which models it uses.
+#include "api.h"
+#include "crm/common/date.h"
+#include "crm/models/model_kind.h"
+#include "http_json.h"
+
+namespace crm::server {
+
+void AddHealthRoutes(RouteTable& routes, Api& api) {
+  routes.Add({"GET", "/api/v1/health", "/api/v1/health", "status, data counts and models", {}},
+             [&api](const httplib::Request&, httplib::Response& response) {
+               const agents::AgentContext& agents = *api.state->agents;
+               const Dataset& data = agents.data();
+               nlohmann::json models = nlohmann::json::object();
+               for (const models::ModelKind kind : models::kAllModels) {
+                 const models::ModelSlot& slot = agents.models().slot(kind);
+                 models[std::string(models::ModelName(kind))] = {{"available", slot.model.has_value()},
+                                                                 {"stale", slot.stale},
+                                                                 {"note", slot.unavailable}};
+               }
+               SendJson(response, 200,
+                        {{"status", "ok"},
+                         {"data",
+                          {{"accounts", data.accounts.size()},
+                           {"products", data.products.size()},
+                           {"sales_agents", data.sales_agents.size()},
+                           {"opportunities", data.opportunities.size()},
+                           {"activities", data.activities.size()},
+                           {"as_of", FormatIsoDate(agents.as_of())}}},
+                         {"models", models}});
+             });
+}
+
+}  // namespace crm::server

@@ -1,0 +1,72 @@
+#include "crm/server/server.h"
+
+#include <httplib.h>
+
+#include "api.h"
+#include "crm/nlu/intent_classifier.h"
+#include "hardening.h"
+#include "http_json.h"
+
+namespace crm::server {
+
+//! The httplib server, its routes and what they share.
+class Server::Impl {
+ public:
+  Impl(ServerState state, ServerOptions options)
+      : state_(std::move(state)),
+        options_(std::move(options)),
+        api_{&state_, nullptr, ChatThreadLog(state_.store_path), {}},
+        routes_(http_) {
+    const search::SearchIndex* index = state_.search.get();
+    api_.assistant = std::make_unique<chat::Assistant>(
+        *state_.agents, *state_.writer, [index] { return index; }, nlu::BuiltinIntentClassifier());
+    state_.agents->engine().Warm();
+    Harden(http_, options_);
+    AddHealthRoutes(routes_, api_);
+    AddInsightRoutes(routes_, api_);
+    AddAskRoutes(routes_, api_);
+    AddRecordRoutes(routes_, api_);
+    AddSearchAndEmailRoutes(routes_, api_);
+    routes_.Add({"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "this document", {}},
+                [this](const httplib::Request&, httplib::Response& response) {
+                  SendJsonText(response, 200, openapi_);
+                });
+    routes_.AddFallbacks();
+    openapi_ = DumpJson(routes_.OpenApi());
+  }
+
+  Result<int> Bind() {
+    const int port = options_.port == 0
+                         ? http_.bind_to_any_port(options_.host)
+                         : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
+    if (port < 0) {
+      return Error{"cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                   " (address in use or not available)"};
+    }
+    return port;
+  }
+
+  bool Run() { return http_.listen_after_bind(); }
+  void Stop() { http_.stop(); }
+
+ private:
+  ServerState state_;
+  ServerOptions options_;
+  Api api_;
+  httplib::Server http_;
+  RouteTable routes_;
+  std::string openapi_;
+};
+
+Server::Server(ServerState state, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(state), std::move(options))) {}
+
+Server::~Server() = default;
+
+Result<int> Server::Bind() { return impl_->Bind(); }
+
+bool Server::Run() { return impl_->Run(); }
+
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace crm::server

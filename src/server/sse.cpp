@@ -1,0 +1,33 @@
+#include "sse.h"
+
+namespace crm::server {
+
+std::string FormatEvent(std::string_view name, std::string_view data) {
+  std::string event = "event: ";
+  event.append(name).append("\ndata: ").append(data).append("\n\n");
+  return event;
+}
+
+bool WriteEvent(httplib::DataSink& sink, std::string_view name, std::string_view data) {
+  const std::string event = FormatEvent(name, data);
+  return sink.is_writable() && sink.write(event.data(), event.size());
+}
+
+std::vector<std::string> SplitText(std::string_view text, size_t max_bytes) {
+  std::vector<std::string> pieces;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = std::min(text.size(), start + max_bytes);
+    // Back up to the start of a UTF-8 character (continuation bytes are 10xxxxxx).
+    while (end < text.size() && end > start && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    if (end == start) {  // one character longer than max_bytes
+      end = start + 1;
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    }
+    pieces.emplace_back(text.substr(start, end - start));
+    start = end;
+  }
+  return pieces;
+}
+
+}  // namespace crm::server

@@ -4,6 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DATA ?=
 DB ?= $(BUILD)/run.db
+PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
 .PHONY: all deps configure build test run bench clean
@@ -23,7 +24,7 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 run: build
-	@bash scripts/run.sh "$(BUILD)" "$(DB)" "$(DATA)"
+	@bash scripts/run.sh "$(BUILD)" "$(DB)" "$(DATA)" "$(PORT)"
 
 bench: build
 	@bash bench/run_all.sh "$(BUILD)"

@@ -56,6 +56,7 @@ int RunCli(int argc, char** argv) {
       SummaryCommand(options),
       EmailCommand(options),
       WriterCommand(options),
+      EmbedCommand(options),
   };
   // clang-format on
   std::vector<CLI::App*> parsers;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crm/data/dataset_fingerprint.h"
+#include "crm/embed/cached_embedder.h"
 #include "crm/embed/minilm_embedder.h"
 #include "crm/ingest/importer.h"
 #include "crm/llm/llm_config.h"
@@ -57,6 +58,11 @@ Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions
   if (!options.data.empty()) return search::SearchIndex::Build(data, std::move(*embedder));
   auto store = store::Store::Open(StorePath(options));
   if (!store.ok()) return store.error();
+  if (*embedder) {  // a sentence encoder: its vectors are cached in the store across runs
+    auto cache = store::Store::Open(StorePath(options));
+    if (!cache.ok()) return cache.error();
+    *embedder = std::make_unique<embed::CachedEmbedder>(std::move(*embedder), std::move(*cache));
+  }
   return search::SearchIndex::LoadOrBuild(**store, data, std::move(*embedder));
 }
 

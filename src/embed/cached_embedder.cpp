@@ -8,8 +8,8 @@
 
 namespace crm::embed {
 
-CachedEmbedder::CachedEmbedder(std::unique_ptr<search::Embedder> inner, store::Store& store)
-    : inner_(std::move(inner)), store_(store) {}
+CachedEmbedder::CachedEmbedder(std::unique_ptr<search::Embedder> inner, std::unique_ptr<store::Store> store)
+    : inner_(std::move(inner)), store_(std::move(store)) {}
 
 void CachedEmbedder::Embed(std::string_view text, std::span<float> out) const {
   EmbedBatch(std::span(&text, 1), out);
@@ -21,7 +21,7 @@ void CachedEmbedder::EmbedBatch(std::span<const std::string_view> texts, std::sp
   std::vector<std::string> hashes;
   std::vector<size_t> missing;  // indexes of the texts to compute
   std::lock_guard lock(mutex_);
-  sqlite3* db = store_.connection();
+  sqlite3* db = store_->connection();
   auto select = store::Prepare(db, "SELECT vector FROM embedding_cache WHERE model = ?1 AND text_hash = ?2");
   for (size_t i = 0; i < texts.size(); ++i) {
     hashes.push_back(Sha256Hex(texts[i]));

@@ -13,8 +13,8 @@ namespace crm::embed {
 //! (with a progress bar for many) and written there. A cache that cannot be read or written is skipped.
 class CachedEmbedder : public search::Embedder {
  public:
-  //! Caches the vectors of `inner` in `store`, which must outlive this object.
-  CachedEmbedder(std::unique_ptr<search::Embedder> inner, store::Store& store);
+  //! Caches the vectors of `inner` in `store` (a connection of its own: the embedder may outlive others).
+  CachedEmbedder(std::unique_ptr<search::Embedder> inner, std::unique_ptr<store::Store> store);
 
   //! The inner embedder's name.
   std::string name() const override { return inner_->name(); }
@@ -27,7 +27,7 @@ class CachedEmbedder : public search::Embedder {
 
  private:
   std::unique_ptr<search::Embedder> inner_;
-  store::Store& store_;
+  std::unique_ptr<store::Store> store_;
   mutable std::mutex mutex_;  //!< one statement at a time on the store's connection
 };
 

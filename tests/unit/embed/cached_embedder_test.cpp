@@ -32,7 +32,7 @@ TEST(EmbedCache, ASecondRunReadsTheStoreInsteadOfComputing) {
   {
     auto store = store::Store::Open(dir.File("crm.db"));
     ASSERT_TRUE(store.ok());
-    CachedEmbedder cached(std::make_unique<CountingEmbedder>(computed), **store);
+    CachedEmbedder cached(std::make_unique<CountingEmbedder>(computed), std::move(*store));
     cached.EmbedBatch(texts, first);
   }
   EXPECT_EQ(computed, 4);
@@ -40,7 +40,7 @@ TEST(EmbedCache, ASecondRunReadsTheStoreInsteadOfComputing) {
   {  // a restart: a new store connection and embedder
     auto store = store::Store::Open(dir.File("crm.db"));
     ASSERT_TRUE(store.ok());
-    CachedEmbedder cached(std::make_unique<CountingEmbedder>(computed), **store);
+    CachedEmbedder cached(std::make_unique<CountingEmbedder>(computed), std::move(*store));
     cached.EmbedBatch(texts, second);
     EXPECT_EQ(computed, 4);  // nothing recomputed
     std::vector<float> one(4);

@@ -57,6 +57,7 @@ int RunCli(int argc, char** argv) {
       EmailCommand(options),
       WriterCommand(options),
       ServeCommand(options),
+      EmbedCommand(options),
   };
   // clang-format on
   std::vector<CLI::App*> parsers;

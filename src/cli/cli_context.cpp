@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "crm/data/dataset_fingerprint.h"
+#include "crm/embed/cached_embedder.h"
+#include "crm/embed/minilm_embedder.h"
 #include "crm/ingest/importer.h"
 #include "crm/llm/llm_config.h"
 #include "crm/llm/llm_writer.h"
@@ -51,10 +53,28 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
 
 Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options,
                                                              const Dataset& data) {
-  if (!options.data.empty()) return search::SearchIndex::Build(data);
+  Result<std::unique_ptr<search::Embedder>> embedder = ConfiguredEmbedder("");
+  if (!embedder.ok()) return embedder.error();
+  if (!options.data.empty()) return search::SearchIndex::Build(data, std::move(*embedder));
   auto store = store::Store::Open(StorePath(options));
   if (!store.ok()) return store.error();
-  return search::SearchIndex::LoadOrBuild(**store, data);
+  if (*embedder) {  // a sentence encoder: its vectors are cached in the store across runs
+    auto cache = store::Store::Open(StorePath(options));
+    if (!cache.ok()) return cache.error();
+    *embedder = std::make_unique<embed::CachedEmbedder>(std::move(*embedder), std::move(*cache));
+  }
+  return search::SearchIndex::LoadOrBuild(**store, data, std::move(*embedder));
+}
+
+Result<std::unique_ptr<search::Embedder>> ConfiguredEmbedder(const std::string& model_dir) {
+  std::string dir = model_dir;
+  if (dir.empty()) {
+    if (const char* configured = std::getenv("CRM_EMBEDDING_MODEL")) dir = configured;
+  }
+  if (dir.empty()) return std::unique_ptr<search::Embedder>();
+  auto embedder = embed::MiniLmEmbedder::Load(dir);
+  if (!embedder.ok()) return embedder.error();
+  return std::unique_ptr<search::Embedder>(std::move(*embedder));
 }
 
 Result<std::unique_ptr<llm::TextWriter>> ConfiguredWriter() {

@@ -68,6 +68,10 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
 Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options,
                                                              const Dataset& data);
 
+//! The sentence encoder in the folder `model_dir`, else in $CRM_EMBEDDING_MODEL; null when neither is set
+//! (the search's default embedder).
+Result<std::unique_ptr<search::Embedder>> ConfiguredEmbedder(const std::string& model_dir);
+
 //! The writer of prose the configuration chooses (CRM_LLM and the rest, from the environment and ./.env):
 //! the offline writer by default, an LLM writer checked against the facts when one is configured.
 Result<std::unique_ptr<llm::TextWriter>> ConfiguredWriter();
@@ -106,5 +110,7 @@ Command EmailCommand(const GlobalOptions& options);
 Command WriterCommand(const GlobalOptions& options);
 //! `serve [--host H] [--port P]`: the HTTP server.
 Command ServeCommand(const GlobalOptions& options);
+//! `embed "TEXT" [--embedding-model DIR]`: the vector of a text.
+Command EmbedCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

@@ -164,12 +164,24 @@ CREATE TABLE chat_turns (
 );
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// The sentence vectors of texts already embedded (src/embed/cached_embedder.cpp), by model name and the
+// SHA-256 of the text, so that a restart does not embed them again (BLOB would be BYTEA in PostgreSQL).
+constexpr const char* kEmbeddingCache = R"sql(
+CREATE TABLE embedding_cache (
+  model TEXT NOT NULL,
+  text_hash TEXT NOT NULL,
+  vector BLOB NOT NULL,
+  PRIMARY KEY (model, text_hash)
+);
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, kCrmTables},
     {2, kDatasetImage},
     {3, kModels},
     {4, kSearch},
     {5, kChatTurns},
+    {6, kEmbeddingCache},
 }};
 
 }  // namespace

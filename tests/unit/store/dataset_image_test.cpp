@@ -343,7 +343,7 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     ASSERT_TRUE(store->ReplaceAll(test::SampleDataset(), SampleRecord("a")).ok());
     RunSql(*store,
            "DROP TABLE dataset_image; DROP TABLE models; DROP TABLE search_vocabulary;"
-           " DROP TABLE search_text; DROP TABLE search_index_parts; DROP TABLE chat_turns;"
+           " DROP TABLE search_text; DROP TABLE search_index_parts; DROP TABLE chat_turns; DROP TABLE embedding_cache;"
            " DELETE FROM schema_migrations WHERE version >= 2");
     Result<Statement> triggers =
         Prepare(store->connection(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");

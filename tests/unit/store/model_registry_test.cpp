@@ -128,7 +128,7 @@ TEST(ModelRegistryTest, AStoreAtVersionTwoGainsTheRegistryAndKeepsItsData) {
     ASSERT_TRUE(store->ReplaceAll(sample, test::SampleRecord("a")).ok());
     ASSERT_TRUE(Execute(store->connection(),
                         "DROP TABLE models; DROP TABLE search_vocabulary; DROP TABLE search_text;"
-                        " DROP TABLE search_index_parts; DROP TABLE chat_turns;"
+                        " DROP TABLE search_index_parts; DROP TABLE chat_turns; DROP TABLE embedding_cache;"
                         " DELETE FROM schema_migrations WHERE version >= 3")
                     .ok());
   }

@@ -8,16 +8,17 @@
 #include <cmath>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "bench_support.h"
 #include "crm/agents/account_summary.h"
 #include "crm/agents/email_draft.h"
 #include "crm/agents/narrative.h"
-#include "crm/ingest/importer.h"
 
 namespace {
 
@@ -53,12 +54,9 @@ int main(int argc, char** argv) {
   app.add_option("DIR", dir, "folder of the CSV files")->required();
   app.add_option("--runs", runs, "calls per measurement")->check(CLI::Range(1, 100000));
   CLI11_PARSE(app, argc, argv);
-  auto imported = crm::ingest::ImportFolder(dir);
-  if (!imported.ok()) {
-    std::cerr << "error: " << imported.error().message << "\n";
-    return 1;
-  }
-  const crm::Dataset& data = imported->data;
+  const std::optional<crm::Dataset> imported = crm::bench::ImportOrReport(dir);
+  if (!imported) return 1;
+  const crm::Dataset& data = *imported;
   std::unique_ptr<crm::agents::AgentContext> context;
   Measure("context_build", 1,
           [&](int) { context = std::move(crm::agents::AgentContext::Build(data, nullptr)).value(); });

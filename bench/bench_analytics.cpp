@@ -11,13 +11,14 @@
 #include <cmath>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "bench_support.h"
 #include "crm/analytics/engine.h"
-#include "crm/ingest/importer.h"
 
 namespace {
 
@@ -39,7 +40,8 @@ Timing Best(int runs, const std::function<void()>& work) {
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = ThreadCpuMs();
     work();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (ms < best.ms) best = {ms, ThreadCpuMs() - cpu_start};
   }
   return best;
@@ -48,8 +50,11 @@ Timing Best(int runs, const std::function<void()>& work) {
 double Round3(double value) { return std::round(value * 1000) / 1000; }
 
 void Print(const std::string& query, const Timing& timing, int runs, size_t rows) {
-  std::cout << nlohmann::json{{"query", query}, {"ms", Round3(timing.ms)}, {"cpu_ms", Round3(timing.cpu_ms)},
-                              {"runs", runs}, {"rows", rows}}
+  std::cout << nlohmann::json{{"query", query},
+                              {"ms", Round3(timing.ms)},
+                              {"cpu_ms", Round3(timing.cpu_ms)},
+                              {"runs", runs},
+                              {"rows", rows}}
                    .dump()
             << std::endl;
 }
@@ -61,15 +66,15 @@ int main(int argc, char** argv) {
   std::string dir;
   int runs = 5;
   app.add_option("DIR", dir, "folder of CSV files (demo-data layout)")->required();
-  app.add_option("--runs", runs, "runs per measurement; the fastest counts")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--runs", runs, "runs per measurement; the fastest counts")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
-  auto imported = crm::ingest::ImportFolder(dir);
-  if (!imported.ok()) {
-    std::cerr << "bench_analytics: " << imported.error().message << "\n";
-    return 1;
-  }
-  const crm::Dataset& data = imported->data;
-  Print("engine_build", Best(1, [&] { const crm::analytics::Engine fresh(data); }), 1, data.opportunities.size());
+  const std::optional<crm::Dataset> imported = crm::bench::ImportOrReport(dir);
+  if (!imported) return 1;
+  const crm::Dataset& data = *imported;
+  Print("engine_build", Best(1, [&] { const crm::analytics::Engine fresh(data); }), 1,
+        data.opportunities.size());
   const crm::analytics::Engine engine(data);
   auto filter = crm::analytics::ResolveFilters(data, {}, engine.latest_day());
   if (!filter.ok()) return 1;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,9 +16,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "bench_support.h"
 #include "crm/agents/agent_context.h"
 #include "crm/chat/assistant.h"
-#include "crm/ingest/importer.h"
 #include "crm/llm/writing_task.h"
 #include "crm/models/model_set.h"
 #include "crm/nlu/intent_classifier.h"
@@ -70,12 +71,9 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << cases.error().message << '\n';
     return 1;
   }
-  auto imported = crm::ingest::ImportFolder(folder);
-  if (!imported.ok()) {
-    std::cerr << "error: " << imported.error().message << '\n';
-    return 1;
-  }
-  const crm::Dataset& data = imported->data;
+  const std::optional<crm::Dataset> imported = crm::bench::ImportOrReport(folder);
+  if (!imported) return 1;
+  const crm::Dataset& data = *imported;
 
   auto start = Clock::now();
   const crm::nlu::IntentClassifier& classifier = crm::nlu::BuiltinIntentClassifier();

@@ -7,15 +7,16 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "bench_support.h"
 #include "crm/common/date.h"
 #include "crm/demo/account_names.h"
-#include "crm/ingest/importer.h"
 #include "crm/nlu/entity_linker.h"
 
 namespace {
@@ -104,13 +105,10 @@ int main(int argc, char** argv) {
   app.add_option("dir", folder, "folder of the Kaggle CSV files")->required();
   app.add_option("--runs", runs, "passes over the question list");
   CLI11_PARSE(app, argc, argv);
-  auto imported = crm::ingest::ImportFolder(folder);
-  if (!imported) {
-    std::cerr << imported.error().message << std::endl;
-    return 1;
-  }
+  const std::optional<crm::Dataset> imported = crm::bench::ImportOrReport(folder);
+  if (!imported) return 1;
   const int32_t as_of = *crm::ParseIsoDate("2017-12-31");
-  Measure("kaggle", imported->data, runs, as_of);
-  Measure("synthetic_10k", Synthetic(imported->data, 10000), runs, as_of);
+  Measure("kaggle", *imported, runs, as_of);
+  Measure("synthetic_10k", Synthetic(*imported, 10000), runs, as_of);
   return 0;
 }

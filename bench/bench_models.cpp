@@ -11,13 +11,14 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "crm/ingest/importer.h"
+#include "bench_support.h"
 #include "crm/models/deal_examples.h"
 #include "crm/models/deal_scorer.h"
 #include "crm/models/model_set.h"
@@ -56,12 +57,9 @@ int main(int argc, char** argv) {
   app.add_flag("--train-only", train_only, "stop after training");
   CLI11_PARSE(app, argc, argv);
 
-  auto imported = crm::ingest::ImportFolder(folder);
-  if (!imported.ok()) {
-    std::cerr << "error: " << imported.error().message << '\n';
-    return 1;
-  }
-  const crm::Dataset& data = imported->data;
+  const std::optional<crm::Dataset> imported = crm::bench::ImportOrReport(folder);
+  if (!imported) return 1;
+  const crm::Dataset& data = *imported;
   crm::models::ModelSet models;
   double total = 0;
   for (crm::models::ModelKind kind : crm::models::kAllModels) {

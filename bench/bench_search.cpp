@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "crm/ingest/importer.h"
+#include "bench_support.h"
 #include "crm/search/hashed_ngram_embedder.h"
 #include "crm/search/search_index.h"
 #include "crm/store/store.h"
@@ -187,12 +188,9 @@ int main(int argc, char** argv) {
   app.add_flag("--sweep", sweep, "also measure HNSW recall and build time for several settings");
   CLI11_PARSE(app, argc, argv);
 
-  auto imported = crm::ingest::ImportFolder(folder);
-  if (!imported.ok()) {
-    std::cerr << "error: " << imported.error().message << '\n';
-    return 1;
-  }
-  const crm::Dataset& data = imported->data;
+  const std::optional<crm::Dataset> imported = crm::bench::ImportOrReport(folder);
+  if (!imported) return 1;
+  const crm::Dataset& data = *imported;
   std::unique_ptr<crm::search::SearchIndex> index;
   const double build = Milliseconds([&] {
     auto built = crm::search::SearchIndex::Build(data);

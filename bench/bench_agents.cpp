@@ -3,49 +3,19 @@
 // scorer, account insights) built once and timed on its own.
 //   bench_agents DIR [--runs N]
 // Prints one JSON line per measurement: {"query", "p50_ms", "p99_ms", "runs"}.
-#include <algorithm>
-#include <chrono>
-#include <cmath>
-#include <functional>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "bench_support.h"
 #include "crm/agents/account_summary.h"
 #include "crm/agents/email_draft.h"
 #include "crm/agents/narrative.h"
 
-namespace {
-
-double Round3(double value) { return std::round(value * 1000) / 1000; }
-
-//! Times `runs` calls of `work(i)` and prints their p50 and p99.
-void Measure(const std::string& query, int runs, const std::function<void(int)>& work) {
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    work(i);
-    times.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  const auto at = [&](double q) {
-    return times[std::min(times.size() - 1, static_cast<size_t>(q * times.size()))];
-  };
-  std::cout << nlohmann::json{{"query", query},
-                              {"p50_ms", Round3(at(0.5))},
-                              {"p99_ms", Round3(at(0.99))},
-                              {"runs", runs}}
-                   .dump()
-            << std::endl;
-}
-
-}  // namespace
+using crm::bench::MeasurePercentiles;
 
 int main(int argc, char** argv) {
   CLI::App app("Times the agents with the offline writer: summary, email, narrative (JSON lines)");
@@ -58,18 +28,20 @@ int main(int argc, char** argv) {
   if (!imported) return 1;
   const crm::Dataset& data = *imported;
   std::unique_ptr<crm::agents::AgentContext> context;
-  Measure("context_build", 1,
-          [&](int) { context = std::move(crm::agents::AgentContext::Build(data, nullptr)).value(); });
+  MeasurePercentiles("context_build", 1, [&](int) {
+    context = std::move(crm::agents::AgentContext::Build(data, nullptr)).value();
+  });
   const crm::llm::OfflineWriter writer;
   const auto accounts = static_cast<int>(data.accounts.size());
-  Measure("summary", runs, [&](int i) { crm::agents::SummarizeAccount(*context, i % accounts, writer); });
+  MeasurePercentiles("summary", runs,
+                     [&](int i) { crm::agents::SummarizeAccount(*context, i % accounts, writer); });
   std::vector<int32_t> open;
   for (size_t row = 0; row < data.opportunities.size(); ++row) {
     if (data.opportunities.deal_stage[row] == crm::DealStage::kEngaging &&
         data.opportunities.account[row] != crm::kNoIndex)
       open.push_back(static_cast<int32_t>(row));
   }
-  Measure("email", runs, [&](int i) {
+  MeasurePercentiles("email", runs, [&](int i) {
     crm::agents::EmailRequest request;
     request.deal = open[static_cast<size_t>(i) % open.size()];
     request.type = crm::agents::AllEmailTypes()[static_cast<size_t>(i) % 6];
@@ -79,7 +51,7 @@ int main(int argc, char** argv) {
   std::vector<crm::analytics::Insight> insights;
   for (const std::string& type : crm::analytics::InsightTypes())
     insights.push_back(context->engine().Run(type, crm::analytics::FilterRequest{}).value());
-  Measure("narrative", runs, [&](int i) {
+  MeasurePercentiles("narrative", runs, [&](int i) {
     crm::agents::NarrateInsight(insights[static_cast<size_t>(i) % insights.size()], writer);
   });
   return 0;

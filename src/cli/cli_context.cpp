@@ -51,19 +51,36 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
   return models::ModelSet::Load(**store, DatasetFingerprint(data));
 }
 
+namespace {
+
+//! The configured embedder; a sentence encoder's vectors are cached in the store across runs.
+Result<std::unique_ptr<search::Embedder>> StoreCachedEmbedder(const GlobalOptions& options) {
+  Result<std::unique_ptr<search::Embedder>> embedder = ConfiguredEmbedder("");
+  if (!embedder.ok() || !*embedder || !options.data.empty()) return embedder;
+  auto cache = store::Store::Open(StorePath(options));
+  if (!cache.ok()) return cache.error();
+  return std::unique_ptr<search::Embedder>(
+      std::make_unique<embed::CachedEmbedder>(std::move(*embedder), std::move(*cache)));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options,
                                                              const Dataset& data) {
-  Result<std::unique_ptr<search::Embedder>> embedder = ConfiguredEmbedder("");
+  auto embedder = StoreCachedEmbedder(options);
   if (!embedder.ok()) return embedder.error();
   if (!options.data.empty()) return search::SearchIndex::Build(data, std::move(*embedder));
   auto store = store::Store::Open(StorePath(options));
   if (!store.ok()) return store.error();
-  if (*embedder) {  // a sentence encoder: its vectors are cached in the store across runs
-    auto cache = store::Store::Open(StorePath(options));
-    if (!cache.ok()) return cache.error();
-    *embedder = std::make_unique<embed::CachedEmbedder>(std::move(*embedder), std::move(*cache));
-  }
   return search::SearchIndex::LoadOrBuild(**store, data, std::move(*embedder));
+}
+
+access::IndexBuilder PartIndexBuilder(const GlobalOptions& options) {
+  return [&options](const Dataset& part) -> Result<std::unique_ptr<search::SearchIndex>> {
+    auto embedder = StoreCachedEmbedder(options);
+    if (!embedder.ok()) return embedder.error();
+    return search::SearchIndex::Build(part, std::move(*embedder));
+  };
 }
 
 Result<std::unique_ptr<search::Embedder>> ConfiguredEmbedder(const std::string& model_dir) {

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "crm/access/workspaces.h"
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 #include "crm/ingest/import_report.h"
@@ -67,6 +68,9 @@ Result<models::ModelSet> LoadModels(const GlobalOptions& options, const Dataset&
 //! and saved there when missing or stale).
 Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions& options,
                                                              const Dataset& data);
+//! Builds the search index of a part of the data in memory, with the configured embedder (`options`
+//! must outlive it).
+access::IndexBuilder PartIndexBuilder(const GlobalOptions& options);
 
 //! The sentence encoder in the folder `model_dir`, else in $CRM_EMBEDDING_MODEL; null when neither is set
 //! (the search's default embedder).

@@ -29,6 +29,7 @@ Result<server::ServerState> LoadServerState(const GlobalOptions& options) {
   auto index = OpenSearchIndex(options, *state.data);
   if (!index.ok()) return index.error();
   state.search = std::move(index).value();
+  state.index_part = PartIndexBuilder(options);
   state.store_path = StorePath(options);
   return state;
 }

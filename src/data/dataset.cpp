@@ -99,7 +99,7 @@ std::vector<std::pair<int32_t, int32_t>> Dataset::RepeatedOpportunityIds() const
 }
 
 int32_t Dataset::LatestDate() const {
-  int32_t latest = kNoDay;
+  int32_t latest = latest_date_floor;
   for (int32_t day : opportunities.engage_date) latest = std::max(latest, day);
   for (int32_t day : opportunities.close_date) latest = std::max(latest, day);
   for (int32_t day : activities.date) latest = std::max(latest, day);

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "chat_thread_log.h"
-#include "crm/chat/assistant.h"
+#include "crm/access/workspaces.h"
 #include "crm/server/server_state.h"
 #include "insight_cache.h"
 #include "route_table.h"
@@ -15,9 +15,13 @@ namespace crm::server {
 //! The state and services behind the handlers; lives as long as the server.
 struct Api {
   const ServerState* state;
-  std::unique_ptr<chat::Assistant> assistant;
+  access::Workspaces workspaces;
   ChatThreadLog threads;
   InsightCache insights;
+
+  //! The workspace of the caller of `request`: what they may see and the services over it. Null after
+  //! sending the error when there is none.
+  const access::Workspace* WorkspaceFor(const httplib::Request& request, httplib::Response& response);
 };
 
 //! GET /api/v1/health.

@@ -56,19 +56,19 @@ bool Record(Api& api, const AskRequest& ask, const chat::Answer& answer) {
 
 //! Streams the answer: meta once the question is understood, the markdown in delta chunks, then done
 //! with the full JSON. Stops as soon as the client is gone.
-void StreamAnswer(Api& api, AskRequest ask, std::optional<nlu::PreviousTurn> previous,
-                  httplib::Response& response) {
+void StreamAnswer(Api& api, const chat::Assistant& assistant, AskRequest ask,
+                  std::optional<nlu::PreviousTurn> previous, httplib::Response& response) {
   response.set_header("X-Accel-Buffering", "no");
   response.set_chunked_content_provider(
-      "text/event-stream",
-      [&api, ask = std::move(ask), previous = std::move(previous)](size_t, httplib::DataSink& sink) {
+      "text/event-stream", [&api, &assistant, ask = std::move(ask), previous = std::move(previous)](
+                               size_t, httplib::DataSink& sink) {
         const nlu::PreviousTurn* turn = previous ? &*previous : nullptr;
-        const nlu::Understanding understanding = api.assistant->Understand(ask.question, turn);
+        const nlu::Understanding understanding = assistant.Understand(ask.question, turn);
         nlohmann::json meta = {{"intent", understanding.intent},
                                {"entities", chat::EntitiesJson(understanding.entities)}};
         if (!ask.session.empty()) meta["session"] = ask.session;
         if (!WriteEvent(sink, "meta", DumpJson(meta))) return false;
-        const chat::Answer answer = api.assistant->Ask(ask.question, turn);
+        const chat::Answer answer = assistant.Ask(ask.question, turn);
         if (!Record(api, ask, answer)) {
           WriteEvent(sink, "error", DumpJson({{"error", "the chat history could not be saved"}}));
           sink.done();
@@ -99,13 +99,16 @@ void AddAskRoutes(RouteTable& routes, Api& api) {
         }
         auto ask = ParseAsk(request);
         if (!ask.ok()) return SendError(response, 400, ask.error().message);
+        const access::Workspace* workspace = api.WorkspaceFor(request, response);
+        if (!workspace) return;
         auto previous = PreviousTurn(api, *ask);
         if (!previous.ok()) return SendError(response, 500, "the chat history could not be read");
         if (request.get_header_value("Accept").find("text/event-stream") != std::string::npos) {
-          return StreamAnswer(api, std::move(ask).value(), std::move(previous).value(), response);
+          return StreamAnswer(api, workspace->assistant(), std::move(ask).value(),
+                              std::move(previous).value(), response);
         }
         const nlu::PreviousTurn* turn = *previous ? &**previous : nullptr;
-        const chat::Answer answer = api.assistant->Ask(ask->question, turn);
+        const chat::Answer answer = workspace->assistant().Ask(ask->question, turn);
         if (!Record(api, *ask, answer)) {
           return SendError(response, 500, "the chat history could not be saved");
         }

@@ -8,8 +8,10 @@ namespace crm::server {
 
 void AddHealthRoutes(RouteTable& routes, Api& api) {
   routes.Add({"GET", "/api/v1/health", "/api/v1/health", "status, data counts and models", {}},
-             [&api](const httplib::Request&, httplib::Response& response) {
-               const agents::AgentContext& agents = *api.state->agents;
+             [&api](const httplib::Request& request, httplib::Response& response) {
+               const access::Workspace* workspace = api.WorkspaceFor(request, response);
+               if (!workspace) return;
+               const agents::AgentContext& agents = workspace->agents();
                const Dataset& data = agents.data();
                nlohmann::json models = nlohmann::json::object();
                for (const models::ModelKind kind : models::kAllModels) {

@@ -8,13 +8,14 @@
 
 namespace crm::server {
 
-//! Insight type → the dumped JSON of that insight without filters; safe to share across threads.
+//! Scope and insight type ("all/forecast") → the dumped JSON of that insight without filters; safe to
+//! share across threads.
 class InsightCache {
  public:
-  //! The cached text of `type`, or nullopt.
-  std::optional<std::string> Find(const std::string& type) const;
-  //! Keeps `text` as the answer for `type`.
-  void Put(const std::string& type, std::string text);
+  //! The cached text of `key`, or nullopt.
+  std::optional<std::string> Find(const std::string& key) const;
+  //! Keeps `text` as the answer for `key`.
+  void Put(const std::string& key, std::string text);
 
  private:
   mutable std::shared_mutex mutex_;

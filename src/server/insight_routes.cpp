@@ -54,14 +54,17 @@ void AnswerInsight(Api& api, const std::string& type, const httplib::Request& re
   }
   auto filters = BindFilters(request);
   if (!filters.ok()) return SendError(response, 400, filters.error().message);
+  const access::Workspace* workspace = api.WorkspaceFor(request, response);
+  if (!workspace) return;
   const bool unfiltered = request.params.empty();
+  const std::string cache_key = workspace->scope().Key() + "/" + type;
   if (unfiltered) {
-    if (auto cached = api.insights.Find(type)) return SendJsonText(response, 200, std::move(*cached));
+    if (auto cached = api.insights.Find(cache_key)) return SendJsonText(response, 200, std::move(*cached));
   }
-  auto insight = api.state->agents->engine().Run(type, *filters);
+  auto insight = workspace->agents().engine().Run(type, *filters);
   if (!insight.ok()) return SendError(response, 400, insight.error().message);
   std::string text = DumpJson(analytics::InsightJson(*insight));
-  if (unfiltered) api.insights.Put(type, text);
+  if (unfiltered) api.insights.Put(cache_key, text);
   SendJsonText(response, 200, std::move(text));
 }
 

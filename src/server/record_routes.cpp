@@ -69,8 +69,10 @@ void AddRecordRoutes(RouteTable& routes, Api& api) {
               "/api/v1/accounts",
               "every account: name, sector, health score and band",
               {}},
-             [&api](const httplib::Request&, httplib::Response& response) {
-               const agents::AgentContext& agents = *api.state->agents;
+             [&api](const httplib::Request& request, httplib::Response& response) {
+               const access::Workspace* workspace = api.WorkspaceFor(request, response);
+               if (!workspace) return;
+               const agents::AgentContext& agents = workspace->agents();
                const auto& tables = agents.health().tables;
                const auto table = std::find_if(tables.begin(), tables.end(), [](const analytics::Table& t) {
                  return t.name == "account_health";
@@ -85,7 +87,9 @@ void AddRecordRoutes(RouteTable& routes, Api& api) {
               "the account briefing of `summary ACCOUNT --json`",
               {}},
              [&api](const httplib::Request& request, httplib::Response& response) {
-               const agents::AgentContext& agents = *api.state->agents;
+               const access::Workspace* workspace = api.WorkspaceFor(request, response);
+               if (!workspace) return;
+               const agents::AgentContext& agents = workspace->agents();
                const auto row = agents::FindAccountByName(agents.data(), request.matches[1].str());
                if (!row.ok()) return SendError(response, 404, row.error().message);
                SendJson(response, 200,
@@ -97,7 +101,9 @@ void AddRecordRoutes(RouteTable& routes, Api& api) {
               "one opportunity and, when open, its score (the JSON of `score ID --json`)",
               {}},
              [&api](const httplib::Request& request, httplib::Response& response) {
-               const agents::AgentContext& agents = *api.state->agents;
+               const access::Workspace* workspace = api.WorkspaceFor(request, response);
+               if (!workspace) return;
+               const agents::AgentContext& agents = workspace->agents();
                std::string id = request.matches[1];
                for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
                const int32_t deal = agents.data().FindOpportunity(id);

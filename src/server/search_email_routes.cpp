@@ -101,7 +101,10 @@ void AddSearchAndEmailRoutes(RouteTable& routes, Api& api) {
                  return SendError(response, 400, "give words to search for in q");
                auto k = ResultCount(request);
                if (!k.ok()) return SendError(response, 400, k.error().message);
-               auto results = api.state->search->Search({.text = text, .k = *k});
+               const access::Workspace* workspace = api.WorkspaceFor(request, response);
+               if (!workspace) return;
+               if (!workspace->search()) return SendError(response, 503, "search is not available");
+               auto results = workspace->search()->Search({.text = text, .k = *k});
                if (!results.ok()) return SendError(response, 400, results.error().message);
                SendJson(response, 200, SearchJson(text, *results));
              });
@@ -117,7 +120,9 @@ void AddSearchAndEmailRoutes(RouteTable& routes, Api& api) {
         }
         auto body = ParseJsonObject(request);
         if (!body.ok()) return SendError(response, 400, body.error().message);
-        const agents::AgentContext& agents = *api.state->agents;
+        const access::Workspace* workspace = api.WorkspaceFor(request, response);
+        if (!workspace) return;
+        const agents::AgentContext& agents = workspace->agents();
         auto parsed = ParseEmail(agents, *body);
         if (const auto* problem = std::get_if<EmailProblem>(&parsed)) {
           return SendError(response, problem->status, problem->message);

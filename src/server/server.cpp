@@ -3,7 +3,6 @@
 #include <httplib.h>
 
 #include "api.h"
-#include "crm/nlu/intent_classifier.h"
 #include "hardening.h"
 #include "http_json.h"
 
@@ -15,11 +14,11 @@ class Server::Impl {
   Impl(ServerState state, ServerOptions options)
       : state_(std::move(state)),
         options_(std::move(options)),
-        api_{&state_, nullptr, ChatThreadLog(state_.store_path), {}},
+        api_{&state_,
+             access::Workspaces(*state_.agents, state_.search.get(), *state_.writer, state_.index_part),
+             ChatThreadLog(state_.store_path),
+             {}},
         routes_(http_) {
-    const search::SearchIndex* index = state_.search.get();
-    api_.assistant = std::make_unique<chat::Assistant>(
-        *state_.agents, *state_.writer, [index] { return index; }, nlu::BuiltinIntentClassifier());
     state_.agents->engine().Warm();
     Harden(http_, options_);
     AddHealthRoutes(routes_, api_);

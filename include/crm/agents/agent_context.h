@@ -35,6 +35,8 @@ class AgentContext {
   const models::DealScorer& scorer() const { return *scorer_; }
   //! The models in use.
   const models::ModelSet& models() const { return *models_; }
+  //! The models in use, shared (for contexts over other data with the same models).
+  std::shared_ptr<const models::ModelSet> shared_models() const { return models_; }
   //! The as-of day of every figure: the latest date in the data.
   int32_t as_of() const { return as_of_; }
   //! account_health over every account (scores, components, inputs).

@@ -114,6 +114,9 @@ struct Dataset {
   std::vector<SalesAgent> sales_agents;
   OpportunityColumns opportunities;
   ActivityColumns activities;
+  //! For a part cut out of larger data (access::ScopeDataset): the whole data's latest date, below which
+  //! LatestDate never goes, so that every part is as of the same day. kNoDay otherwise.
+  int32_t latest_date_floor = kNoDay;
 
   //! Rebuilds the name and id lookups and resolves account parents; call after filling the tables.
   void BuildIndexes();
@@ -127,7 +130,7 @@ struct Dataset {
   int32_t FindOpportunity(std::string_view id) const;
   //! Pairs (row, first row) of opportunities whose id repeats an earlier one's; needs BuildIndexes.
   std::vector<std::pair<int32_t, int32_t>> RepeatedOpportunityIds() const;
-  //! The latest date present anywhere in the data (kNoDay when there is none).
+  //! The latest date present anywhere in the data, or latest_date_floor when later (kNoDay when neither).
   int32_t LatestDate() const;
   //! Approximate bytes held, for benchmarks.
   size_t MemoryBytes() const;

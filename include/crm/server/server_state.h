@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "crm/access/workspaces.h"
 #include "crm/agents/agent_context.h"
 #include "crm/data/dataset.h"
 #include "crm/llm/writing_task.h"
@@ -17,6 +18,7 @@ struct ServerState {
   std::unique_ptr<agents::AgentContext> agents;  //!< engine, scorer, account insights, models
   std::unique_ptr<llm::TextWriter> writer;       //!< the configured writer of prose
   std::unique_ptr<search::SearchIndex> search;   //!< the hybrid search index
+  access::IndexBuilder index_part;               //!< builds the search index of a part of the data
   std::string store_path;                        //!< the SQLite store that keeps chat threads
 };
 

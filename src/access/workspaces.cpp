@@ -1,0 +1,74 @@
+#include "crm/access/workspaces.h"
+
+#include "crm/nlu/intent_classifier.h"
+
+namespace crm::access {
+
+namespace {
+
+//! An assistant over `agents` that searches `search`.
+std::unique_ptr<chat::Assistant> MakeAssistant(const agents::AgentContext& agents,
+                                               const search::SearchIndex* search,
+                                               const llm::TextWriter& writer) {
+  return std::make_unique<chat::Assistant>(
+      agents, writer, [search] { return search; }, nlu::BuiltinIntentClassifier());
+}
+
+}  // namespace
+
+Workspace::Workspace(Scope scope, const agents::AgentContext& agents, const search::SearchIndex* search,
+                     const llm::TextWriter& writer)
+    : scope_(std::move(scope)),
+      agents_(&agents),
+      search_(search),
+      assistant_(MakeAssistant(agents, search, writer)) {}
+
+Workspace::Workspace(Scope scope, std::unique_ptr<Dataset> data, std::unique_ptr<agents::AgentContext> agents,
+                     std::unique_ptr<search::SearchIndex> search, const llm::TextWriter& writer)
+    : scope_(std::move(scope)),
+      owned_data_(std::move(data)),
+      owned_agents_(std::move(agents)),
+      owned_search_(std::move(search)),
+      agents_(owned_agents_.get()),
+      search_(owned_search_.get()),
+      assistant_(MakeAssistant(*agents_, search_, writer)) {}
+
+Workspaces::Workspaces(const agents::AgentContext& whole, const search::SearchIndex* whole_search,
+                       const llm::TextWriter& writer, IndexBuilder build_index)
+    : whole_agents_(&whole),
+      writer_(&writer),
+      build_index_(std::move(build_index)),
+      whole_(Scope::All(), whole, whole_search, writer) {}
+
+Result<const Workspace*> Workspaces::For(const Scope& scope) {
+  if (scope.all()) return &whole_;
+  const std::string key = scope.Key();
+  {
+    std::lock_guard lock(mutex_);
+    if (auto found = parts_.find(key); found != parts_.end()) return found->second.get();
+  }
+  // Built outside the lock, so that one scope's first request does not hold up the others; when two
+  // requests race, the first one stored wins and the other's copy is dropped.
+  auto built = BuildPart(scope);
+  if (!built.ok()) return built.error();
+  std::lock_guard lock(mutex_);
+  return parts_.try_emplace(key, std::move(built).value()).first->second.get();
+}
+
+Result<std::unique_ptr<Workspace>> Workspaces::BuildPart(const Scope& scope) const {
+  auto part = ScopeDataset(whole_agents_->data(), scope);
+  if (!part.ok()) return part.error();
+  auto data = std::make_unique<Dataset>(std::move(part).value());
+  auto agents = agents::AgentContext::Build(*data, whole_agents_->shared_models());
+  if (!agents.ok()) return agents.error();
+  std::unique_ptr<search::SearchIndex> index;
+  if (build_index_) {
+    auto built = build_index_(*data);
+    if (!built.ok()) return built.error();
+    index = std::move(built).value();
+  }
+  return std::make_unique<Workspace>(scope, std::move(data), std::move(agents).value(), std::move(index),
+                                     *writer_);
+}
+
+}  // namespace crm::access

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -132,6 +135,33 @@ TEST_F(WebStaticTest, TheApiKeepsItsOwnAnswers) {
   auto post = client_->Post("/", "{}", "application/json");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 404);
+}
+
+TEST_F(WebStaticTest, FiltersListTheValuesInTheData) {
+  auto result = client_->Get("/api/v1/filters");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  const nlohmann::json filters = nlohmann::json::parse(result->body);
+  for (const char* name : {"regional_office", "manager", "sales_agent", "sector", "product"}) {
+    ASSERT_TRUE(filters[name].is_array()) << name;
+    const auto values = filters[name].get<std::vector<std::string>>();
+    EXPECT_FALSE(values.empty()) << name;
+    EXPECT_TRUE(std::is_sorted(values.begin(), values.end())) << name;
+    EXPECT_EQ(std::adjacent_find(values.begin(), values.end()), values.end()) << name;
+  }
+  const auto health = nlohmann::json::parse(client_->Get("/api/v1/health")->body);
+  EXPECT_EQ(filters["sales_agent"].size(), health["data"]["sales_agents"].get<size_t>());
+  EXPECT_EQ(filters["product"].size(), health["data"]["products"].get<size_t>());
+  const auto periods = filters["period"].get<std::vector<std::string>>();
+  ASSERT_FALSE(periods.empty());
+  EXPECT_EQ(periods.front().size(), 4u);  // years first, then quarters, then months
+  EXPECT_NE(std::find_if(periods.begin(), periods.end(),
+                         [](const std::string& p) { return p.size() == 7 && p[5] == 'Q'; }),
+            periods.end());
+  EXPECT_EQ(periods.back().size(), 7u);
+  EXPECT_EQ(periods.back()[4], '-');
+  // Every listed period is accepted by the insights.
+  EXPECT_EQ(client_->Get("/api/v1/insights/pipeline_overview?period=" + periods.back())->status, 200);
 }
 
 TEST_F(WebStaticTest, WebRootServesAFolderInstead) {

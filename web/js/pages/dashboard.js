@@ -184,7 +184,7 @@ export async function render(root, { query }) {
     work.push(box.fill(async (content) => {
       const data = await insight(spec.type, spec.extra);
       const chart = spec.derive ? spec.derive(data) : data.charts.find((c) => c.id === spec.chart);
-      if (!chart) throw new Error(`the ${spec.type} insight has no chart ${spec.chart}`);
+      if (!chart) throw new Error(`the ${spec.type} insight has no ${spec.chart} chart for these filters`);
       const drawn = renderChart(content, chart, { testid: 'dashboard-chart' });
       if (drawn) charts.push(drawn);
       if (spec.note) content.appendChild(el('p', { class: 'panel-note' }, spec.note));

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package that building, testing and benchmarking crm-assistant needs.
+# Installs every Debian package that building, testing and benchmarking crm-assistant needs, and the web
+# UI's npm packages (npm ci in web/ when web/node_modules is missing or older than the lockfile).
 # Idempotent: quiet when everything is already present. Uses sudo when not root.
 set -euo pipefail
 
@@ -15,11 +16,21 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Node.js may come from elsewhere (its own npm inside): only install Debian's when there is no npm.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "install-deps: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >/dev/null
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "install-deps: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+installed="$web/node_modules/.package-lock.json"
+if [ ! -f "$installed" ] || [ "$web/package-lock.json" -nt "$installed" ]; then
+  echo "install-deps: npm ci in web/" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

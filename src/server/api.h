@@ -34,5 +34,7 @@ void AddAskRoutes(RouteTable& routes, Api& api);
 void AddRecordRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/search and POST /api/v1/email.
 void AddSearchAndEmailRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/filters: the values of the insight filters in the data, for the web UI.
+void AddFilterRoutes(RouteTable& routes, Api& api);
 
 }  // namespace crm::server

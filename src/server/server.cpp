@@ -5,6 +5,7 @@
 #include "api.h"
 #include "hardening.h"
 #include "http_json.h"
+#include "static_routes.h"
 
 namespace crm::server {
 
@@ -26,10 +27,12 @@ class Server::Impl {
     AddAskRoutes(routes_, api_);
     AddRecordRoutes(routes_, api_);
     AddSearchAndEmailRoutes(routes_, api_);
+    AddFilterRoutes(routes_, api_);
     routes_.Add({"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "this document", {}},
                 [this](const httplib::Request&, httplib::Response& response) {
                   SendJsonText(response, 200, openapi_);
                 });
+    AddStaticRoutes(http_, options_.web_root);
     routes_.AddFallbacks();
     openapi_ = DumpJson(routes_.OpenApi());
   }

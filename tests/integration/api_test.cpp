@@ -25,7 +25,9 @@ void ExpectSecurityHeaders(const httplib::Headers& headers, const std::string& w
     return found == headers.end() ? std::string() : found->second;
   };
   EXPECT_EQ(value("Content-Security-Policy"),
-            "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'")
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'")
       << what;
   EXPECT_EQ(value("X-Content-Type-Options"), "nosniff") << what;
   EXPECT_EQ(value("Referrer-Policy"), "no-referrer") << what;
@@ -249,9 +251,10 @@ TEST_F(ApiTest, UnknownRoutesAre404AndWrongMethods405AsJson) {
   EXPECT_EQ(missing->status, 404);
   EXPECT_NE(ErrorOf(missing), "(no JSON error)");
   ExpectSecurityHeaders(missing->headers, "404");
-  auto page = Get("/");
+  auto page = Get("/no-such-page.html");  // "/" is the web UI (web_static_test.cpp)
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 404);
+  EXPECT_NE(ErrorOf(page), "(no JSON error)");
   auto method = Get("/api/v1/ask");
   ASSERT_TRUE(method);
   EXPECT_EQ(method->status, 405);

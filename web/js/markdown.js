@@ -1,0 +1,40 @@
+// Markdown to safe HTML: marked renders, DOMPurify sanitizes. The ONLY place in the UI where HTML is made
+// from text; everything else uses textContent (dom.js).
+//
+//   renderMarkdown(container, text) → fills container with the sanitized HTML of `text` (links open in a
+//                                     new tab without referrer)
+//   markdownToHtml(text)            → the sanitized HTML string
+
+import { marked } from '../vendor/marked.esm.js';
+import DOMPurify from '../vendor/purify.es.mjs';
+
+marked.setOptions({ gfm: true, breaks: false });
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A') {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+const PURIFY = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'img', 'iframe', 'object', 'embed'],
+  FORBID_ATTR: ['style'],
+};
+
+export function markdownToHtml(text) {
+  return DOMPurify.sanitize(marked.parse(String(text ?? '')), PURIFY);
+}
+
+export function renderMarkdown(container, text) {
+  container.innerHTML = markdownToHtml(text);
+  for (const table of container.querySelectorAll('table')) {
+    table.classList.add('md-table');
+    const wrapper = document.createElement('div');
+    wrapper.className = 'table-scroll';
+    table.replaceWith(wrapper);
+    wrapper.appendChild(table);
+  }
+  return container;
+}

@@ -1,0 +1,9 @@
+// The Account page (#/account): a placeholder until its module is written.
+
+import { el } from '../dom.js';
+
+export async function render(root) {
+  root.appendChild(el('section', { class: 'page' },
+    el('h1', {}, 'Account'),
+    el('p', { class: 'muted' }, 'Coming soon.')));
+}

@@ -70,8 +70,15 @@ void AddFilterRoutes(RouteTable& routes, Api& api) {
        "the values of the insight filters in the data: regional_office, manager, sales_agent, sector, "
        "product, period",
        {}},
-      [text = DumpJson(FilterValues(api.state->agents->data()))](
-          const httplib::Request&, httplib::Response& response) { SendJsonText(response, 200, text); });
+      [&api](const httplib::Request& request, httplib::Response& response) {
+        const access::Workspace* workspace = api.WorkspaceFor(request, response);
+        if (!workspace) return;
+        const std::string key = workspace->scope().Key() + "/filters";
+        if (auto cached = api.insights.Find(key)) return SendJsonText(response, 200, std::move(*cached));
+        std::string text = DumpJson(FilterValues(workspace->data()));
+        api.insights.Put(key, text);
+        SendJsonText(response, 200, std::move(text));
+      });
 }
 
 }  // namespace crm::server

@@ -30,5 +30,7 @@ void AddAskRoutes(RouteTable& routes, Api& api);
 void AddRecordRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/search and POST /api/v1/email.
 void AddSearchAndEmailRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/insights/{type}/export, POST /api/v1/export and GET /api/v1/accounts/{name}/report.pdf.
+void AddExportRoutes(RouteTable& routes, Api& api);
 
 }  // namespace crm::server

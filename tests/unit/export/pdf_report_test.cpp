@@ -58,7 +58,8 @@ TEST(PdfWriter, WritesAPdfWithItsTitleAndAddsPagesForLongTables) {
   ASSERT_TRUE(pdf.ok()) << pdf.error().message;
   EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
   EXPECT_NE(pdf->find("%%EOF"), std::string::npos);
-  EXPECT_NE(pdf->find("/Title (Report \\050\?\?\\051)"), std::string::npos) << "Haru writes ( and ) as octal escapes";
+  EXPECT_NE(pdf->find("/Title (Report \\050\?\?\\051)"), std::string::npos)
+      << "Haru writes ( and ) as octal escapes";
   EXPECT_GT(PageCount(*pdf), 5);
   auto short_pdf = PdfBytes(Report{"Short", "", {Paragraph{"One line."}}});
   ASSERT_TRUE(short_pdf.ok());

@@ -10,6 +10,7 @@ packages=(
   libxgboost-dev libhnswlib-dev libcurl4-openssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenblas-dev python3-numpy
+  libxlsxwriter-dev libhpdf-dev zlib1g-dev
 )
 
 missing=()

@@ -3,15 +3,9 @@
 #include "crm/agents/eml_message.h"
 #include "crm/agents/facts_text.h"
 #include "crm/demo/csv_writer.h"
+#include "crm/export/formula_guard.h"
 
 namespace crm::agents {
-
-std::string NeutralisedCell(std::string_view cell) {
-  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
-    return "'" + std::string(cell);
-  }
-  return std::string(cell);
-}
 
 Status WriteEmailCsv(const std::string& path, std::span<const EmailDraft> drafts) {
   auto writer = demo::CsvWriter::Create(path);
@@ -28,7 +22,7 @@ Status WriteEmailCsv(const std::string& path, std::span<const EmailDraft> drafts
                                     Text(draft.facts["account"], "name"), sender, PlaceholderAddress(sender),
                                     Text(draft.facts, "email_type"), Text(draft.facts, "tone"),
                                     draft.email.subject, draft.email.body}) {
-      writer->Text(NeutralisedCell(cell));
+      writer->Text(exports::NeutralisedCell(cell));
     }
     writer->EndRow();
   }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crm/analytics/fact_text.h"
+#include "crm/analytics/table_views.h"
 #include "crm/common/date.h"
 #include "crm/common/utf8.h"
 
@@ -171,6 +172,16 @@ std::string FormatCell(const Cell& cell, std::string_view name) {
   return CellText(cell, IsFraction(std::string(name)));
 }
 
+nlohmann::json TableJson(const Table& table) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& row : table.rows) {
+    nlohmann::json cells = nlohmann::json::array();
+    for (const Cell& cell : row) cells.push_back(CellJson(cell));
+    rows.push_back(std::move(cells));
+  }
+  return {{"name", table.name}, {"columns", table.columns}, {"rows", std::move(rows)}};
+}
+
 nlohmann::json InsightJson(const Insight& insight) {
   nlohmann::json document;
   document["type"] = insight.type;
@@ -183,15 +194,7 @@ nlohmann::json InsightJson(const Insight& insight) {
   for (const auto& [name, value] : insight.metrics) metrics[name] = CellJson(value);
   document["metrics"] = std::move(metrics);
   nlohmann::json tables = nlohmann::json::array();
-  for (const Table& table : insight.tables) {
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& row : table.rows) {
-      nlohmann::json cells = nlohmann::json::array();
-      for (const Cell& cell : row) cells.push_back(CellJson(cell));
-      rows.push_back(std::move(cells));
-    }
-    tables.push_back({{"name", table.name}, {"columns", table.columns}, {"rows", std::move(rows)}});
-  }
+  for (const Table& table : insight.tables) tables.push_back(TableJson(table));
   document["tables"] = std::move(tables);
   nlohmann::json charts = nlohmann::json::array();
   for (const ChartSpec& chart : insight.charts) charts.push_back(ChartJson(chart));

@@ -15,6 +15,9 @@
 #include "crm/agents/email_draft.h"
 #include "crm/agents/eml_message.h"
 #include "crm/common/progress.h"
+#include "crm/export/account_report.h"
+#include "crm/export/exporter.h"
+#include "crm/export/pdf_writer.h"
 
 namespace crm::cli {
 
@@ -43,6 +46,23 @@ Result<std::unique_ptr<AgentSession>> OpenSession(const GlobalOptions& options) 
   return session;
 }
 
+//! Writes the PDF report of `account` to `path` and says so.
+int WriteReport(const agents::AgentContext& context, const std::string& account, const std::string& path,
+                bool json) {
+  auto row = agents::FindAccountByName(context.data(), account);
+  if (!row.ok()) return Fail(row.error());
+  auto bytes = exports::PdfBytes(exports::AccountReport(context, *row));
+  if (!bytes.ok()) return Fail(bytes.error());
+  const Status written = exports::WriteExportFile(path, *bytes);
+  if (!written.ok()) return Fail(written.error());
+  if (json) {
+    PrintJson({{"file", path}, {"format", "pdf"}, {"bytes", bytes->size()}});
+  } else {
+    std::cout << "Wrote " << path << "\n";
+  }
+  return 0;
+}
+
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   return 2;
@@ -52,12 +72,15 @@ int UsageError(const std::string& message) {
 
 Command SummaryCommand(const GlobalOptions& options) {
   auto account = std::make_shared<std::string>();
+  auto pdf = std::make_shared<std::string>();
   Command command{
       "summary", "Account briefing: metrics, health, products, risks and next best actions", {}, nullptr};
   command.options.push_back({"ACCOUNT", "the account's name (any case)", account.get(), true});
-  command.run = [&options, account]() -> int {
+  command.options.push_back({"--pdf", "write the account report with its charts to FILE (PDF)", pdf.get()});
+  command.run = [&options, account, pdf]() -> int {
     auto session = OpenSession(options);
     if (!session.ok()) return Fail(session.error());
+    if (!pdf->empty()) return WriteReport(*(*session)->context, *account, *pdf, options.json);
     auto writer = ConfiguredWriter();
     if (!writer.ok()) return Fail(writer.error());
     auto summary = agents::SummarizeAccount(*(*session)->context, *account, **writer);

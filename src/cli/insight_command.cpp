@@ -9,6 +9,8 @@
 #include "cli_context.h"
 #include "crm/agents/narrative.h"
 #include "crm/analytics/engine.h"
+#include "crm/common/date.h"
+#include "crm/export/exporter.h"
 #include "crm/models/probability_source.h"
 
 namespace crm::cli {
@@ -42,6 +44,7 @@ Command InsightCommand(const GlobalOptions& options) {
     std::string type;
     analytics::FilterRequest request;
     bool narrative = false;
+    std::string export_path;
   };
   auto state = std::make_shared<State>();
   Command command{"insight", "Compute an insight: " + TypeList(), {}, nullptr};
@@ -57,11 +60,20 @@ Command InsightCommand(const GlobalOptions& options) {
   }
   command.options.push_back(
       {"--narrative", "add the key findings and recommendations in words", &state->narrative});
+  command.options.push_back({"--export",
+                             "write the tables (and the narrative) to FILE: .csv, .xlsx, .json or .md",
+                             &state->export_path});
   command.run = [&options, state]() -> int {
     const auto& types = analytics::InsightTypes();
     if (std::find(types.begin(), types.end(), state->type) == types.end()) {
       std::fprintf(stderr, "error: unknown insight type '%s'; known: %s\n", state->type.c_str(),
                    TypeList().c_str());
+      return 2;
+    }
+    const auto format = exports::FormatFromPath(state->export_path);
+    if (!state->export_path.empty() && !format) {
+      std::fprintf(stderr, "error: --export %s: the file name must end in .csv, .xlsx, .json or .md\n",
+                   state->export_path.c_str());
       return 2;
     }
     auto loaded = LoadData(options);
@@ -79,7 +91,21 @@ Command InsightCommand(const GlobalOptions& options) {
       if (!writer.ok()) return Fail(writer.error());
       narrative = agents::NarrateInsight(*insight, **writer).text.text;
     }
-    if (options.json) {
+    if (format) {
+      const exports::Document document{state->type + " " + FormatIsoDate(insight->as_of), narrative,
+                                       insight->tables};
+      auto bytes = exports::ExportBytes(document, *format);
+      if (!bytes.ok()) return Fail(bytes.error());
+      const Status written = exports::WriteExportFile(state->export_path, *bytes);
+      if (!written.ok()) return Fail(written.error());
+      if (options.json) {
+        PrintJson({{"file", state->export_path},
+                   {"format", exports::FormatName(*format)},
+                   {"bytes", bytes->size()}});
+      } else {
+        std::cout << "Wrote " << state->export_path << "\n";
+      }
+    } else if (options.json) {
       nlohmann::json document = analytics::InsightJson(*insight);
       if (state->narrative) document["narrative"] = narrative;
       PrintJson(document);

@@ -63,4 +63,41 @@ size_t Utf8Length(std::string_view text) {
   return length;
 }
 
+char32_t DecodeUtf8(std::string_view text, size_t* pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + *pos;
+  const size_t left = text.size() - *pos;
+  if (*p < 0x80) {
+    ++*pos;
+    return *p;
+  }
+  const LeadByte lead = ClassifyLead(*p);
+  bool good = lead.length != 0 && left >= static_cast<size_t>(lead.length) && p[1] >= lead.second_min &&
+              p[1] <= lead.second_max;
+  for (int i = 2; good && i < lead.length; ++i) good = (p[i] & 0xC0) == 0x80;
+  if (!good) {
+    ++*pos;
+    return kMalformedUtf8;
+  }
+  char32_t code = *p & (0x7F >> lead.length);
+  for (int i = 1; i < lead.length; ++i) code = (code << 6) | (p[i] & 0x3F);
+  *pos += lead.length;
+  return code;
+}
+
+std::string ToValidUtf8(std::string_view text) {
+  if (IsValidUtf8(text)) return std::string(text);
+  std::string valid;
+  valid.reserve(text.size() + 8);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    if (DecodeUtf8(text, &pos) == kMalformedUtf8) {
+      valid += "\xEF\xBF\xBD";
+    } else {
+      valid.append(text.substr(start, pos - start));
+    }
+  }
+  return valid;
+}
+
 }  // namespace crm

@@ -36,5 +36,7 @@ void AddRecordRoutes(RouteTable& routes, Api& api);
 void AddSearchAndEmailRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/filters: the values of the insight filters in the data, for the web UI.
 void AddFilterRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/insights/{type}/export, POST /api/v1/export and GET /api/v1/accounts/{name}/report.pdf.
+void AddExportRoutes(RouteTable& routes, Api& api);
 
 }  // namespace crm::server

@@ -1,5 +1,6 @@
 #include "hardening.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -74,9 +75,10 @@ void Harden(httplib::Server& server, const ServerOptions& options) {
   server.set_write_timeout(options.timeout_seconds, 0);
   server.set_keep_alive_timeout(kKeepAliveSeconds);
   server.set_keep_alive_max_count(kKeepAliveRequests);
-  server.set_payload_max_length(options.max_body_bytes);
-  const size_t max_body = options.max_body_bytes;
-  server.set_pre_routing_handler([max_body](const httplib::Request& request, httplib::Response& response) {
+  server.set_payload_max_length(std::max(options.max_body_bytes, options.max_export_body_bytes));
+  server.set_pre_routing_handler([options](const httplib::Request& request, httplib::Response& response) {
+    const size_t max_body =
+        request.path == "/api/v1/export" ? options.max_export_body_bytes : options.max_body_bytes;
     const std::string encoding = request.get_header_value("Content-Encoding");
     if (!encoding.empty() && encoding != "identity") {
       return Refuse(response, 415, "compressed request bodies (Content-Encoding) are not accepted");

@@ -1,54 +1,18 @@
 // GET /api/v1/insights/{type} and /api/v1/forecast: the JSON of `insight TYPE --json`, filters as query
 // parameters named as in FilterRequest.
-#include <algorithm>
-
 #include "api.h"
 #include "crm/analytics/engine.h"
 #include "http_json.h"
+#include "insight_query.h"
 
 namespace crm::server {
 
 namespace {
 
-//! "a, b, c" of the insight types.
-std::string TypeList() {
-  std::string list;
-  for (const std::string& type : analytics::InsightTypes()) list += (list.empty() ? "" : ", ") + type;
-  return list;
-}
-
-//! The names of FilterRequest's fields, the query parameters of an insight.
-std::vector<std::string> FilterNames() {
-  analytics::FilterRequest request;
-  std::vector<std::string> names;
-  for (const auto& [name, target] : request.Fields()) names.emplace_back(name);
-  return names;
-}
-
-//! Binds the query parameters to a FilterRequest; an Error names an unknown or repeated parameter.
-Result<analytics::FilterRequest> BindFilters(const httplib::Request& request) {
-  analytics::FilterRequest filters;
-  auto fields = filters.Fields();
-  for (const auto& [name, value] : request.params) {
-    const auto field =
-        std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == name; });
-    if (field == fields.end()) {
-      std::string known;
-      for (const auto& [known_name, target] : fields)
-        known += (known.empty() ? "" : ", ") + std::string(known_name);
-      return Error{"unknown query parameter '" + name + "'; known: " + known};
-    }
-    if (request.get_param_value_count(name) > 1) return Error{"query parameter '" + name + "' is repeated"};
-    *field->second = value;
-  }
-  return filters;
-}
-
 //! Answers the insight `type` for `request`: from the cache without filters, else computed.
 void AnswerInsight(Api& api, const std::string& type, const httplib::Request& request,
                    httplib::Response& response) {
-  const auto& types = analytics::InsightTypes();
-  if (std::find(types.begin(), types.end(), type) == types.end()) {
+  if (!IsInsightType(type)) {
     SendError(response, 400, "unknown insight type '" + type + "'; known: " + TypeList());
     return;
   }

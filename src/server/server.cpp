@@ -28,6 +28,7 @@ class Server::Impl {
     AddRecordRoutes(routes_, api_);
     AddSearchAndEmailRoutes(routes_, api_);
     AddFilterRoutes(routes_, api_);
+    AddExportRoutes(routes_, api_);
     routes_.Add({"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "this document", {}},
                 [this](const httplib::Request&, httplib::Response& response) {
                   SendJsonText(response, 200, openapi_);

@@ -21,6 +21,8 @@ struct ServerOptions {
   size_t max_body_bytes = 64 * 1024;  //!< larger request bodies are refused with 413
   int timeout_seconds = 10;           //!< read and write timeout of a connection
   std::string web_root;               //!< serve the web UI from this folder; empty: the embedded files
+  //! The body limit of POST /api/v1/export, which carries a client's tables.
+  size_t max_export_body_bytes = 8 * 1024 * 1024;
 };
 
 //! True for a loopback address: "localhost", 127.0.0.0/8 or "::1".

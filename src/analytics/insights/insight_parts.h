@@ -7,6 +7,7 @@
 #include "crm/analytics/day_histogram.h"
 #include "crm/analytics/insight.h"
 #include "crm/analytics/query_context.h"
+#include "crm/analytics/table_views.h"
 #include "crm/analytics/tally.h"
 
 namespace crm::analytics {
@@ -17,10 +18,6 @@ DayHistogram WonCycleDistribution(const QueryContext& query);
 //! One row per non-empty group: label, deals, won, lost, open, win_rate, won_value, open_value,
 //! expected_value; in key order (calendar order for months and quarters, with empty periods inside).
 Table TotalsTable(const std::string& name, const Grouping& grouping, const std::vector<GroupTotals>& totals);
-
-//! A chart of one numeric column of a table against its first column.
-ChartSpec ColumnChart(const Table& table, const std::string& column, std::string id, std::string type,
-                      std::string title, std::string unit);
 
 //! The number of rows to show: the --top filter, else `fallback`.
 size_t TopN(const QueryContext& query, size_t fallback);

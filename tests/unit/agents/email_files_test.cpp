@@ -8,6 +8,7 @@
 #include "crm/agents/email_csv.h"
 #include "crm/agents/eml_message.h"
 #include "crm/common/utf8.h"
+#include "crm/export/formula_guard.h"
 #include "support/test_support.h"
 #include "unit/analytics/analytics_fixture.h"
 
@@ -99,11 +100,11 @@ TEST(AgentsEml, HeadersAreEncodedAndCannotBeInjected) {
 }
 
 TEST(AgentsCsv, CellsAreNeutralisedAndQuoted) {
-  EXPECT_EQ(NeutralisedCell("=SUM(A1)"), "'=SUM(A1)");
-  EXPECT_EQ(NeutralisedCell("+1"), "'+1");
-  EXPECT_EQ(NeutralisedCell("-1"), "'-1");
-  EXPECT_EQ(NeutralisedCell("@cmd"), "'@cmd");
-  EXPECT_EQ(NeutralisedCell("Acme"), "Acme");
+  EXPECT_EQ(exports::NeutralisedCell("=SUM(A1)"), "'=SUM(A1)");
+  EXPECT_EQ(exports::NeutralisedCell("+1"), "'+1");
+  EXPECT_EQ(exports::NeutralisedCell("-1"), "'-1");
+  EXPECT_EQ(exports::NeutralisedCell("@cmd"), "'@cmd");
+  EXPECT_EQ(exports::NeutralisedCell("Acme"), "Acme");
   analytics::test::DatasetBuilder builder;
   const int32_t product = builder.Product("Alpha", "A", 1000);
   const int32_t agent = builder.Agent("Ann", "Mia", "East");

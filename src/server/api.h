@@ -30,5 +30,11 @@ void AddAskRoutes(RouteTable& routes, Api& api);
 void AddRecordRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/search and POST /api/v1/email.
 void AddSearchAndEmailRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/models.
+void AddModelRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/imports and /api/v1/data/profile.
+void AddDataRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/accounts/{name}.
+void AddAccountRoutes(RouteTable& routes, Api& api);
 
 }  // namespace crm::server

@@ -1,6 +1,8 @@
-// `crm-assistant serve [--host 127.0.0.1] [--port 8080]`: loads everything once, then serves the JSON API.
+// `crm-assistant serve [--host 127.0.0.1] [--port 8080] [--web-root DIR]`: loads everything once, then
+// serves the JSON API and the web UI.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -38,15 +40,23 @@ Result<server::ServerState> LoadServerState(const GlobalOptions& options) {
 Command ServeCommand(const GlobalOptions& options) {
   auto settings = std::make_shared<server::ServerOptions>();
   auto port = std::make_shared<uint64_t>(8080);
-  Command command{"serve", "Serve the JSON API under /api/v1 (loopback only until users exist)", {}, nullptr};
+  Command command{"serve",
+                  "Serve the web UI and the JSON API under /api/v1 (loopback only until users exist)",
+                  {},
+                  nullptr};
   command.options.push_back({"--host", "address to listen on (loopback only for now)", &settings->host});
   command.options.push_back({"--port", "port to listen on (0: any free port)", port.get(), false,
                              std::pair<uint64_t, uint64_t>{0, 65535}});
+  command.options.push_back(
+      {"--web-root", "serve the web UI from this folder instead of the built-in files", &settings->web_root});
   command.run = [&options, settings, port]() -> int {
     if (!server::IsLoopbackHost(settings->host)) {
       return Fail(
           Error{"refusing to listen on '" + settings->host +
                 "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, localhost)"});
+    }
+    if (!settings->web_root.empty() && !std::filesystem::is_directory(settings->web_root)) {
+      return Fail(Error{"--web-root '" + settings->web_root + "' is not a folder"});
     }
     settings->port = static_cast<int>(*port);
     const auto start = std::chrono::steady_clock::now();

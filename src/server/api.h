@@ -30,6 +30,8 @@ void AddAskRoutes(RouteTable& routes, Api& api);
 void AddRecordRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/search and POST /api/v1/email.
 void AddSearchAndEmailRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/filters: the values of the insight filters in the data, for the web UI.
+void AddFilterRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/models.
 void AddModelRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/imports and /api/v1/data/profile.

@@ -59,7 +59,9 @@ void Harden(httplib::Server& server, const ServerOptions& options) {
   };
   server.set_default_headers({
       {"Content-Security-Policy",
-       "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'"},
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'"},
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},

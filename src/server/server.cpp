@@ -6,6 +6,7 @@
 #include "crm/nlu/intent_classifier.h"
 #include "hardening.h"
 #include "http_json.h"
+#include "static_routes.h"
 
 namespace crm::server {
 
@@ -27,6 +28,7 @@ class Server::Impl {
     AddAskRoutes(routes_, api_);
     AddRecordRoutes(routes_, api_);
     AddSearchAndEmailRoutes(routes_, api_);
+    AddFilterRoutes(routes_, api_);
     AddModelRoutes(routes_, api_);
     AddDataRoutes(routes_, api_);
     AddAccountRoutes(routes_, api_);
@@ -34,6 +36,7 @@ class Server::Impl {
                 [this](const httplib::Request&, httplib::Response& response) {
                   SendJsonText(response, 200, openapi_);
                 });
+    AddStaticRoutes(http_, options_.web_root);
     routes_.AddFallbacks();
     openapi_ = DumpJson(routes_.OpenApi());
   }

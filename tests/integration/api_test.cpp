@@ -25,7 +25,9 @@ void ExpectSecurityHeaders(const httplib::Headers& headers, const std::string& w
     return found == headers.end() ? std::string() : found->second;
   };
   EXPECT_EQ(value("Content-Security-Policy"),
-            "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'")
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            "frame-ancestors 'none'")
       << what;
   EXPECT_EQ(value("X-Content-Type-Options"), "nosniff") << what;
   EXPECT_EQ(value("Referrer-Policy"), "no-referrer") << what;

@@ -8,7 +8,7 @@
 //     The canvas gets data-chart-id = spec.id and data-testid = testid (when given).
 
 import { el } from './dom.js';
-import { formatUnit } from './format.js';
+import { formatUnit, humanize } from './format.js';
 
 const COLORS = ['#2f6fde', '#e0803a', '#2e9e6b', '#b84fc4', '#d6455d', '#7a8794', '#c9a227', '#1ba3b5'];
 
@@ -101,21 +101,18 @@ function chartConfig(spec) {
   const horizontal = spec.type === 'horizontal_bar' || spec.type === 'funnel';
   const stacked = spec.type === 'stacked_bar';
   const format = (value) => formatUnit(value, spec.unit, { compact: true });
+  // x_label names the categories and y_label the values, whichever way the bars run.
   const valueAxis = {
     beginAtZero: !lineLike,
     stacked,
-    title: { display: Boolean(spec.y_label), text: spec.y_label },
+    title: { display: Boolean(spec.y_label), text: humanize(spec.y_label || '') },
     ticks: { callback: format },
   };
   const categoryAxis = {
     stacked,
-    title: { display: Boolean(spec.x_label), text: spec.x_label },
-    ticks: { autoSkip: true },
+    title: { display: Boolean(spec.x_label), text: humanize(spec.x_label || '') },
+    ticks: { autoSkip: !horizontal },
   };
-  if (horizontal) {
-    [valueAxis.title.text, categoryAxis.title.text] = [spec.x_label, spec.y_label];
-    [valueAxis.title.display, categoryAxis.title.display] = [Boolean(spec.x_label), Boolean(spec.y_label)];
-  }
   const seriesShown = spec.series.length;
   return {
     type: lineLike ? 'line' : 'bar',

@@ -1,5 +1,6 @@
 #pragma once
-// The HTTP server: the JSON API of /api/v1 over one ServerState, hardened for the open network.
+// The HTTP server: the JSON API of /api/v1 over one ServerState and the web UI, hardened for the open
+// network.
 
 #include <cstddef>
 #include <memory>
@@ -19,6 +20,7 @@ struct ServerOptions {
   size_t queued_connections = 256;    //!< accepted connections waiting for a worker before accept blocks
   size_t max_body_bytes = 64 * 1024;  //!< larger request bodies are refused with 413
   int timeout_seconds = 10;           //!< read and write timeout of a connection
+  std::string web_root;               //!< serve the web UI from this folder; empty: the embedded files
 };
 
 //! True for a loopback address: "localhost", 127.0.0.0/8 or "::1".

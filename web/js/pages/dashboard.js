@@ -60,12 +60,17 @@ function dealSizeHistogram(insight) {
   if (column < 0) throw new Error('the top_opportunities table has no estimated_value column');
   const values = table.rows.map((row) => row[column]).filter((v) => typeof v === 'number');
   if (values.length === 0) throw new Error('no open deals with an estimated value');
-  const max = Math.max(...values);
-  const bins = Math.min(12, Math.max(1, Math.ceil(Math.sqrt(values.length))));
-  const width = Math.max(1, Math.ceil(max / bins / 100) * 100);
-  const counts = new Array(bins).fill(0);
-  for (const value of values) counts[Math.min(bins - 1, Math.floor(value / width))] += 1;
+  // Bins up to the 95th percentile; the last one holds everything above, so a few outliers do not
+  // squeeze the rest into one bar.
+  const sorted = values.slice().sort((x, y) => x - y);
+  const upper = sorted[Math.floor(0.95 * (sorted.length - 1))] || sorted[sorted.length - 1] || 1;
+  const bins = Math.min(12, Math.max(2, Math.ceil(Math.sqrt(values.length))));
+  const step = 10 ** Math.floor(Math.log10(upper / bins || 1));
+  const width = Math.max(1, Math.ceil(upper / bins / step) * step);
+  const counts = new Array(bins + 1).fill(0);
+  for (const value of values) counts[Math.min(bins, Math.floor(value / width))] += 1;
   const money = (v) => formatUnit(v, 'USD', { compact: true });
+  const labels = counts.map((_, i) => (i === bins ? `${money(i * width)}+` : `${money(i * width)}–${money((i + 1) * width)}`));
   return {
     id: 'deal_size_distribution',
     type: 'histogram',
@@ -73,7 +78,7 @@ function dealSizeHistogram(insight) {
     unit: 'count',
     x_label: 'estimated value',
     y_label: 'deals',
-    labels: counts.map((_, i) => `${money(i * width)}–${money((i + 1) * width)}`),
+    labels,
     series: [{ name: 'open deals', values: counts }],
   };
 }
@@ -179,7 +184,7 @@ export async function render(root, { query }) {
     work.push(box.fill(async (content) => {
       const data = await insight(spec.type, spec.extra);
       const chart = spec.derive ? spec.derive(data) : data.charts.find((c) => c.id === spec.chart);
-      if (!chart) throw new Error(`the ${spec.type} insight has no chart ${spec.chart}`);
+      if (!chart) throw new Error(`the ${spec.type} insight has no ${spec.chart} chart for these filters`);
       const drawn = renderChart(content, chart, { testid: 'dashboard-chart' });
       if (drawn) charts.push(drawn);
       if (spec.note) content.appendChild(el('p', { class: 'panel-note' }, spec.note));

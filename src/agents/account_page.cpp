@@ -50,7 +50,8 @@ nlohmann::json SimilarJson(const search::SearchIndex* index, int32_t row) {
   auto results = index->SimilarAccounts(row, kSimilarAccountsShown);
   if (!results.ok()) return similar;
   for (const search::SearchResult& result : *results) {
-    similar.push_back({{"name", result.title}, {"score", result.score}, {"why", result.why}});
+    similar.push_back(
+        {{"name", result.id}, {"title", result.title}, {"score", result.score}, {"why", result.why}});
   }
   return similar;
 }

@@ -38,7 +38,7 @@ test('the data page shows the import history with its cleaning report and the he
   await page.goto(`${app.url}/#/data`);
   const row = page.getByTestId('import-row').first();
   await row.waitFor();
-  await row.locator('summary').click();
+  await row.locator(':scope > summary').click();
   await row.getByText('Files').first().waitFor();
   const heatmap = page.getByTestId('correlation-heatmap');
   await heatmap.waitFor();
@@ -53,9 +53,11 @@ test('the account page shows the summary, opportunities and an email preview tha
     await page.goto(`${app.url}/#/account/${encodeURIComponent(app.markupName)}`);
     await page.getByTestId('account-summary').waitFor();
     // The markup name is text: the heading says it, no image was made of it, no script ran.
-    assert.equal(await page.locator('main h1').textContent(), app.markupName);
+    assert.equal(await page.locator('.account-page > h1').textContent(), app.markupName);
+    assert.match(await page.getByTestId('account-summary').textContent(), /<img src=x onerror=alert\(1\)>/);
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     assert.deepEqual(dialogs, []);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []); // not even a blocked handler
     await page.getByTestId('account-health').waitFor();
     assert.ok(await page.getByTestId('account-opportunities').locator('tbody tr').count() >= 1);
     assert.ok(await page.getByTestId('similar-accounts').locator('a').count() >= 1);
@@ -86,6 +88,6 @@ test('a similar account links to its own page', async () => {
   await link.waitFor();
   const name = await link.textContent();
   await link.click();
-  await page.waitForFunction((expected) => document.querySelector('main h1')?.textContent === expected, name);
+  await page.waitForFunction((expected) => document.querySelector('.account-page > h1')?.textContent === expected, name);
   await page.getByTestId('account-summary').waitFor();
 });

@@ -17,7 +17,7 @@ inline constexpr size_t kSimilarAccountsShown = 5;
 
 //! {as_of, account: the record, summary: the JSON of `summary --json`, health: {score, band, components,
 //! weights, …} or null, opportunities: [{opportunity_id, …, score | null, score_note?}], similar: [{name,
-//! score, why}]} for the account at `row`. `index` may be null (no look-alikes then).
+//! title, score, why}]} for the account at `row`. `index` may be null (no look-alikes then).
 nlohmann::json AccountPageJson(const AgentContext& context, int32_t row, const llm::TextWriter& writer,
                                const search::SearchIndex* index);
 

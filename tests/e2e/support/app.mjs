@@ -4,7 +4,8 @@
 //
 //   startApp()  → {url, markupName, stop()}: the server is up; stop() ends it and removes the store
 //   openBrowser() → {context, page, dialogs, close()}: a fresh profile; every JavaScript dialog is recorded
-//                   in `dialogs` (and dismissed)
+//                   in `dialogs` (and dismissed), every Content-Security-Policy violation of a page in its
+//                   window.cspViolations
 //   screenshot(page, name) → saves $E2E_SCREENSHOTS/<name>.png (when the variable is set)
 //
 // Environment: CRM_CLI (the built crm-assistant, required), E2E_SCREENSHOTS (optional), CHROMIUM
@@ -114,6 +115,10 @@ export async function openBrowser() {
     args: CHROMIUM_ARGS,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
+  });
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective));
   });
   const page = context.pages()[0] || await context.newPage();
   const dialogs = [];

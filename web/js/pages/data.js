@@ -50,7 +50,7 @@ function reportBody(entry) {
   if (outliers.length) {
     renderTable(body, {
       name: 'outliers',
-      columns: ['file', 'line', 'field', 'record', 'group', 'value', 'low_fence', 'high_fence'],
+      columns: ['file', 'line', 'field', 'record', 'group', 'observed', 'low_fence', 'high_fence'],
       rows: outliers.map((o) => [o.file, o.line, o.field, o.record, o.group, o.value, o.low_fence, o.high_fence]),
     }, { caption: `Outliers flagged (${formatNumber(report.outliers_total)} in all)` });
   }

@@ -6,7 +6,7 @@
 import { getJson } from '../api.js';
 import { renderChart } from '../charts.js';
 import { el } from '../dom.js';
-import { formatNumber, formatPercent, humanize } from '../format.js';
+import { formatMoney, formatNumber, formatPercent, humanize } from '../format.js';
 import { usePageStyles } from '../page_styles.js';
 import { renderTable } from '../table.js';
 
@@ -169,8 +169,8 @@ function forecastCard(forecast) {
   }
   article.appendChild(el('dl', { class: 'figures' },
     figure('Backtest quarter', forecast.quarter || ''),
-    figure('Projected', formatNumber(forecast.projected)),
-    figure('Actual won', formatNumber(forecast.actual)),
+    figure('Projected', formatMoney(forecast.projected)),
+    figure('Actual won', formatMoney(forecast.actual)),
     figure('Error', formatPercent(forecast.error_rate))));
   for (const [name, how] of Object.entries(forecast.definitions || {})) {
     article.appendChild(el('p', { class: 'panel-note' }, `${humanize(name)}: ${how}`));

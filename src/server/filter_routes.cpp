@@ -29,7 +29,7 @@ nlohmann::json Periods(const Dataset& data) {
   const auto add = [&](int32_t day) {
     if (day == kNoDay) return;
     const CivilDate date = CivilFromDays(day);
-    char text[16];
+    char text[40];
     std::snprintf(text, sizeof text, "%04d", date.year);
     years.insert(text);
     std::snprintf(text, sizeof text, "%04d-Q%d", date.year, (date.month - 1) / 3 + 1);

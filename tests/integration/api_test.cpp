@@ -251,9 +251,10 @@ TEST_F(ApiTest, UnknownRoutesAre404AndWrongMethods405AsJson) {
   EXPECT_EQ(missing->status, 404);
   EXPECT_NE(ErrorOf(missing), "(no JSON error)");
   ExpectSecurityHeaders(missing->headers, "404");
-  auto page = Get("/");
+  auto page = Get("/no-such-page.html");  // "/" is the web UI (web_static_test.cpp)
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 404);
+  EXPECT_NE(ErrorOf(page), "(no JSON error)");
   auto method = Get("/api/v1/ask");
   ASSERT_TRUE(method);
   EXPECT_EQ(method->status, 405);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package that building, testing and benchmarking crm-assistant needs, and the web
-# UI's npm packages (npm ci in web/ when web/node_modules is missing or older than the lockfile).
+# npm packages of the web UI and of the browser tests (npm ci in web/ and tests/e2e/ when node_modules is
+# missing or older than the lockfile).
 # Idempotent: quiet when everything is already present. Uses sudo when not root.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenblas-dev python3-numpy
   libxlsxwriter-dev libhpdf-dev zlib1g-dev
+  chromium
 )
 
 missing=()
@@ -29,9 +31,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-web="$(cd "$(dirname "$0")/.." && pwd)/web"
-installed="$web/node_modules/.package-lock.json"
-if [ ! -f "$installed" ] || [ "$web/package-lock.json" -nt "$installed" ]; then
-  echo "install-deps: npm ci in web/" >&2
-  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+root="$(cd "$(dirname "$0")/.." && pwd)"
+for folder in web tests/e2e; do
+  installed="$root/$folder/node_modules/.package-lock.json"
+  if [ ! -f "$installed" ] || [ "$root/$folder/package-lock.json" -nt "$installed" ]; then
+    echo "install-deps: npm ci in $folder/" >&2
+    (cd "$root/$folder" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+done

@@ -104,19 +104,6 @@ nlohmann::json NumbersJson(const std::vector<double>& values) {
   return array;
 }
 
-nlohmann::json ChartJson(const ChartSpec& chart) {
-  nlohmann::json series = nlohmann::json::array();
-  for (const ChartSeries& one : chart.series) {
-    nlohmann::json entry = {{"name", one.name}, {"values", NumbersJson(one.values)}};
-    if (!one.low.empty()) entry["low"] = NumbersJson(one.low);
-    if (!one.high.empty()) entry["high"] = NumbersJson(one.high);
-    series.push_back(std::move(entry));
-  }
-  return {{"id", chart.id},         {"type", chart.type},         {"title", chart.title},
-          {"unit", chart.unit},     {"x_label", chart.x_label},   {"y_label", chart.y_label},
-          {"labels", chart.labels}, {"series", std::move(series)}};
-}
-
 std::string Pad(const std::string& text, size_t width, bool right) {
   const size_t length = Utf8Length(text);
   if (length >= width) return text;
@@ -221,6 +208,19 @@ std::string InsightText(const Insight& insight, size_t max_rows) {
     for (const std::string& note : insight.notes) text += "  - " + note + "\n";
   }
   return text;
+}
+
+nlohmann::json ChartJson(const ChartSpec& chart) {
+  nlohmann::json series = nlohmann::json::array();
+  for (const ChartSeries& one : chart.series) {
+    nlohmann::json entry = {{"name", one.name}, {"values", NumbersJson(one.values)}};
+    if (!one.low.empty()) entry["low"] = NumbersJson(one.low);
+    if (!one.high.empty()) entry["high"] = NumbersJson(one.high);
+    series.push_back(std::move(entry));
+  }
+  return {{"id", chart.id},         {"type", chart.type},         {"title", chart.title},
+          {"unit", chart.unit},     {"x_label", chart.x_label},   {"y_label", chart.y_label},
+          {"labels", chart.labels}, {"series", std::move(series)}};
 }
 
 }  // namespace crm::analytics

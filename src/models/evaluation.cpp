@@ -1,8 +1,5 @@
 #include "crm/models/evaluation.h"
 
-#include <algorithm>
-#include <numeric>
-
 #include "crm/common/date.h"
 #include "crm/models/fallback_probabilities.h"
 #include "crm/models/feature_checks.h"
@@ -10,6 +7,7 @@
 #include "crm/models/forecast_simulation.h"
 #include "crm/models/metrics.h"
 #include "crm/models/model_backtest.h"
+#include "crm/models/model_diagnostics.h"
 #include "crm/models/probability_source.h"
 #include "crm/models/trainer.h"
 
@@ -19,36 +17,6 @@ namespace {
 
 void Tell(const EvaluationOptions& options, const std::string& what) {
   if (options.progress) options.progress(what);
-}
-
-//! Per sector and per regional office: metrics of the cross-validated predictions and the largest gaps.
-nlohmann::json FairnessJson(const Dataset& data, const TrainingSet& set, const std::vector<float>& scores) {
-  nlohmann::json out;
-  auto add = [&](const char* name, const std::vector<int32_t>& codes,
-                 const std::vector<std::string>& labels) {
-    if (std::all_of(codes.begin(), codes.end(), [](int32_t code) { return code == kNoIndex; })) return;
-    const std::vector<GroupMetrics> groups = MetricsByGroup(scores, set.labels, codes, labels);
-    out[name] = {{"groups", ToJson(groups)}, {"largest_gap", ToJson(LargestGap(groups))}};
-  };
-  add("sector", set.sectors, data.sectors.values());
-  add("regional_office", set.offices, data.regional_offices.values());
-  return out;
-}
-
-//! Features by share of the total gain, largest first.
-nlohmann::json ImportanceJson(const TrainedModel& model) {
-  const std::vector<double> gain = model.booster->GainImportance();
-  const double total = std::accumulate(gain.begin(), gain.end(), 0.0);
-  std::vector<size_t> order(gain.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return gain[a] > gain[b]; });
-  nlohmann::json out = nlohmann::json::array();
-  for (size_t i : order) {
-    out.push_back({{"feature", model.features[i].name},
-                   {"description", model.features[i].description},
-                   {"gain_share", total > 0 ? gain[i] / total : 0.0}});
-  }
-  return out;
 }
 
 //! The forecast backtest with, at each date, a win model trained on what was known then (or the
@@ -114,6 +82,16 @@ Status EvaluateOne(const Dataset& data, ModelKind kind, const EvaluationOptions&
 
 }  // namespace
 
+std::vector<std::string> EvaluationNotes() {
+  return {
+      "Cross-validated metrics come from predictions on deals (or accounts) the model never saw; the "
+      "backtest "
+      "trains on what was known at each date and scores what was open then, so it never sees the future.",
+      "Accuracy is shown next to the majority-class baseline: a model is only useful where it beats it.",
+      "Fairness figures are computed on the cross-validated predictions; groups with fewer than 30 rows are "
+      "shown but left out of the gaps."};
+}
+
 Result<nlohmann::json> EvaluateModels(const Dataset& data, const EvaluationOptions& options) {
   nlohmann::json out = {{"as_of", FormatIsoDate(data.LatestDate())}, {"models", nlohmann::json::object()}};
   BoosterSettings win_settings;
@@ -123,13 +101,7 @@ Result<nlohmann::json> EvaluateModels(const Dataset& data, const EvaluationOptio
   }
   Tell(options, "forecast: backtest");
   out["backtest"]["forecast"] = ForecastBacktestJson(data, win_settings);
-  out["notes"] = {
-      "Cross-validated metrics come from predictions on deals (or accounts) the model never saw; the "
-      "backtest "
-      "trains on what was known at each date and scores what was open then, so it never sees the future.",
-      "Accuracy is shown next to the majority-class baseline: a model is only useful where it beats it.",
-      "Fairness figures are computed on the cross-validated predictions; groups with fewer than 30 rows are "
-      "shown but left out of the gaps."};
+  out["notes"] = EvaluationNotes();
   return out;
 }
 

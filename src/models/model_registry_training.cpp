@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "crm/data/dataset_fingerprint.h"
+#include "crm/models/model_backtest.h"
 #include "crm/models/model_codec.h"
 #include "crm/models/trainer.h"
 #include "crm/store/model_registry.h"
@@ -10,6 +11,19 @@
 namespace crm::models {
 
 namespace {
+
+//! Adds the time-based backtest of `model`'s settings and features to its metrics (or why it could not run),
+//! so that the model card shows the honest estimate next to the cross-validated one.
+void RecordBacktest(const Dataset& data, TrainedModel& model) {
+  const std::vector<int32_t> dates = ModelBacktestDates(data);
+  Result<ModelBacktest> backtest =
+      BacktestModel(data, model.kind, dates, model.settings, model.FeatureNames());
+  if (backtest.ok()) {
+    model.metrics["backtest"] = ToJson(*backtest);
+  } else {
+    model.metrics["backtest"] = {{"skipped", backtest.error().message}};
+  }
+}
 
 //! TrainAndStore for data whose fingerprint is `data_hash`.
 Result<TrainingSummary> TrainAndStoreHashed(const Dataset& data, const std::string& data_hash,
@@ -27,6 +41,7 @@ Result<TrainingSummary> TrainAndStoreHashed(const Dataset& data, const std::stri
       continue;
     }
     model->data_hash = data_hash;
+    RecordBacktest(data, *model);
     Result<store::ModelRecord> record = EncodeModel(*model);
     if (!record.ok()) return record.error();
     records.push_back(std::move(record).value());

@@ -9,6 +9,7 @@
 #include "crm/models/hyperparameter_search.h"
 #include "crm/models/leakage_guard.h"
 #include "crm/models/metrics.h"
+#include "crm/models/model_diagnostics.h"
 
 namespace crm::models {
 
@@ -130,6 +131,7 @@ Result<TrainedModel> TrainModel(const Dataset& data, ModelKind kind, const Train
   if (!run.ok()) return run.error();
   TrainedModel model = std::move(run->model);
   model.known_by = known_by;
+  model.metrics["fairness"] = FairnessJson(data, *set, run->cv.calibrated);
   if (set->sampled_from > static_cast<int64_t>(set->size()))
     model.metrics["sampled_from"] = set->sampled_from;
   return model;

@@ -38,5 +38,11 @@ void AddSearchAndEmailRoutes(RouteTable& routes, Api& api);
 void AddFilterRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/insights/{type}/export, POST /api/v1/export and GET /api/v1/accounts/{name}/report.pdf.
 void AddExportRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/models.
+void AddModelRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/imports and /api/v1/data/profile.
+void AddDataRoutes(RouteTable& routes, Api& api);
+//! GET /api/v1/accounts/{name}.
+void AddAccountRoutes(RouteTable& routes, Api& api);
 
 }  // namespace crm::server

@@ -9,6 +9,7 @@
 #include "api.h"
 #include "crm/agents/account_lookup.h"
 #include "crm/agents/account_summary.h"
+#include "crm/agents/deal_record.h"
 #include "crm/common/date.h"
 #include "http_json.h"
 
@@ -38,27 +39,6 @@ nlohmann::json RowsJson(const analytics::Table& table) {
     rows.push_back(std::move(object));
   }
   return rows;
-}
-
-//! A day as text, null when missing.
-nlohmann::json DayJson(int32_t day) {
-  return day == kNoDay ? nlohmann::json(nullptr) : nlohmann::json(FormatIsoDate(day));
-}
-
-//! The fields of one deal.
-nlohmann::json DealJson(const Dataset& data, int32_t deal) {
-  const OpportunityColumns& deals = data.opportunities;
-  const int32_t account = deals.account[deal];
-  const double value = deals.close_value[deal];
-  return {{"opportunity_id", std::string(deals.id[deal])},
-          {"account",
-           account == kNoIndex ? nlohmann::json(nullptr) : nlohmann::json(data.accounts[account].name)},
-          {"sales_agent", data.sales_agents[deals.sales_agent[deal]].name},
-          {"product", data.products[deals.product[deal]].name},
-          {"deal_stage", DealStageName(deals.deal_stage[deal])},
-          {"engage_date", DayJson(deals.engage_date[deal])},
-          {"close_date", DayJson(deals.close_date[deal])},
-          {"close_value", std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace
@@ -108,7 +88,8 @@ void AddRecordRoutes(RouteTable& routes, Api& api) {
                for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
                const int32_t deal = agents.data().FindOpportunity(id);
                if (deal == kNoIndex) return SendError(response, 404, "no opportunity with id '" + id + "'");
-               nlohmann::json document = {{"opportunity", DealJson(agents.data(), deal)}, {"score", nullptr}};
+               nlohmann::json document = {{"opportunity", agents::DealRecordJson(agents.data(), deal)},
+                                          {"score", nullptr}};
                auto score = agents.scorer().Score(deal);
                if (score.ok()) {
                  document["score"] = models::ToJson(*score);

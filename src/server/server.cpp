@@ -29,6 +29,9 @@ class Server::Impl {
     AddSearchAndEmailRoutes(routes_, api_);
     AddFilterRoutes(routes_, api_);
     AddExportRoutes(routes_, api_);
+    AddModelRoutes(routes_, api_);
+    AddDataRoutes(routes_, api_);
+    AddAccountRoutes(routes_, api_);
     routes_.Add({"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "this document", {}},
                 [this](const httplib::Request&, httplib::Response& response) {
                   SendJsonText(response, 200, openapi_);

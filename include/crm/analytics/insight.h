@@ -74,6 +74,9 @@ struct Insight {
 //! A cell as text for people: fractions of figures named like a rate, probability or share as "63.2%",
 //! big numbers with thousands separators, a missing cell as "-".
 std::string FormatCell(const Cell& cell, std::string_view name);
+//! A chart as JSON: {id, type, title, unit, x_label, y_label, labels, series: [{name, values, low?, high?}]},
+//! NaN values as null.
+nlohmann::json ChartJson(const ChartSpec& chart);
 //! The JSON document of CONTRACTS.md: type, as_of, filters, metrics, tables; plus charts, definitions, notes.
 nlohmann::json InsightJson(const Insight& insight);
 

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,9 @@ struct EvaluationOptions {
   bool permutation_test = true;     //!< AUC with shuffled labels, which must come out near 0.5
   std::function<void(const std::string&)> progress;  //!< told what is being evaluated; may be empty
 };
+
+//! How the figures of an evaluation were obtained and how to read them, one sentence each.
+std::vector<std::string> EvaluationNotes();
 
 //! The evaluation document: {as_of, models: {name: metrics}, backtest: {name: …, forecast: …},
 //! calibration: {name: …}, fairness: {name: {sector, regional_office}}, importance, elimination,

@@ -9,6 +9,7 @@ packages=(
   libxgboost-dev libhnswlib-dev libcurl4-openssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenblas-dev python3-numpy
+  libsodium-dev
 )
 
 missing=()

@@ -8,15 +8,8 @@ namespace crm::search {
 
 namespace {
 
-void BindText(sqlite3_stmt* statement, int index, std::string_view text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-std::string ColumnText(sqlite3_stmt* statement, int column) {
-  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
-  return bytes == nullptr ? std::string()
-                          : std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(statement, column)));
-}
+using store::BindText;
+using store::ColumnText;
 
 }  // namespace
 

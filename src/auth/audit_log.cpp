@@ -35,9 +35,9 @@ Result<std::vector<AuditEntry>> AuditLog::Recent(size_t limit) const {
   int step;
   while ((step = sqlite3_step(query->get())) == SQLITE_ROW) {
     sqlite3_stmt* s = query->get();
-    entries.push_back({sqlite3_column_int64(s, 0), store::ColumnText(s, 1), store::ColumnText(s, 2),
-                       store::ColumnText(s, 3),
-                       nlohmann::json::parse(store::ColumnText(s, 4), nullptr, false)});
+    entries.push_back({sqlite3_column_int64(s, 0), store::ColumnString(s, 1), store::ColumnString(s, 2),
+                       store::ColumnString(s, 3),
+                       nlohmann::json::parse(store::ColumnString(s, 4), nullptr, false)});
   }
   if (step != SQLITE_DONE) return Error{"reading the audit log: " + store::LastError(db_)};
   return entries;

@@ -45,7 +45,7 @@ Result<std::optional<SessionInfo>> SessionTable::Find(std::string_view token_has
   if (step == SQLITE_DONE) return std::optional<SessionInfo>();
   if (step != SQLITE_ROW) return Error{"reading a session: " + store::LastError(db_)};
   return std::optional<SessionInfo>(
-      SessionInfo{ReadUser(query->get(), 0), store::ColumnText(query->get(), 5)});
+      SessionInfo{ReadUser(query->get(), 0), store::ColumnString(query->get(), 5)});
 }
 
 Status SessionTable::Delete(std::string_view token_hash) {

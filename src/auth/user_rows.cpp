@@ -20,11 +20,11 @@ const std::string& DecoyHash() {
 
 User ReadUser(sqlite3_stmt* statement, int first) {
   User user;
-  user.name = store::ColumnText(statement, first);
-  user.role = ParseRole(store::ColumnText(statement, first + 1)).value_or(Role::kRep);
-  user.sales_agent = store::ColumnText(statement, first + 2);
-  user.manager = store::ColumnText(statement, first + 3);
-  user.created_at = store::ColumnText(statement, first + 4);
+  user.name = store::ColumnString(statement, first);
+  user.role = ParseRole(store::ColumnString(statement, first + 1)).value_or(Role::kRep);
+  user.sales_agent = store::ColumnString(statement, first + 2);
+  user.manager = store::ColumnString(statement, first + 3);
+  user.created_at = store::ColumnString(statement, first + 4);
   return user;
 }
 
@@ -38,7 +38,7 @@ Result<std::optional<UserWithHash>> FindUserWithHash(sqlite3* db, std::string_vi
   if (step != SQLITE_ROW)
     return Error{"reading the user '" + std::string(name) + "': " + store::LastError(db)};
   return std::optional<UserWithHash>(
-      UserWithHash{ReadUser(query->get(), 0), store::ColumnText(query->get(), 5)});
+      UserWithHash{ReadUser(query->get(), 0), store::ColumnString(query->get(), 5)});
 }
 
 std::optional<User> CheckPassword(const std::optional<UserWithHash>& found, std::string_view password) {

@@ -39,16 +39,20 @@ Command ServeCommand(const GlobalOptions& options) {
   auto settings = std::make_shared<server::ServerOptions>();
   auto port = std::make_shared<uint64_t>(8080);
   Command command{"serve", "Serve the JSON API under /api/v1 (loopback only until users exist)", {}, nullptr};
-  command.options.push_back({"--host", "address to listen on (loopback only for now)", &settings->host});
+  auto rate = std::make_shared<uint64_t>(30);
+  auto burst = std::make_shared<uint64_t>(120);
+  command.options.push_back(
+      {"--host", "address to listen on (other than loopback only once users exist)", &settings->host});
   command.options.push_back({"--port", "port to listen on (0: any free port)", port.get(), false,
                              std::pair<uint64_t, uint64_t>{0, 65535}});
-  command.run = [&options, settings, port]() -> int {
-    if (!server::IsLoopbackHost(settings->host)) {
-      return Fail(
-          Error{"refusing to listen on '" + settings->host +
-                "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, localhost)"});
-    }
+  command.options.push_back({"--rate-limit", "requests a second per signed-in user (0: no limit)", rate.get(),
+                             false, std::pair<uint64_t, uint64_t>{0, 1000000}});
+  command.options.push_back({"--rate-burst", "requests a signed-in user may make at once", burst.get(), false,
+                             std::pair<uint64_t, uint64_t>{1, 1000000}});
+  command.run = [&options, settings, port, rate, burst]() -> int {
     settings->port = static_cast<int>(*port);
+    settings->rate_per_second = static_cast<double>(*rate);
+    settings->rate_burst = static_cast<double>(*burst);
     const auto start = std::chrono::steady_clock::now();
     auto state = LoadServerState(options);
     if (!state.ok()) return Fail(state.error());

@@ -9,7 +9,7 @@ namespace crm::search {
 namespace {
 
 using store::BindText;
-using store::ColumnText;
+using store::ColumnString;
 
 }  // namespace
 
@@ -54,13 +54,13 @@ Result<std::vector<SavedPart>> ReadParts(sqlite3* db, std::string_view data_hash
   std::vector<SavedPart> parts;
   int step = SQLITE_ROW;
   while ((step = sqlite3_step(query->get())) == SQLITE_ROW) {
-    if (ColumnText(query->get(), 1) != data_hash)
+    if (ColumnString(query->get(), 1) != data_hash)
       return Error{"the data changed since the search index was built"};
-    if (const std::string built_by = ColumnText(query->get(), 2); built_by != embedder) {
+    if (const std::string built_by = ColumnString(query->get(), 2); built_by != embedder) {
       return Error{"the search index was built by embedder '" + built_by + "', not '" +
                    std::string(embedder) + "'"};
     }
-    parts.push_back({ColumnText(query->get(), 0), ColumnText(query->get(), 3)});
+    parts.push_back({ColumnString(query->get(), 0), ColumnString(query->get(), 3)});
   }
   if (step != SQLITE_DONE) return Error{store::LastError(db)};
   if (parts.empty()) return Error{"no search index is saved yet"};

@@ -54,14 +54,25 @@ bool Record(Api& api, const AskRequest& ask, const chat::Answer& answer) {
   return saved.ok();
 }
 
+//! Records the question and its answer (intent, sources, writer) in the audit log.
+void AuditAnswer(const Api& api, const auth::Caller& caller, const AskRequest& ask,
+                 const chat::Answer& answer) {
+  nlohmann::json detail = {{"question", ask.question},
+                           {"intent", answer.intent},
+                           {"sources", answer.sources},
+                           {"writer", api.state->writer->name()}};
+  if (!ask.session.empty()) detail["session"] = ask.session;
+  api.Audit(caller, "ask", detail);
+}
+
 //! Streams the answer: meta once the question is understood, the markdown in delta chunks, then done
 //! with the full JSON. Stops as soon as the client is gone.
-void StreamAnswer(Api& api, AskRequest ask, std::optional<nlu::PreviousTurn> previous,
+void StreamAnswer(Api& api, auth::Caller caller, AskRequest ask, std::optional<nlu::PreviousTurn> previous,
                   httplib::Response& response) {
   response.set_header("X-Accel-Buffering", "no");
   response.set_chunked_content_provider(
-      "text/event-stream",
-      [&api, ask = std::move(ask), previous = std::move(previous)](size_t, httplib::DataSink& sink) {
+      "text/event-stream", [&api, caller = std::move(caller), ask = std::move(ask),
+                            previous = std::move(previous)](size_t, httplib::DataSink& sink) {
         const nlu::PreviousTurn* turn = previous ? &*previous : nullptr;
         const nlu::Understanding understanding = api.assistant->Understand(ask.question, turn);
         nlohmann::json meta = {{"intent", understanding.intent},
@@ -69,6 +80,7 @@ void StreamAnswer(Api& api, AskRequest ask, std::optional<nlu::PreviousTurn> pre
         if (!ask.session.empty()) meta["session"] = ask.session;
         if (!WriteEvent(sink, "meta", DumpJson(meta))) return false;
         const chat::Answer answer = api.assistant->Ask(ask.question, turn);
+        AuditAnswer(api, caller, ask, answer);
         if (!Record(api, ask, answer)) {
           WriteEvent(sink, "error", DumpJson({{"error", "the chat history could not be saved"}}));
           sink.done();
@@ -94,6 +106,8 @@ void AddAskRoutes(RouteTable& routes, Api& api) {
        "with Accept: text/event-stream",
        {}},
       [&api](const httplib::Request& request, httplib::Response& response) {
+        auto caller = api.CallerOf(request);
+        if (!caller.ok()) return SendError(response, 401, caller.error().message);
         if (!HasJsonContentType(request)) {
           return SendError(response, 415, "send the question as JSON (Content-Type: application/json)");
         }
@@ -102,10 +116,12 @@ void AddAskRoutes(RouteTable& routes, Api& api) {
         auto previous = PreviousTurn(api, *ask);
         if (!previous.ok()) return SendError(response, 500, "the chat history could not be read");
         if (request.get_header_value("Accept").find("text/event-stream") != std::string::npos) {
-          return StreamAnswer(api, std::move(ask).value(), std::move(previous).value(), response);
+          return StreamAnswer(api, std::move(caller).value(), std::move(ask).value(),
+                              std::move(previous).value(), response);
         }
         const nlu::PreviousTurn* turn = *previous ? &**previous : nullptr;
         const chat::Answer answer = api.assistant->Ask(ask->question, turn);
+        AuditAnswer(api, *caller, *ask, answer);
         if (!Record(api, *ask, answer)) {
           return SendError(response, 500, "the chat history could not be saved");
         }

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "api.h"
+#include "auth_gate.h"
 #include "crm/nlu/intent_classifier.h"
 #include "hardening.h"
 #include "http_json.h"
@@ -15,18 +16,26 @@ class Server::Impl {
   Impl(ServerState state, ServerOptions options)
       : state_(std::move(state)),
         options_(std::move(options)),
-        api_{&state_, nullptr, ChatThreadLog(state_.store_path), {}},
+        api_{&state_,
+             nullptr,
+             ChatThreadLog(state_.store_path),
+             {},
+             nullptr,
+             std::make_unique<auth::RateLimiter>(options_.rate_per_second, options_.rate_burst)},
         routes_(http_) {
     const search::SearchIndex* index = state_.search.get();
     api_.assistant = std::make_unique<chat::Assistant>(
         *state_.agents, *state_.writer, [index] { return index; }, nlu::BuiltinIntentClassifier());
     state_.agents->engine().Warm();
-    Harden(http_, options_);
+    Harden(http_, options_, [this](const httplib::Request& request, httplib::Response& response) {
+      return GuardRequest(api_, request, response);
+    });
     AddHealthRoutes(routes_, api_);
     AddInsightRoutes(routes_, api_);
     AddAskRoutes(routes_, api_);
     AddRecordRoutes(routes_, api_);
     AddSearchAndEmailRoutes(routes_, api_);
+    AddAuthRoutes(routes_, api_);
     routes_.Add({"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "this document", {}},
                 [this](const httplib::Request&, httplib::Response& response) {
                   SendJsonText(response, 200, openapi_);
@@ -36,6 +45,7 @@ class Server::Impl {
   }
 
   Result<int> Bind() {
+    if (Status opened = OpenUsers(); !opened.ok()) return opened.error();
     const int port = options_.port == 0
                          ? http_.bind_to_any_port(options_.host)
                          : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
@@ -50,6 +60,25 @@ class Server::Impl {
   void Stop() { http_.stop(); }
 
  private:
+  //! Opens the users, sessions and audit log; off loopback, there must be users to sign in.
+  Status OpenUsers() {
+    auth::AuthOptions auth_options;
+    auth_options.allow_local_admin = IsLoopbackHost(options_.host);
+    auto auth = auth::Authenticator::Open(state_.store_path, auth_options);
+    if (!auth.ok()) return auth.error();
+    if (!auth_options.allow_local_admin) {
+      auto users = (*auth)->UsersExist();
+      if (!users.ok()) return users.error();
+      if (!*users) {
+        return Error{"refusing to listen on '" + options_.host +
+                     "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, "
+                     "localhost); add one first with `crm-assistant user add NAME --role admin`"};
+      }
+    }
+    api_.auth = std::move(auth).value();
+    return Status::Ok();
+  }
+
   ServerState state_;
   ServerOptions options_;
   Api api_;

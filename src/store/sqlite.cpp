@@ -28,7 +28,7 @@ void BindText(sqlite3_stmt* statement, int index, std::string_view text) {
   sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
-std::string ColumnText(sqlite3_stmt* statement, int column) {
+std::string ColumnString(sqlite3_stmt* statement, int column) {
   const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
   return bytes == nullptr ? std::string()
                           : std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(statement, column)));

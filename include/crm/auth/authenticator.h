@@ -65,6 +65,8 @@ class Authenticator {
   Result<std::optional<SignedIn>> SignIn(std::string_view name, std::string_view password);
   //! Ends the session of `session_token`.
   Status SignOut(std::string_view session_token);
+  //! How long a session lasts, in seconds (the cookie's Max-Age).
+  long long SessionLifetimeSeconds() const { return options_.session_lifetime.count(); }
   //! True when at least one user exists (checked against the store at most once a second).
   Result<bool> UsersExist();
   //! Appends to the audit log.

@@ -19,6 +19,8 @@ struct ServerOptions {
   size_t queued_connections = 256;    //!< accepted connections waiting for a worker before accept blocks
   size_t max_body_bytes = 64 * 1024;  //!< larger request bodies are refused with 413
   int timeout_seconds = 10;           //!< read and write timeout of a connection
+  double rate_per_second = 30;        //!< requests a second per signed-in user (0: no limit)
+  double rate_burst = 120;            //!< requests a signed-in user may make at once
 };
 
 //! True for a loopback address: "localhost", 127.0.0.0/8 or "::1".
@@ -33,7 +35,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  //! Binds the listening socket; the port bound (the free one chosen when the options say 0).
+  //! Opens the users of the store and binds the listening socket; the port bound (the free one chosen
+  //! when the options say 0). Refuses a host other than loopback while no users exist.
   Result<int> Bind();
   //! Serves until Stop() is called; false when the socket was not bound.
   bool Run();

@@ -32,7 +32,7 @@ Status Execute(sqlite3* db, const char* sql);
 void BindText(sqlite3_stmt* statement, int index, std::string_view text);
 
 //! The text or blob in `column` of the current row; empty for NULL.
-std::string ColumnText(sqlite3_stmt* statement, int column);
+std::string ColumnString(sqlite3_stmt* statement, int column);
 
 //! Runs a query that returns one integer (NULL reads as `if_null`).
 Result<int64_t> QueryInt64(sqlite3* db, std::string_view sql, int64_t if_null = 0);

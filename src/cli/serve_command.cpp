@@ -1,11 +1,14 @@
 // `crm-assistant serve [--host 127.0.0.1] [--port 8080]`: loads everything once, then serves the JSON API.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli_context.h"
+#include "crm/auth/user_directory.h"
 #include "crm/server/server.h"
+#include "crm/store/store.h"
 
 namespace crm::cli {
 
@@ -33,6 +36,26 @@ Result<server::ServerState> LoadServerState(const GlobalOptions& options) {
   return state;
 }
 
+//! Nothing when `host` is loopback or users exist in the store (which is not created to find out); else
+//! why the server must not listen there: nobody could sign in, and nobody should be the local admin.
+Status CheckHost(const GlobalOptions& options, const std::string& host) {
+  if (server::IsLoopbackHost(host)) return Status::Ok();
+  const std::string path = StorePath(options);
+  bool users = false;
+  if (std::filesystem::exists(path)) {
+    auto store = store::Store::Open(path);
+    if (!store.ok()) return store.error();
+    auto any = auth::UserDirectory((*store)->connection()).Any();
+    if (!any.ok()) return any.error();
+    users = *any;
+  }
+  if (users) return Status::Ok();
+  return Error{
+      "refusing to listen on '" + host +
+      "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, localhost); add "
+      "one first with `crm-assistant user add NAME --role admin`"};
+}
+
 }  // namespace
 
 Command ServeCommand(const GlobalOptions& options) {
@@ -50,6 +73,7 @@ Command ServeCommand(const GlobalOptions& options) {
   command.options.push_back({"--rate-burst", "requests a signed-in user may make at once", burst.get(), false,
                              std::pair<uint64_t, uint64_t>{1, 1000000}});
   command.run = [&options, settings, port, rate, burst]() -> int {
+    if (Status allowed = CheckHost(options, settings->host); !allowed.ok()) return Fail(allowed.error());
     settings->port = static_cast<int>(*port);
     settings->rate_per_second = static_cast<double>(*rate);
     settings->rate_burst = static_cast<double>(*burst);

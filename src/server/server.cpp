@@ -60,21 +60,12 @@ class Server::Impl {
   void Stop() { http_.stop(); }
 
  private:
-  //! Opens the users, sessions and audit log; off loopback, there must be users to sign in.
+  //! Opens the users, sessions and audit log; off loopback there is no local admin, even without users.
   Status OpenUsers() {
     auth::AuthOptions auth_options;
     auth_options.allow_local_admin = IsLoopbackHost(options_.host);
     auto auth = auth::Authenticator::Open(state_.store_path, auth_options);
     if (!auth.ok()) return auth.error();
-    if (!auth_options.allow_local_admin) {
-      auto users = (*auth)->UsersExist();
-      if (!users.ok()) return users.error();
-      if (!*users) {
-        return Error{"refusing to listen on '" + options_.host +
-                     "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, "
-                     "localhost); add one first with `crm-assistant user add NAME --role admin`"};
-      }
-    }
     api_.auth = std::move(auth).value();
     return Status::Ok();
   }

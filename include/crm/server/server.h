@@ -36,7 +36,7 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   //! Opens the users of the store and binds the listening socket; the port bound (the free one chosen
-  //! when the options say 0). Refuses a host other than loopback while no users exist.
+  //! when the options say 0).
   Result<int> Bind();
   //! Serves until Stop() is called; false when the socket was not bound.
   bool Run();

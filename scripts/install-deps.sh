@@ -13,6 +13,7 @@ packages=(
   libopenblas-dev python3-numpy
   libxlsxwriter-dev libhpdf-dev zlib1g-dev
   chromium
+  libsodium-dev
 )
 
 missing=()

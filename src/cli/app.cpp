@@ -58,6 +58,7 @@ int RunCli(int argc, char** argv) {
       WriterCommand(options),
       ServeCommand(options),
       EmbedCommand(options),
+      UserCommand(options),
   };
   // clang-format on
   std::vector<CLI::App*> parsers;

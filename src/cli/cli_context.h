@@ -116,5 +116,7 @@ Command WriterCommand(const GlobalOptions& options);
 Command ServeCommand(const GlobalOptions& options);
 //! `embed "TEXT" [--embedding-model DIR]`: the vector of a text.
 Command EmbedCommand(const GlobalOptions& options);
+//! `user add|list|remove|token|revoke-token [NAME] [--role R] …`: users and their API tokens.
+Command UserCommand(const GlobalOptions& options);
 
 }  // namespace crm::cli

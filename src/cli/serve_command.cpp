@@ -7,7 +7,9 @@
 #include <memory>
 
 #include "cli_context.h"
+#include "crm/auth/user_directory.h"
 #include "crm/server/server.h"
+#include "crm/store/store.h"
 
 namespace crm::cli {
 
@@ -36,6 +38,26 @@ Result<server::ServerState> LoadServerState(const GlobalOptions& options) {
   return state;
 }
 
+//! Nothing when `host` is loopback or users exist in the store (which is not created to find out); else
+//! why the server must not listen there: nobody could sign in, and nobody should be the local admin.
+Status CheckHost(const GlobalOptions& options, const std::string& host) {
+  if (server::IsLoopbackHost(host)) return Status::Ok();
+  const std::string path = StorePath(options);
+  bool users = false;
+  if (std::filesystem::exists(path)) {
+    auto store = store::Store::Open(path);
+    if (!store.ok()) return store.error();
+    auto any = auth::UserDirectory((*store)->connection()).Any();
+    if (!any.ok()) return any.error();
+    users = *any;
+  }
+  if (users) return Status::Ok();
+  return Error{
+      "refusing to listen on '" + host +
+      "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, localhost); add "
+      "one first with `crm-assistant user add NAME --role admin`"};
+}
+
 }  // namespace
 
 Command ServeCommand(const GlobalOptions& options) {
@@ -45,21 +67,26 @@ Command ServeCommand(const GlobalOptions& options) {
                   "Serve the web UI and the JSON API under /api/v1 (loopback only until users exist)",
                   {},
                   nullptr};
-  command.options.push_back({"--host", "address to listen on (loopback only for now)", &settings->host});
+  auto rate = std::make_shared<uint64_t>(30);
+  auto burst = std::make_shared<uint64_t>(120);
+  command.options.push_back(
+      {"--host", "address to listen on (other than loopback only once users exist)", &settings->host});
   command.options.push_back({"--port", "port to listen on (0: any free port)", port.get(), false,
                              std::pair<uint64_t, uint64_t>{0, 65535}});
   command.options.push_back(
       {"--web-root", "serve the web UI from this folder instead of the built-in files", &settings->web_root});
-  command.run = [&options, settings, port]() -> int {
-    if (!server::IsLoopbackHost(settings->host)) {
-      return Fail(
-          Error{"refusing to listen on '" + settings->host +
-                "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, localhost)"});
-    }
+  command.options.push_back({"--rate-limit", "requests a second per signed-in user (0: no limit)", rate.get(),
+                             false, std::pair<uint64_t, uint64_t>{0, 1000000}});
+  command.options.push_back({"--rate-burst", "requests a signed-in user may make at once", burst.get(), false,
+                             std::pair<uint64_t, uint64_t>{1, 1000000}});
+  command.run = [&options, settings, port, rate, burst]() -> int {
+    if (Status allowed = CheckHost(options, settings->host); !allowed.ok()) return Fail(allowed.error());
     if (!settings->web_root.empty() && !std::filesystem::is_directory(settings->web_root)) {
       return Fail(Error{"--web-root '" + settings->web_root + "' is not a folder"});
     }
     settings->port = static_cast<int>(*port);
+    settings->rate_per_second = static_cast<double>(*rate);
+    settings->rate_burst = static_cast<double>(*burst);
     const auto start = std::chrono::steady_clock::now();
     auto state = LoadServerState(options);
     if (!state.ok()) return Fail(state.error());

@@ -8,15 +8,8 @@ namespace crm::search {
 
 namespace {
 
-void BindText(sqlite3_stmt* statement, int index, std::string_view text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-std::string ColumnText(sqlite3_stmt* statement, int column) {
-  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
-  return bytes == nullptr ? std::string()
-                          : std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(statement, column)));
-}
+using store::BindText;
+using store::ColumnString;
 
 }  // namespace
 
@@ -61,13 +54,13 @@ Result<std::vector<SavedPart>> ReadParts(sqlite3* db, std::string_view data_hash
   std::vector<SavedPart> parts;
   int step = SQLITE_ROW;
   while ((step = sqlite3_step(query->get())) == SQLITE_ROW) {
-    if (ColumnText(query->get(), 1) != data_hash)
+    if (ColumnString(query->get(), 1) != data_hash)
       return Error{"the data changed since the search index was built"};
-    if (const std::string built_by = ColumnText(query->get(), 2); built_by != embedder) {
+    if (const std::string built_by = ColumnString(query->get(), 2); built_by != embedder) {
       return Error{"the search index was built by embedder '" + built_by + "', not '" +
                    std::string(embedder) + "'"};
     }
-    parts.push_back({ColumnText(query->get(), 0), ColumnText(query->get(), 3)});
+    parts.push_back({ColumnString(query->get(), 0), ColumnString(query->get(), 3)});
   }
   if (step != SQLITE_DONE) return Error{store::LastError(db)};
   if (parts.empty()) return Error{"no search index is saved yet"};

@@ -2,10 +2,14 @@
 // What the route handlers share, and the functions that add each group of routes.
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "chat_thread_log.h"
 #include "crm/access/workspaces.h"
+#include "crm/auth/authenticator.h"
+#include "crm/auth/rate_limiter.h"
 #include "crm/server/server_state.h"
 #include "insight_cache.h"
 #include "route_table.h"
@@ -18,6 +22,17 @@ struct Api {
   access::Workspaces workspaces;
   ChatThreadLog threads;
   InsightCache insights;
+  std::unique_ptr<auth::Authenticator> auth;        //!< users, sessions, tokens, audit log (set by Bind)
+  std::unique_ptr<auth::RateLimiter> rate_limiter;  //!< requests per user
+
+  //! Who sent `request` and how (session cookie, Bearer token or local admin); nullopt when nobody
+  //! proved who they are; an Error when the store fails. Cheap: cached in memory.
+  Result<std::optional<auth::Identity>> IdentityOf(const httplib::Request& request) const;
+  //! The caller of `request`; an Error when nobody proved who they are (on /api/v1 routes other than
+  //! health, openapi.json and POST session, the gate already answered 401 then).
+  Result<auth::Caller> CallerOf(const httplib::Request& request) const;
+  //! Appends `action` by `caller` with `detail` to the audit log; a store failure is logged on stderr.
+  void Audit(const auth::Caller& caller, std::string_view action, const nlohmann::json& detail) const;
 
   //! The workspace of the caller of `request`: what they may see and the services over it. Null after
   //! sending the error when there is none.
@@ -44,5 +59,7 @@ void AddModelRoutes(RouteTable& routes, Api& api);
 void AddDataRoutes(RouteTable& routes, Api& api);
 //! GET /api/v1/accounts/{name}.
 void AddAccountRoutes(RouteTable& routes, Api& api);
+//! POST, GET and DELETE /api/v1/session (sign in, who am I, sign out) and GET /api/v1/audit.
+void AddAuthRoutes(RouteTable& routes, Api& api);
 
 }  // namespace crm::server

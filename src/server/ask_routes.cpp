@@ -14,11 +14,13 @@ namespace {
 //! A parsed ask request.
 struct AskRequest {
   std::string question;
-  std::string session;
+  std::string session;  //!< the client's thread id
+  std::string thread;   //!< the stored thread: the session of the caller's own (empty without a session)
 };
 
-//! The question and session of the body; an Error names what is wrong.
-Result<AskRequest> ParseAsk(const httplib::Request& request) {
+//! The question and session of the body, the thread kept under the caller's name (the local admin's
+//! threads are the CLI's, under the bare session); an Error names what is wrong.
+Result<AskRequest> ParseAsk(const httplib::Request& request, const auth::Caller& caller) {
   auto body = ParseJsonObject(request);
   if (!body.ok()) return body.error();
   auto question = StringMember(*body, "question");
@@ -29,7 +31,8 @@ Result<AskRequest> ParseAsk(const httplib::Request& request) {
   if (!session->empty() && !store::IsValidSessionId(*session)) {
     return Error{"\"session\" must be 1 to 64 letters, digits, '-', '_' or '.'"};
   }
-  return AskRequest{std::move(question).value(), std::move(session).value()};
+  std::string thread = session->empty() || caller.local_admin ? *session : caller.user + "/" + *session;
+  return AskRequest{std::move(question).value(), std::move(session).value(), std::move(thread)};
 }
 
 //! Logs a store failure for the operator; the client only learns that the history failed.
@@ -39,29 +42,40 @@ void LogStoreError(const Error& error) {
 
 //! The previous turn of the session, or an Error when the store fails.
 Result<std::optional<nlu::PreviousTurn>> PreviousTurn(Api& api, const AskRequest& ask) {
-  if (ask.session.empty()) return std::optional<nlu::PreviousTurn>();
-  auto last = api.threads.LastTurn(ask.session);
+  if (ask.thread.empty()) return std::optional<nlu::PreviousTurn>();
+  auto last = api.threads.LastTurn(ask.thread);
   if (!last.ok()) LogStoreError(last.error());
   return last;
 }
 
 //! Records the answered turn when there is a session; false when the store fails.
 bool Record(Api& api, const AskRequest& ask, const chat::Answer& answer) {
-  if (ask.session.empty()) return true;
+  if (ask.thread.empty()) return true;
   const Status saved =
-      api.threads.Append(ask.session, {ask.question, answer.intent, answer.entities, answer.markdown});
+      api.threads.Append(ask.thread, {ask.question, answer.intent, answer.entities, answer.markdown});
   if (!saved.ok()) LogStoreError(saved.error());
   return saved.ok();
 }
 
+//! Records the question and its answer (intent, sources, writer) in the audit log.
+void AuditAnswer(const Api& api, const auth::Caller& caller, const AskRequest& ask,
+                 const chat::Answer& answer) {
+  nlohmann::json detail = {{"question", ask.question},
+                           {"intent", answer.intent},
+                           {"sources", answer.sources},
+                           {"writer", api.state->writer->name()}};
+  if (!ask.session.empty()) detail["session"] = ask.session;
+  api.Audit(caller, "ask", detail);
+}
+
 //! Streams the answer: meta once the question is understood, the markdown in delta chunks, then done
 //! with the full JSON. Stops as soon as the client is gone.
-void StreamAnswer(Api& api, const chat::Assistant& assistant, AskRequest ask,
+void StreamAnswer(Api& api, const chat::Assistant& assistant, auth::Caller caller, AskRequest ask,
                   std::optional<nlu::PreviousTurn> previous, httplib::Response& response) {
   response.set_header("X-Accel-Buffering", "no");
   response.set_chunked_content_provider(
-      "text/event-stream", [&api, &assistant, ask = std::move(ask), previous = std::move(previous)](
-                               size_t, httplib::DataSink& sink) {
+      "text/event-stream", [&api, &assistant, caller = std::move(caller), ask = std::move(ask),
+                            previous = std::move(previous)](size_t, httplib::DataSink& sink) {
         const nlu::PreviousTurn* turn = previous ? &*previous : nullptr;
         const nlu::Understanding understanding = assistant.Understand(ask.question, turn);
         nlohmann::json meta = {{"intent", understanding.intent},
@@ -69,6 +83,7 @@ void StreamAnswer(Api& api, const chat::Assistant& assistant, AskRequest ask,
         if (!ask.session.empty()) meta["session"] = ask.session;
         if (!WriteEvent(sink, "meta", DumpJson(meta))) return false;
         const chat::Answer answer = assistant.Ask(ask.question, turn);
+        AuditAnswer(api, caller, ask, answer);
         if (!Record(api, ask, answer)) {
           WriteEvent(sink, "error", DumpJson({{"error", "the chat history could not be saved"}}));
           sink.done();
@@ -94,21 +109,24 @@ void AddAskRoutes(RouteTable& routes, Api& api) {
        "with Accept: text/event-stream",
        {}},
       [&api](const httplib::Request& request, httplib::Response& response) {
+        auto caller = api.CallerOf(request);
+        if (!caller.ok()) return SendError(response, 401, caller.error().message);
         if (!HasJsonContentType(request)) {
           return SendError(response, 415, "send the question as JSON (Content-Type: application/json)");
         }
-        auto ask = ParseAsk(request);
+        auto ask = ParseAsk(request, *caller);
         if (!ask.ok()) return SendError(response, 400, ask.error().message);
         const access::Workspace* workspace = api.WorkspaceFor(request, response);
         if (!workspace) return;
         auto previous = PreviousTurn(api, *ask);
         if (!previous.ok()) return SendError(response, 500, "the chat history could not be read");
         if (request.get_header_value("Accept").find("text/event-stream") != std::string::npos) {
-          return StreamAnswer(api, workspace->assistant(), std::move(ask).value(),
+          return StreamAnswer(api, workspace->assistant(), std::move(caller).value(), std::move(ask).value(),
                               std::move(previous).value(), response);
         }
         const nlu::PreviousTurn* turn = *previous ? &**previous : nullptr;
         const chat::Answer answer = workspace->assistant().Ask(ask->question, turn);
+        AuditAnswer(api, *caller, *ask, answer);
         if (!Record(api, *ask, answer)) {
           return SendError(response, 500, "the chat history could not be saved");
         }

@@ -25,9 +25,14 @@ const std::vector<std::string>& ExportParameters() {
   return names;
 }
 
-//! Sends `bytes` as an attachment named after `title`.
-void SendDownload(httplib::Response& response, std::string bytes, std::string_view content_type,
-                  std::string_view title, std::string_view extension) {
+//! Sends `bytes` as an attachment named after `title`, and records the export in the audit log.
+void SendDownload(const Api& api, const httplib::Request& request, httplib::Response& response,
+                  std::string bytes, std::string_view content_type, std::string_view title,
+                  std::string_view extension) {
+  if (auto caller = api.CallerOf(request); caller.ok()) {
+    api.Audit(*caller, "export",
+              {{"path", request.path}, {"title", title}, {"format", extension}, {"bytes", bytes.size()}});
+  }
   response.status = 200;
   response.set_header("Content-Disposition", exports::ContentDisposition(title, extension));
   response.set_content(std::move(bytes), std::string(content_type));
@@ -44,10 +49,11 @@ Result<exports::Format> ParseFormat(const std::string& name) {
 }
 
 //! Sends `document` in `format`; 400 when the format cannot hold it.
-void SendDocument(httplib::Response& response, const exports::Document& document, exports::Format format) {
+void SendDocument(const Api& api, const httplib::Request& request, httplib::Response& response,
+                  const exports::Document& document, exports::Format format) {
   auto bytes = exports::ExportBytes(document, format);
   if (!bytes.ok()) return SendError(response, 400, bytes.error().message);
-  SendDownload(response, std::move(bytes).value(), exports::ContentType(format), document.title,
+  SendDownload(api, request, response, std::move(bytes).value(), exports::ContentType(format), document.title,
                exports::FormatName(format));
 }
 
@@ -83,11 +89,11 @@ void ExportInsight(Api& api, const std::string& type, const httplib::Request& re
     return SendError(response, 400, "insight " + type + " has no table '" + table + "'; tables: " + known);
   }
   document.title += " " + FormatIsoDate(insight->as_of);
-  SendDocument(response, document, *format);
+  SendDocument(api, request, response, document, *format);
 }
 
 //! The document of a POST /api/v1/export body and its format.
-void ExportPosted(const httplib::Request& request, httplib::Response& response) {
+void ExportPosted(const Api& api, const httplib::Request& request, httplib::Response& response) {
   if (!HasJsonContentType(request)) {
     return SendError(response, 415, "send the export as JSON (Content-Type: application/json)");
   }
@@ -100,7 +106,7 @@ void ExportPosted(const httplib::Request& request, httplib::Response& response) 
   auto document = exports::DocumentFromJson(*body);
   if (!document.ok()) return SendError(response, 400, document.error().message);
   if (document->title.empty()) document->title = "export";
-  SendDocument(response, *document, *format);
+  SendDocument(api, request, response, *document, *format);
 }
 
 }  // namespace
@@ -115,14 +121,15 @@ void AddExportRoutes(RouteTable& routes, Api& api) {
              [&api](const httplib::Request& request, httplib::Response& response) {
                ExportInsight(api, request.matches[1], request, response);
              });
-  routes.Add(
-      {"POST",
-       "/api/v1/export",
-       "/api/v1/export",
-       "a client's answer and tables, {format, title, markdown, tables: [{name, columns, rows}]}, "
-       "as a download",
-       {}},
-      [](const httplib::Request& request, httplib::Response& response) { ExportPosted(request, response); });
+  routes.Add({"POST",
+              "/api/v1/export",
+              "/api/v1/export",
+              "a client's answer and tables, {format, title, markdown, tables: [{name, columns, rows}]}, "
+              "as a download",
+              {}},
+             [&api](const httplib::Request& request, httplib::Response& response) {
+               ExportPosted(api, request, response);
+             });
   routes.Add({"GET",
               "/api/v1/accounts/(.+)/report\\.pdf",
               "/api/v1/accounts/{name}/report.pdf",
@@ -140,8 +147,8 @@ void AddExportRoutes(RouteTable& routes, Api& api) {
                  std::fprintf(stderr, "error: %s: %s\n", request.path.c_str(), pdf.error().message.c_str());
                  return SendError(response, 500, "the PDF report could not be written");
                }
-               SendDownload(response, std::move(pdf).value(), "application/pdf", report.title + " report",
-                            "pdf");
+               SendDownload(api, request, response, std::move(pdf).value(), "application/pdf",
+                            report.title + " report", "pdf");
              });
 }
 

@@ -63,22 +63,22 @@ nlohmann::json FilterValues(const Dataset& data) {
 }  // namespace
 
 void AddFilterRoutes(RouteTable& routes, Api& api) {
-  routes.Add(
-      {"GET",
-       "/api/v1/filters",
-       "/api/v1/filters",
-       "the values of the insight filters in the data: regional_office, manager, sales_agent, sector, "
-       "product, period",
-       {}},
-      [&api](const httplib::Request& request, httplib::Response& response) {
-        const access::Workspace* workspace = api.WorkspaceFor(request, response);
-        if (!workspace) return;
-        const std::string key = workspace->scope().Key() + "/filters";
-        if (auto cached = api.insights.Find(key)) return SendJsonText(response, 200, std::move(*cached));
-        std::string text = DumpJson(FilterValues(workspace->data()));
-        api.insights.Put(key, text);
-        SendJsonText(response, 200, std::move(text));
-      });
+  routes.Add({"GET",
+              "/api/v1/filters",
+              "/api/v1/filters",
+              "the values of the insight filters in the data: regional_office, manager, sales_agent, sector, "
+              "product, period",
+              {}},
+             [&api](const httplib::Request& request, httplib::Response& response) {
+               const access::Workspace* workspace = api.WorkspaceFor(request, response);
+               if (!workspace) return;
+               const std::string key = workspace->scope().Key() + "/filters";
+               if (auto cached = api.insights.Find(key))
+                 return SendJsonText(response, 200, std::move(*cached));
+               std::string text = DumpJson(FilterValues(workspace->data()));
+               api.insights.Put(key, text);
+               SendJsonText(response, 200, std::move(text));
+             });
 }
 
 }  // namespace crm::server

@@ -38,6 +38,8 @@ std::string Reason(int status) {
       return "request URI too long";
     case 415:
       return "unsupported media type";
+    case 429:
+      return "too many requests";
     case 503:
       return "service unavailable";
     default:
@@ -45,16 +47,15 @@ std::string Reason(int status) {
   }
 }
 
-//! Refuses a request before its body is read, and closes the connection (its body stays unread).
+}  // namespace
+
 httplib::Server::HandlerResponse Refuse(httplib::Response& response, int status, const std::string& message) {
   SendError(response, status, message);
   response.set_header("Connection", "close");
   return httplib::Server::HandlerResponse::Handled;
 }
 
-}  // namespace
-
-void Harden(httplib::Server& server, const ServerOptions& options) {
+void Harden(httplib::Server& server, const ServerOptions& options, RequestGate gate) {
   server.new_task_queue = [workers = options.workers, queued = options.queued_connections] {
     return new BoundedTaskQueue(workers, queued);
   };
@@ -76,7 +77,8 @@ void Harden(httplib::Server& server, const ServerOptions& options) {
   server.set_keep_alive_timeout(kKeepAliveSeconds);
   server.set_keep_alive_max_count(kKeepAliveRequests);
   server.set_payload_max_length(std::max(options.max_body_bytes, options.max_export_body_bytes));
-  server.set_pre_routing_handler([options](const httplib::Request& request, httplib::Response& response) {
+  server.set_pre_routing_handler([options, gate = std::move(gate)](const httplib::Request& request,
+                                                                   httplib::Response& response) {
     const size_t max_body =
         request.path == "/api/v1/export" ? options.max_export_body_bytes : options.max_body_bytes;
     const std::string encoding = request.get_header_value("Content-Encoding");
@@ -96,7 +98,7 @@ void Harden(httplib::Server& server, const ServerOptions& options) {
     if (length > max_body) {
       return Refuse(response, 413, "the request body is larger than " + std::to_string(max_body) + " bytes");
     }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return gate(request, response);
   });
   server.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
                                   std::exception_ptr exception) {

@@ -7,8 +7,14 @@
 namespace crm::server {
 
 void AddHealthRoutes(RouteTable& routes, Api& api) {
-  routes.Add({"GET", "/api/v1/health", "/api/v1/health", "status, data counts and models", {}},
+  routes.Add({"GET",
+              "/api/v1/health",
+              "/api/v1/health",
+              "status; with credentials, the counts of the data the caller sees and the models",
+              {}},
              [&api](const httplib::Request& request, httplib::Response& response) {
+               // Anybody may ask whether the server is up; only a caller learns what data it serves.
+               if (!api.CallerOf(request).ok()) return SendJson(response, 200, {{"status", "ok"}});
                const access::Workspace* workspace = api.WorkspaceFor(request, response);
                if (!workspace) return;
                const agents::AgentContext& agents = workspace->agents();

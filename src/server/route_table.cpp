@@ -28,6 +28,8 @@ std::vector<std::string> PathParameters(const std::string& path) {
 void RouteTable::Add(Route route, httplib::Server::Handler handler) {
   if (route.method == "GET") {
     server_->Get(route.pattern, std::move(handler));
+  } else if (route.method == "DELETE") {
+    server_->Delete(route.pattern, std::move(handler));
   } else {
     server_->Post(route.pattern, std::move(handler));
   }

@@ -14,7 +14,7 @@ namespace crm::server {
 
 //! One route: its method, path pattern, and how the OpenAPI document describes it.
 struct Route {
-  std::string method;              //!< "GET" or "POST"
+  std::string method;              //!< "GET", "POST" or "DELETE"
   std::string pattern;             //!< the regular expression httplib matches against the path
   std::string openapi_path;        //!< "/api/v1/accounts/{name}/summary"
   std::string summary;             //!< one line for the OpenAPI document

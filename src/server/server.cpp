@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "api.h"
+#include "auth_gate.h"
 #include "hardening.h"
 #include "http_json.h"
 #include "static_routes.h"
@@ -18,10 +19,14 @@ class Server::Impl {
         api_{&state_,
              access::Workspaces(*state_.agents, state_.search.get(), *state_.writer, state_.index_part),
              ChatThreadLog(state_.store_path),
-             {}},
+             {},
+             nullptr,
+             std::make_unique<auth::RateLimiter>(options_.rate_per_second, options_.rate_burst)},
         routes_(http_) {
     state_.agents->engine().Warm();
-    Harden(http_, options_);
+    Harden(http_, options_, [this](const httplib::Request& request, httplib::Response& response) {
+      return GuardRequest(api_, request, response);
+    });
     AddHealthRoutes(routes_, api_);
     AddInsightRoutes(routes_, api_);
     AddAskRoutes(routes_, api_);
@@ -32,6 +37,7 @@ class Server::Impl {
     AddModelRoutes(routes_, api_);
     AddDataRoutes(routes_, api_);
     AddAccountRoutes(routes_, api_);
+    AddAuthRoutes(routes_, api_);
     routes_.Add({"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "this document", {}},
                 [this](const httplib::Request&, httplib::Response& response) {
                   SendJsonText(response, 200, openapi_);
@@ -42,6 +48,7 @@ class Server::Impl {
   }
 
   Result<int> Bind() {
+    if (Status opened = OpenUsers(); !opened.ok()) return opened.error();
     const int port = options_.port == 0
                          ? http_.bind_to_any_port(options_.host)
                          : (http_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
@@ -56,6 +63,16 @@ class Server::Impl {
   void Stop() { http_.stop(); }
 
  private:
+  //! Opens the users, sessions and audit log; off loopback there is no local admin, even without users.
+  Status OpenUsers() {
+    auth::AuthOptions auth_options;
+    auth_options.allow_local_admin = IsLoopbackHost(options_.host);
+    auto auth = auth::Authenticator::Open(state_.store_path, auth_options);
+    if (!auth.ok()) return auth.error();
+    api_.auth = std::move(auth).value();
+    return Status::Ok();
+  }
+
   ServerState state_;
   ServerOptions options_;
   Api api_;

@@ -15,10 +15,6 @@ constexpr std::string_view kListImageTriggers =
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'dataset_image_stale_*' "
     "ORDER BY name";
 
-std::string ColumnString(sqlite3_stmt* statement, int column) {
-  return reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-}
-
 }  // namespace
 
 Result<DroppedSchema> DroppedSchema::Indexes(sqlite3* db, const std::string& table) {

@@ -6,19 +6,6 @@
 
 namespace crm::store {
 
-namespace {
-
-void BindText(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.c_str(), static_cast<int>(text.size()), SQLITE_STATIC);
-}
-
-std::string ColumnString(sqlite3_stmt* statement, int column) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-  return text == nullptr ? std::string() : std::string(text, sqlite3_column_bytes(statement, column));
-}
-
-}  // namespace
-
 Result<int64_t> InsertImportRecord(sqlite3* db, const ImportRecord& record) {
   Result<Statement> insert =
       Prepare(db,

@@ -16,10 +16,6 @@ constexpr const char* kInsert =
 constexpr const char* kSelectColumns =
     "SELECT name, version, created_at, data_hash, metadata, booster FROM models";
 
-void BindText(sqlite3_stmt* statement, int index, std::string_view text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-}
-
 // The bytes as a BLOB, or NULL when empty.
 void BindBytes(sqlite3_stmt* statement, int index, const std::string& bytes) {
   if (bytes.empty()) {

@@ -175,13 +175,52 @@ CREATE TABLE embedding_cache (
 );
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Users, their sign-in sessions and API tokens, and the audit log (src/auth/): passwords as argon2id
+// strings, sessions and tokens only as the SHA-256 of their secret. Removing a user removes their
+// sessions and tokens; the audit log keeps the name as it was given (also for failed sign-ins).
+constexpr const char* kAuth = R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role = 'admin' OR role = 'manager' OR role = 'rep'),
+  sales_agent TEXT,
+  manager TEXT,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, kCrmTables},
     {2, kDatasetImage},
     {3, kModels},
     {4, kSearch},
     {5, kChatTurns},
     {6, kEmbeddingCache},
+    {7, kAuth},
 }};
 
 }  // namespace

@@ -24,6 +24,16 @@ Status Execute(sqlite3* db, const char* sql) {
   return Status::Ok();
 }
 
+void BindText(sqlite3_stmt* statement, int index, std::string_view text) {
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+std::string ColumnString(sqlite3_stmt* statement, int column) {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
+  return bytes == nullptr ? std::string()
+                          : std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(statement, column)));
+}
+
 Result<int64_t> QueryInt64(sqlite3* db, std::string_view sql, int64_t if_null) {
   Result<Statement> statement = Prepare(db, sql);
   if (!statement.ok()) return statement.error();

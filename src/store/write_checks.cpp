@@ -4,15 +4,6 @@
 
 namespace crm::store {
 
-namespace {
-
-std::string ColumnString(sqlite3_stmt* statement, int column) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-  return text == nullptr ? std::string() : std::string(text);
-}
-
-}  // namespace
-
 Status CheckColumnLengths(const Dataset& data) {
   const OpportunityColumns& o = data.opportunities;
   const size_t deals = o.size();

@@ -15,9 +15,9 @@ namespace crm::test {
 TempDir::TempDir() {
   static std::atomic<int> counter{0};
   std::random_device device;
-  path_ = std::filesystem::temp_directory_path() /
-          ("crm-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + "-" +
-           std::to_string(device()));
+  path_ =
+      std::filesystem::temp_directory_path() / ("crm-test-" + std::to_string(getpid()) + "-" +
+                                                std::to_string(counter++) + "-" + std::to_string(device()));
   std::filesystem::create_directories(path_);
 }
 
@@ -39,11 +39,14 @@ std::string ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-CliRun RunCli(const std::string& args) {
+CliRun RunCli(const std::string& args) { return RunCliWithInput(args, ""); }
+
+CliRun RunCliWithInput(const std::string& args, const std::string& input) {
   TempDir dir;
-  const std::string out_path = dir.File("out"), err_path = dir.File("err");
+  const std::string out_path = dir.File("out"), err_path = dir.File("err"), in_path = dir.File("in");
+  WriteFile(in_path, input);
   const std::string command =
-      std::string(CRM_CLI_PATH) + " " + args + " >" + out_path + " 2>" + err_path + " </dev/null";
+      std::string(CRM_CLI_PATH) + " " + args + " >" + out_path + " 2>" + err_path + " <" + in_path;
   const int status = std::system(command.c_str());
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return {code, ReadFile(out_path), ReadFile(err_path)};

@@ -36,6 +36,8 @@ struct CliRun {
 
 //! Runs the built crm-assistant with `args` (a shell-quoted argument string).
 CliRun RunCli(const std::string& args);
+//! Runs the built crm-assistant with `args`, `input` on its standard input.
+CliRun RunCliWithInput(const std::string& args, const std::string& input);
 
 //! Folder of the Kaggle data set, or empty when ../shared is absent.
 std::string SharedDataDir();
@@ -43,8 +45,8 @@ std::string SharedDataDir();
 }  // namespace crm::test
 
 //! Skips the current test with a clear message when the shared Kaggle data is absent.
-#define CRM_REQUIRE_SHARED_DATA()                                                              \
-  do {                                                                                         \
-    if (crm::test::SharedDataDir().empty())                                                    \
-      GTEST_SKIP() << "../shared/data/maven-crm is absent: skipping the real-data test";       \
+#define CRM_REQUIRE_SHARED_DATA()                                                        \
+  do {                                                                                   \
+    if (crm::test::SharedDataDir().empty())                                              \
+      GTEST_SKIP() << "../shared/data/maven-crm is absent: skipping the real-data test"; \
   } while (0)

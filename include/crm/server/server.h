@@ -23,6 +23,8 @@ struct ServerOptions {
   std::string web_root;               //!< serve the web UI from this folder; empty: the embedded files
   //! The body limit of POST /api/v1/export, which carries a client's tables.
   size_t max_export_body_bytes = 8 * 1024 * 1024;
+  double rate_per_second = 30;        //!< requests a second per signed-in user (0: no limit)
+  double rate_burst = 120;            //!< requests a signed-in user may make at once
 };
 
 //! True for a loopback address: "localhost", 127.0.0.0/8 or "::1".
@@ -37,7 +39,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  //! Binds the listening socket; the port bound (the free one chosen when the options say 0).
+  //! Opens the users of the store and binds the listening socket; the port bound (the free one chosen
+  //! when the options say 0).
   Result<int> Bind();
   //! Serves until Stop() is called; false when the socket was not bound.
   bool Run();

@@ -28,6 +28,12 @@ Result<Statement> Prepare(sqlite3* db, std::string_view sql);
 //! Runs a script of one or more statements whose results are not needed.
 Status Execute(sqlite3* db, const char* sql);
 
+//! Binds `text` (copied) to parameter `index` of `statement`.
+void BindText(sqlite3_stmt* statement, int index, std::string_view text);
+
+//! The text or blob in `column` of the current row; empty for NULL.
+std::string ColumnString(sqlite3_stmt* statement, int column);
+
 //! Runs a query that returns one integer (NULL reads as `if_null`).
 Result<int64_t> QueryInt64(sqlite3* db, std::string_view sql, int64_t if_null = 0);
 

@@ -1,6 +1,8 @@
 // ScopeDataset: a rep's and a manager's part of the data, references renumbered, the as-of day kept.
 #include "crm/access/scope.h"
 
+#include "crm/access/caller_scope.h"
+
 #include <gtest/gtest.h>
 
 #include "unit/analytics/analytics_fixture.h"
@@ -89,6 +91,13 @@ TEST(ScopeTest, UnknownPeopleAreErrors) {
   ASSERT_FALSE(agent.ok());
   EXPECT_NE(agent.error().message.find("Zed"), std::string::npos);
   EXPECT_FALSE(ScopeDataset(data, Scope::Team("Cal")).ok());  // an agent, not a manager
+}
+
+TEST(ScopeTest, EachRoleHasItsScope) {
+  EXPECT_EQ(ScopeOf({"ann", auth::Role::kAdmin, "", "", false}).Key(), "all");
+  EXPECT_EQ(ScopeOf({"mia", auth::Role::kManager, "", "Mia", false}).Key(), "team:Mia");
+  EXPECT_EQ(ScopeOf({"cal", auth::Role::kRep, "Cal", "", false}).Key(), "agent:Cal");
+  EXPECT_EQ(ScopeOf(auth::LocalAdmin()).Key(), "all");
 }
 
 }  // namespace

@@ -343,7 +343,9 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     ASSERT_TRUE(store->ReplaceAll(test::SampleDataset(), SampleRecord("a")).ok());
     RunSql(*store,
            "DROP TABLE dataset_image; DROP TABLE models; DROP TABLE search_vocabulary;"
-           " DROP TABLE search_text; DROP TABLE search_index_parts; DROP TABLE chat_turns; DROP TABLE embedding_cache;"
+           " DROP TABLE search_text; DROP TABLE search_index_parts; DROP TABLE chat_turns; DROP TABLE "
+           "embedding_cache;"
+           " DROP TABLE sessions; DROP TABLE api_tokens; DROP TABLE audit_log; DROP TABLE users;"
            " DELETE FROM schema_migrations WHERE version >= 2");
     Result<Statement> triggers =
         Prepare(store->connection(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");

@@ -129,6 +129,7 @@ TEST(ModelRegistryTest, AStoreAtVersionTwoGainsTheRegistryAndKeepsItsData) {
     ASSERT_TRUE(Execute(store->connection(),
                         "DROP TABLE models; DROP TABLE search_vocabulary; DROP TABLE search_text;"
                         " DROP TABLE search_index_parts; DROP TABLE chat_turns; DROP TABLE embedding_cache;"
+                        " DROP TABLE sessions; DROP TABLE api_tokens; DROP TABLE audit_log; DROP TABLE users;"
                         " DELETE FROM schema_migrations WHERE version >= 3")
                     .ok());
   }

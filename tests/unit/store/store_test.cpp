@@ -242,9 +242,9 @@ TEST(StoreTest, ReportsSchemaVersionAndDoesNotReapplyMigrationsOnReopen) {
   std::string applied_at;
   {
     std::unique_ptr<Store> store = OpenOrDie(path);
-    EXPECT_EQ(store->SchemaVersion(), 6);
+    EXPECT_EQ(store->SchemaVersion(), 7);
     EXPECT_EQ(store->SchemaVersion(), static_cast<int>(StoreMigrations().size()));
-    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 6);
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 7);
     applied_at = Text(*store, "SELECT applied_at FROM schema_migrations WHERE version = 1");
     EXPECT_EQ(applied_at.size(), 20u) << applied_at;  // 2024-05-01T12:34:56Z
     EXPECT_EQ(Text(*store, "PRAGMA journal_mode"), "wal");
@@ -252,8 +252,8 @@ TEST(StoreTest, ReportsSchemaVersionAndDoesNotReapplyMigrationsOnReopen) {
     ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("first")).ok());
   }
   std::unique_ptr<Store> store = OpenOrDie(path);  // re-running migration 1 would fail: tables exist
-  EXPECT_EQ(store->SchemaVersion(), 6);
-  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 6);
+  EXPECT_EQ(store->SchemaVersion(), 7);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 7);
   EXPECT_EQ(Text(*store, "SELECT applied_at FROM schema_migrations WHERE version = 1"), applied_at);
   EXPECT_EQ(LoadOrDie(*store).opportunities.size(), 4u);
 }

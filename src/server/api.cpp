@@ -1,6 +1,7 @@
 // The workspace a request is answered from: the one of its caller's scope.
 #include "api.h"
 #include "crm/access/caller_scope.h"
+#include "crm/agents/account_lookup.h"
 #include "http_json.h"
 
 namespace crm::server {
@@ -17,6 +18,18 @@ const access::Workspace* Api::WorkspaceFor(const httplib::Request& request, http
     return nullptr;
   }
   return *workspace;
+}
+
+std::optional<std::pair<const access::Workspace*, int32_t>> Api::AccountFor(const httplib::Request& request,
+                                                                            httplib::Response& response) {
+  const access::Workspace* workspace = WorkspaceFor(request, response);
+  if (!workspace) return std::nullopt;
+  const auto row = agents::FindAccountByName(workspace->data(), request.matches[1].str());
+  if (!row.ok()) {
+    SendError(response, 404, row.error().message);
+    return std::nullopt;
+  }
+  return std::pair{workspace, *row};
 }
 
 }  // namespace crm::server

@@ -37,6 +37,10 @@ struct Api {
   //! The workspace of the caller of `request`: what they may see and the services over it. Null after
   //! sending the error when there is none.
   const access::Workspace* WorkspaceFor(const httplib::Request& request, httplib::Response& response);
+  //! The caller's workspace and the row there of the account the path names (its first match); nullopt
+  //! after sending the error (404 for an account the caller does not see).
+  std::optional<std::pair<const access::Workspace*, int32_t>> AccountFor(const httplib::Request& request,
+                                                                         httplib::Response& response);
 };
 
 //! GET /api/v1/health.

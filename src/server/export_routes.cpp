@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "api.h"
-#include "crm/agents/account_lookup.h"
 #include "crm/analytics/engine.h"
 #include "crm/common/date.h"
 #include "crm/export/account_report.h"
@@ -136,12 +135,10 @@ void AddExportRoutes(RouteTable& routes, Api& api) {
               "the PDF account report: key figures, health, charts, open deals, risks, actions, all deals",
               {}},
              [&api](const httplib::Request& request, httplib::Response& response) {
-               const access::Workspace* workspace = api.WorkspaceFor(request, response);
-               if (!workspace) return;
-               const agents::AgentContext& agents = workspace->agents();
-               const auto row = agents::FindAccountByName(agents.data(), request.matches[1].str());
-               if (!row.ok()) return SendError(response, 404, row.error().message);
-               const exports::Report report = exports::AccountReport(agents, *row);
+               const auto account = api.AccountFor(request, response);
+               if (!account) return;
+               const exports::Report report =
+                   exports::AccountReport(account->first->agents(), account->second);
                auto pdf = exports::PdfBytes(report);
                if (!pdf.ok()) {
                  std::fprintf(stderr, "error: %s: %s\n", request.path.c_str(), pdf.error().message.c_str());

@@ -7,7 +7,6 @@
 #include <variant>
 
 #include "api.h"
-#include "crm/agents/account_lookup.h"
 #include "crm/agents/account_summary.h"
 #include "crm/agents/deal_record.h"
 #include "crm/common/date.h"
@@ -67,13 +66,12 @@ void AddRecordRoutes(RouteTable& routes, Api& api) {
               "the account briefing of `summary ACCOUNT --json`",
               {}},
              [&api](const httplib::Request& request, httplib::Response& response) {
-               const access::Workspace* workspace = api.WorkspaceFor(request, response);
-               if (!workspace) return;
-               const agents::AgentContext& agents = workspace->agents();
-               const auto row = agents::FindAccountByName(agents.data(), request.matches[1].str());
-               if (!row.ok()) return SendError(response, 404, row.error().message);
-               SendJson(response, 200,
-                        agents::ToJson(agents::SummarizeAccount(agents, *row, *api.state->writer)));
+               const auto account = api.AccountFor(request, response);
+               if (!account) return;
+               const auto [workspace, row] = *account;
+               SendJson(
+                   response, 200,
+                   agents::ToJson(agents::SummarizeAccount(workspace->agents(), row, *api.state->writer)));
              });
   routes.Add({"GET",
               "/api/v1/opportunities/([^/]+)",

@@ -9,6 +9,8 @@
 #include "crm/server/server_state.h"
 #include "insight_cache.h"
 #include "route_table.h"
+#include "stream_limit.h"
+#include "work_slots.h"
 
 namespace crm::server {
 
@@ -18,6 +20,8 @@ struct Api {
   access::Workspaces workspaces;
   ChatThreadLog threads;
   InsightCache insights;
+  WorkSlots* compute = nullptr;    //!< caps the chat answers computed at once
+  StreamLimit* streams = nullptr;  //!< caps the chat answers streaming at once
 
   //! The workspace of the caller of `request`: what they may see and the services over it. Null after
   //! sending the error when there is none.

@@ -2,9 +2,13 @@
 
 #include <httplib.h>
 
+#include <thread>
+
 #include "api.h"
 #include "hardening.h"
 #include "http_json.h"
+#include "lending_writer.h"
+#include "listen_backlog.h"
 
 namespace crm::server {
 
@@ -14,13 +18,20 @@ class Server::Impl {
   Impl(ServerState state, ServerOptions options)
       : state_(std::move(state)),
         options_(std::move(options)),
+        compute_(options_.compute_slots != 0 ? options_.compute_slots : std::thread::hardware_concurrency(),
+                 std::chrono::milliseconds(options_.compute_wait_ms)),
+        writer_(*state_.writer, compute_),
+        streams_(options_.max_streams),
         api_{&state_,
-             access::Workspaces(*state_.agents, state_.search.get(), *state_.writer, state_.index_part),
+             access::Workspaces(*state_.agents, state_.search.get(), writer_, state_.index_part),
              ChatThreadLog(state_.store_path),
-             {}},
+             {},
+             &compute_,
+             &streams_},
         routes_(http_) {
     state_.agents->engine().Warm();
     Harden(http_, options_);
+    NoteListeningSocket(http_, &listening_socket_);
     AddHealthRoutes(routes_, api_);
     AddInsightRoutes(routes_, api_);
     AddAskRoutes(routes_, api_);
@@ -42,6 +53,7 @@ class Server::Impl {
       return Error{"cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                    " (address in use or not available)"};
     }
+    RaiseListenBacklog(listening_socket_);
     return port;
   }
 
@@ -51,10 +63,14 @@ class Server::Impl {
  private:
   ServerState state_;
   ServerOptions options_;
+  WorkSlots compute_;
+  LendingWriter writer_;  //!< the configured writer, lending the compute slot while an LLM writes
+  StreamLimit streams_;
   Api api_;
   httplib::Server http_;
   RouteTable routes_;
   std::string openapi_;
+  int listening_socket_ = -1;
 };
 
 Server::Server(ServerState state, ServerOptions options)

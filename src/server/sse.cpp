@@ -1,5 +1,7 @@
 #include "sse.h"
 
+#include "http_json.h"
+
 namespace crm::server {
 
 std::string FormatEvent(std::string_view name, std::string_view data) {
@@ -11,6 +13,13 @@ std::string FormatEvent(std::string_view name, std::string_view data) {
 bool WriteEvent(httplib::DataSink& sink, std::string_view name, std::string_view data) {
   const std::string event = FormatEvent(name, data);
   return sink.is_writable() && sink.write(event.data(), event.size());
+}
+
+bool WriteDeltas(httplib::DataSink& sink, std::string_view text) {
+  for (const std::string& piece : SplitText(text, kDeltaBytes)) {
+    if (!WriteEvent(sink, "delta", DumpJson({{"text", piece}}))) return false;
+  }
+  return true;
 }
 
 std::vector<std::string> SplitText(std::string_view text, size_t max_bytes) {

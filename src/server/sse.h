@@ -17,6 +17,9 @@ inline constexpr size_t kDeltaBytes = 64;
 std::string FormatEvent(std::string_view name, std::string_view data);
 //! Writes one event; false when the client is gone.
 bool WriteEvent(httplib::DataSink& sink, std::string_view name, std::string_view data);
+//! Writes `text` as delta events ({"text": piece}) of at most kDeltaBytes each; false when the client is
+//! gone.
+bool WriteDeltas(httplib::DataSink& sink, std::string_view text);
 //! `text` cut into pieces of at most `max_bytes` (more when one UTF-8 character is longer), never inside
 //! a UTF-8 character; joined they give `text` back.
 std::vector<std::string> SplitText(std::string_view text, size_t max_bytes);

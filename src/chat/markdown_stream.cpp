@@ -7,7 +7,6 @@ MarkdownStream::MarkdownStream(const llm::ChunkCallback& reader)
 
 bool MarkdownStream::Send(std::string_view piece) {
   if (stopped_) return false;
-  if (piece.empty()) return true;
   sent_ += piece;
   stopped_ = !reader_(piece);
   return !stopped_;
@@ -15,7 +14,7 @@ bool MarkdownStream::Send(std::string_view piece) {
 
 bool MarkdownStream::Finish(std::string_view markdown) {
   if (!markdown.starts_with(sent_)) return true;
-  Send(markdown.substr(sent_.size()));
+  if (markdown.size() > sent_.size()) Send(markdown.substr(sent_.size()));
   return false;
 }
 

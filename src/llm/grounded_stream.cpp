@@ -20,8 +20,14 @@ size_t LastSentenceEnd(std::string_view text, size_t from) {
 
 bool GroundedStream::Append(std::string_view piece) {
   if (!grounding_.ok || stopped_) return false;
+  if (piece.empty()) {  // asks whether the reader is still there
+    stopped_ = on_chunk_ && !on_chunk_(piece);
+    return !stopped_;
+  }
   text_ += piece;
-  return ReleaseUpTo(LastSentenceEnd(text_, released_));
+  const size_t end = LastSentenceEnd(text_, released_);
+  // nothing to release yet: ask whether the reader is still there, so that the work can stop early
+  return end > released_ ? ReleaseUpTo(end) : Append("");
 }
 
 bool GroundedStream::Finish() { return grounding_.ok && !stopped_ && ReleaseUpTo(text_.size()); }

@@ -77,9 +77,7 @@ void StreamAnswer(Api& api, const chat::Assistant& assistant, AskRequest ask,
                                {"entities", chat::EntitiesJson(understanding.entities)}};
         if (!ask.session.empty()) meta["session"] = ask.session;
         if (!WriteEvent(sink, "meta", DumpJson(meta))) return false;
-        const llm::ChunkCallback on_chunk = [&sink](std::string_view text) {
-          return WriteDeltas(sink, text);
-        };
+        const llm::ChunkCallback on_chunk = DeltaWriter(sink);
         const chat::Answer answer = assistant.Ask(ask.question, turn, &on_chunk);
         slot.reset();  // the computing is done
         if (answer.stopped) return false;

@@ -15,9 +15,17 @@ bool WriteEvent(httplib::DataSink& sink, std::string_view name, std::string_view
   return sink.is_writable() && sink.write(event.data(), event.size());
 }
 
-bool WriteDeltas(httplib::DataSink& sink, std::string_view text) {
+bool DeltaWriter::operator()(std::string_view text) {
+  const auto now = std::chrono::steady_clock::now();
+  if (text.empty()) {
+    if (now - last_write_ < kKeepAliveInterval) return true;
+    last_write_ = now;
+    constexpr std::string_view kKeepAlive = ": keep-alive\n\n";
+    return sink_->is_writable() && sink_->write(kKeepAlive.data(), kKeepAlive.size());
+  }
+  last_write_ = now;
   for (const std::string& piece : SplitText(text, kDeltaBytes)) {
-    if (!WriteEvent(sink, "delta", DumpJson({{"text", piece}}))) return false;
+    if (!WriteEvent(*sink_, "delta", DumpJson({{"text", piece}}))) return false;
   }
   return true;
 }

@@ -181,13 +181,19 @@ TEST_F(ChatStreamTest, DeltasArriveWhileTheLlmIsStillWriting) {
 
 TEST_F(ChatStreamTest, AClientThatGoesAwayStopsTheLlmTransfer) {
   CRM_REQUIRE_SHARED_DATA();
-  Start(Sentences(40), 0.1);  // the whole reply would take over 4 seconds
+  // a sentence, then words that end no sentence (nothing more to show) for over 4 seconds
+  std::vector<std::string> pieces = Sentences(1);
+  pieces.resize(40, "and ");
+  Start(pieces, 0.1);
   const Clock::time_point asked = Clock::now();
   {
     EventStream stream(server_->port(), kQuestion);
     const std::optional<Event> meta = stream.Next();
     ASSERT_TRUE(meta) << stream.status_line();
     EXPECT_EQ(meta->name, "meta");
+    const std::optional<Event> delta = stream.Next();
+    ASSERT_TRUE(delta);
+    EXPECT_EQ(delta->name, "delta");
   }
   for (int i = 0; i < 400 && (llm_->requests().empty() || !llm_->requests()[0].ended); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

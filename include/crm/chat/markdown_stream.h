@@ -17,7 +17,8 @@ class MarkdownStream {
   MarkdownStream(const MarkdownStream&) = delete;
   MarkdownStream& operator=(const MarkdownStream&) = delete;
 
-  //! Sends `piece`; false once the reader has stopped (nothing is sent after that).
+  //! Sends `piece` (an empty one asks whether the reader is still there); false once the reader has
+  //! stopped (nothing is sent after that).
   bool Send(std::string_view piece);
   //! Ends the stream with the finished `markdown`: when what was sent begins it, sends the rest and
   //! returns false; otherwise (the writer fell back after streaming, or the answer was reworded) sends

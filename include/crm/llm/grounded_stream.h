@@ -21,6 +21,8 @@ class GroundedStream {
 
   //! Adds a piece; releases every complete sentence (ended by ". ", "! ", "? " or a newline) whose
   //! numbers all match. False once a number fails or the callback says stop: nothing more is released.
+  //! An empty piece, and a piece that completes no sentence, ask the reader (an empty piece) whether
+  //! to go on.
   bool Append(std::string_view piece);
   //! Checks and releases the rest of the answer; false when a number fails or the callback says stop.
   bool Finish();

@@ -32,7 +32,8 @@ struct WrittenText {
 inline constexpr std::string_view kStoppedReason = "stopped: the reader went away";
 
 //! Receives streamed pieces of text as they arrive; returns false to stop (the reader went away): the
-//! writer then stops its work (an LLM transfer is aborted) and sends nothing more.
+//! writer then stops its work (an LLM transfer is aborted) and sends nothing more. While an LLM writes
+//! nothing that can be shown yet, empty pieces ask whether to go on.
 using ChunkCallback = std::function<bool(std::string_view chunk)>;
 
 //! Writes texts from tasks; implementations are const and safe to share across threads.

@@ -35,6 +35,16 @@ TEST(MarkdownStreamTest, FinishAsksToReplaceWhenTheAnswerDiffersFromWhatWasSent)
   EXPECT_EQ(reader.got, "An LLM sentence. ") << "nothing is appended to what must be replaced";
 }
 
+TEST(MarkdownStreamTest, AnEmptyPieceAsksTheReaderWhetherToGoOn) {
+  Reader reader;
+  reader.limit = 2;
+  MarkdownStream stream(reader.callback);
+  EXPECT_TRUE(stream.callback()(""));
+  EXPECT_FALSE(stream.callback()(""));
+  EXPECT_TRUE(stream.stopped());
+  EXPECT_EQ(reader.pieces, 2);
+}
+
 TEST(MarkdownStreamTest, NothingIsSentOnceTheReaderStopped) {
   Reader reader;
   reader.limit = 1;

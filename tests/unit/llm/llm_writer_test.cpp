@@ -58,7 +58,7 @@ WriterRun Write(const LlmConfig& config, const WritingTask& task = Task()) {
   WriterRun run;
   const LlmWriter writer(config, [&run](std::string_view line) { run.log.emplace_back(line); });
   run.written = writer.Write(task, [&run](std::string_view chunk) {
-    run.chunks.emplace_back(chunk);
+    if (!chunk.empty()) run.chunks.emplace_back(chunk);  // an empty piece only asks whether to go on
     return true;
   });
   return run;
@@ -300,6 +300,25 @@ TEST(LlmWriterTest, AReaderThatStopsAbortsTheTransfer) {
   EXPECT_TRUE(server.requests()[0].client_gone);
   EXPECT_LT(server.requests()[0].chunks_sent, sentences.size() / 2);
   EXPECT_EQ(server.requests().size(), 1u) << "a stopped answer is not retried";
+}
+
+TEST(LlmWriterTest, AReaderIsAskedWhetherToGoOnWhileNoSentenceIsComplete) {
+  std::vector<std::string> words(30, "word ");  // no sentence ends: nothing can be shown
+  test::ScriptedReply reply = Streamed(OpenAiEvents(words));
+  reply.chunk_delay_seconds = 0.02;
+  FakeLlmServer server({reply});
+  const LlmWriter writer(Config(Provider::kOpenAi, server.base_url()), nullptr);
+  std::string shown;
+  const WrittenText written = writer.Write(Task(), [&shown](std::string_view piece) {
+    shown += piece;
+    return false;  // gone at the first question
+  });
+  EXPECT_EQ(shown, "");
+  EXPECT_EQ(written.fallback_reason, "openai:test-model: stopped: the reader went away");
+  for (int i = 0; i < 200 && !server.requests()[0].ended; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_TRUE(server.requests()[0].client_gone);
+  EXPECT_LT(server.requests()[0].chunks_sent, words.size() / 2);
 }
 
 TEST(LlmWriterTest, MakeWriterIsOfflineUnlessConfigured) {

@@ -43,13 +43,17 @@ Command ServeCommand(const GlobalOptions& options) {
   command.options.push_back({"--host", "address to listen on (loopback only for now)", &settings->host});
   command.options.push_back({"--port", "port to listen on (0: any free port)", port.get(), false,
                              std::pair<uint64_t, uint64_t>{0, 65535}});
-  command.run = [&options, settings, port]() -> int {
+  auto max_streams = std::make_shared<uint64_t>(settings->max_streams);
+  command.options.push_back({"--max-streams", "chat answers streaming at once; more are refused with 503",
+                             max_streams.get(), false, std::pair<uint64_t, uint64_t>{1, 100000}});
+  command.run = [&options, settings, port, max_streams]() -> int {
     if (!server::IsLoopbackHost(settings->host)) {
       return Fail(
           Error{"refusing to listen on '" + settings->host +
                 "': no users exist yet, so the server only listens on loopback (127.0.0.1, ::1, localhost)"});
     }
     settings->port = static_cast<int>(*port);
+    settings->max_streams = *max_streams;
     const auto start = std::chrono::steady_clock::now();
     auto state = LoadServerState(options);
     if (!state.ok()) return Fail(state.error());

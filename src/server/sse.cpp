@@ -18,7 +18,7 @@ bool WriteEvent(httplib::DataSink& sink, std::string_view name, std::string_view
 bool DeltaWriter::operator()(std::string_view text) {
   const auto now = std::chrono::steady_clock::now();
   if (text.empty()) {
-    if (now - last_write_ < kKeepAliveInterval) return true;
+    if (now - last_write_ < keep_alive_interval_) return true;
     last_write_ = now;
     constexpr std::string_view kKeepAlive = ": keep-alive\n\n";
     return sink_->is_writable() && sink_->write(kKeepAlive.data(), kKeepAlive.size());

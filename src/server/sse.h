@@ -20,19 +20,20 @@ std::string FormatEvent(std::string_view name, std::string_view data);
 bool WriteEvent(httplib::DataSink& sink, std::string_view name, std::string_view data);
 //! Writes an answer's markdown as delta events ({"text": piece}, at most kDeltaBytes each). An empty
 //! piece asks whether the client is still there: a comment line (": keep-alive") answers it, at most
-//! once per kKeepAliveInterval (a write to a closed connection fails at the second attempt).
+//! once per interval (a write to a closed connection fails at the second attempt).
 class DeltaWriter {
  public:
-  //! The least time between keep-alive comments.
-  static constexpr std::chrono::milliseconds kKeepAliveInterval{500};
-
-  //! Writes to `sink`, which must outlive the writer.
-  explicit DeltaWriter(httplib::DataSink& sink) : sink_(&sink) {}
+  //! Writes to `sink`, which must outlive the writer, with at least `keep_alive_interval` between
+  //! keep-alive comments.
+  explicit DeltaWriter(httplib::DataSink& sink,
+                       std::chrono::milliseconds keep_alive_interval = std::chrono::milliseconds(500))
+      : sink_(&sink), keep_alive_interval_(keep_alive_interval) {}
   //! Writes `text` (or maybe a keep-alive comment when it is empty); false when the client is gone.
   bool operator()(std::string_view text);
 
  private:
   httplib::DataSink* sink_;
+  std::chrono::milliseconds keep_alive_interval_;
   std::chrono::steady_clock::time_point last_write_ = std::chrono::steady_clock::now();
 };
 //! `text` cut into pieces of at most `max_bytes` (more when one UTF-8 character is longer), never inside

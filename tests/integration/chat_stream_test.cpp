@@ -129,14 +129,15 @@ std::vector<std::string> Sentences(size_t count) {
 //! A fake LLM streaming `pieces` with `chunk_delay` seconds before each event, and a server using it.
 class ChatStreamTest : public ::testing::Test {
  protected:
-  void Start(const std::vector<std::string>& pieces, double chunk_delay, size_t llm_threads = 8) {
+  void Start(const std::vector<std::string>& pieces, double chunk_delay, size_t llm_threads = 8,
+             const std::string& serve_args = "") {
     llm::test::ScriptedReply reply = llm::test::Streamed(llm::test::OpenAiEvents(pieces));
     reply.chunk_delay_seconds = chunk_delay;
     events_per_reply_ = reply.events.size();
     llm_ = std::make_unique<llm::test::FakeLlmServer>(std::vector{reply}, llm_threads);
     const OpenAiEnvironment environment(*llm_);
-    server_ = std::make_unique<test::ServerProcess>("--db " + dir_.File("crm.db") + " --data " +
-                                                    test::SharedDataDir());
+    server_ = std::make_unique<test::ServerProcess>(
+        "--db " + dir_.File("crm.db") + " --data " + test::SharedDataDir(), serve_args);
     ASSERT_GT(server_->port(), 0) << server_->banner();
   }
 
@@ -250,6 +251,30 @@ TEST_F(ChatStreamTest, AFallbackAfterDeltasTellsTheClientToReplaceThem) {
   EXPECT_EQ(answer.find("keeps buying"), std::string::npos) << "the final text is the offline text";
   EXPECT_NE(answer.find("offline writer"), std::string::npos) << answer;
   EXPECT_NE(answer.find("987,654,321"), std::string::npos) << "the reason names the number";
+}
+
+TEST_F(ChatStreamTest, StreamsBeyondTheLimitAre503WithRetryAfter) {
+  CRM_REQUIRE_SHARED_DATA();
+  Start(Sentences(3), 0.1, 8, "--max-streams 2");
+  EventStream first(server_->port(), kQuestion);
+  EventStream second(server_->port(), kQuestion);
+  ASSERT_TRUE(first.Next());
+  ASSERT_TRUE(second.Next());
+  const std::string refused =
+      test::RawHttp(server_->port(),
+                    "POST /api/v1/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                    "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                    "16\r\n\r\n{\"question\":\"x\"}");
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503", 0), 0u) << refused;
+  EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("too many chat answers are streaming"), std::string::npos) << refused;
+  EXPECT_EQ(first.Rest().back().name, "done");
+  EXPECT_EQ(second.Rest().back().name, "done");
+  httplib::Client client("127.0.0.1", server_->port());
+  const auto after = client.Post("/api/v1/ask", {{"Accept", "text/event-stream"}},
+                                 R"({"question": "which deals are at risk?"})", "application/json");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200) << "a stream that ended makes room";
 }
 
 }  // namespace

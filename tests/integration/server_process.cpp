@@ -14,10 +14,11 @@
 
 namespace crm::test {
 
-ServerProcess::ServerProcess(const std::string& global_args) {
+ServerProcess::ServerProcess(const std::string& global_args, const std::string& serve_args) {
   int pipe_ends[2];
   if (pipe(pipe_ends) != 0) return;
-  const std::string command = "exec " + std::string(CRM_CLI_PATH) + " " + global_args + " serve --port 0";
+  const std::string command =
+      "exec " + std::string(CRM_CLI_PATH) + " " + global_args + " serve --port 0 " + serve_args;
   pid_ = fork();
   if (pid_ == 0) {
     dup2(pipe_ends[1], STDOUT_FILENO);

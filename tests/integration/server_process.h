@@ -11,8 +11,9 @@ namespace crm::test {
 //! A running `crm-assistant … serve` process.
 class ServerProcess {
  public:
-  //! Starts `crm-assistant GLOBAL_ARGS serve --port 0` and waits (up to a minute) for "Serving on".
-  explicit ServerProcess(const std::string& global_args);
+  //! Starts `crm-assistant GLOBAL_ARGS serve --port 0 SERVE_ARGS` and waits (up to a minute) for
+  //! "Serving on".
+  explicit ServerProcess(const std::string& global_args, const std::string& serve_args = "");
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

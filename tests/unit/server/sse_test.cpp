@@ -63,15 +63,16 @@ TEST(ServerSseTest, DeltaWriterWritesTextAsDeltaEvents) {
 
 TEST(ServerSseTest, DeltaWriterAnswersAnEmptyPieceWithAKeepAliveAtMostEveryInterval) {
   FakeSink fake;
-  DeltaWriter write(fake.sink);
+  constexpr std::chrono::milliseconds kInterval(100);
+  DeltaWriter write(fake.sink, kInterval);
   EXPECT_TRUE(write(""));
   EXPECT_EQ(fake.written, "") << "a write just happened (the stream opened)";
-  std::this_thread::sleep_for(DeltaWriter::kKeepAliveInterval);
+  std::this_thread::sleep_for(kInterval);
   EXPECT_TRUE(write(""));
   EXPECT_TRUE(write(""));
   EXPECT_EQ(fake.written, ": keep-alive\n\n");
   fake.open = false;
-  std::this_thread::sleep_for(DeltaWriter::kKeepAliveInterval);
+  std::this_thread::sleep_for(kInterval);
   EXPECT_FALSE(write("")) << "the client is gone";
 }
 

@@ -13,7 +13,9 @@ class LendingWriter : public llm::TextWriter {
   //! Both must outlive the writer.
   LendingWriter(const llm::TextWriter& inner, WorkSlots& slots) : inner_(inner), slots_(slots) {}
 
+  //! The inner writer's name.
   std::string name() const override { return inner_.name(); }
+  //! Writes with the inner writer while the caller's compute slot, if any, serves others.
   llm::WrittenText Write(const llm::WritingTask& task,
                          const llm::ChunkCallback& on_chunk = nullptr) const override {
     const WorkSlots::Lend lend(slots_);

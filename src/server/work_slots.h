@@ -22,8 +22,10 @@ class WorkSlots {
   //! A slot taken by a thread, given back when it goes.
   class Slot {
    public:
+    //! Takes over `other`'s slot.
     Slot(Slot&& other) noexcept;
     Slot& operator=(Slot&&) = delete;
+    //! Gives the slot back.
     ~Slot();
 
    private:
@@ -36,9 +38,11 @@ class WorkSlots {
   //! thread takes a slot back, waiting as long as that needs. Lives inside the scope of that Slot.
   class Lend {
    public:
+    //! Lends the calling thread's slot of `slots`, when it holds one.
     explicit Lend(WorkSlots& slots);
     Lend(const Lend&) = delete;
     Lend& operator=(const Lend&) = delete;
+    //! Takes a slot back when one was lent.
     ~Lend();
 
    private:

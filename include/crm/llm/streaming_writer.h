@@ -15,6 +15,7 @@ class StreamingWriter : public TextWriter {
   StreamingWriter(const TextWriter& inner, const ChunkCallback& on_chunk)
       : inner_(inner), on_chunk_(on_chunk) {}
 
+  //! The inner writer's name.
   std::string name() const override { return inner_.name(); }
   //! Streams to the reader (and to `on_chunk` too when given); once the reader has stopped, returns the
   //! offline text at once, its fallback_reason saying so.

@@ -28,6 +28,7 @@ nlohmann::json AnswerJson(const Answer& answer, const std::string& session) {
                              {"clarification", answer.clarification},
                              {"suggestions", answer.suggestions}};
   if (!session.empty()) document["session"] = session;
+  if (answer.replace) document["replace"] = true;
   return document;
 }
 

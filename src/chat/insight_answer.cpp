@@ -275,7 +275,9 @@ Answer AnswerInsight(const AnswerContext& context, const std::string& intent, co
   for (const Sentence& sentence : summary->sentences) {
     if (const auto filled = Fill(sentence, *insight)) paragraph += (paragraph.empty() ? "" : " ") + *filled;
   }
-  text += paragraph + "\n\n" + agents::NarrateInsight(*insight, context.writer).text.text + "\n";
+  text += paragraph + "\n\n";
+  if (!StreamMarkdown(context, text)) return answer;
+  text += agents::NarrateInsight(*insight, context.writer).text.text + "\n";
   const size_t rows = RowCount(entities);
   const analytics::Table* table = MainTable(*insight, *summary, entities);
   if (table != nullptr) {

@@ -79,7 +79,10 @@ Command ServeCommand(const GlobalOptions& options) {
                              false, std::pair<uint64_t, uint64_t>{0, 1000000}});
   command.options.push_back({"--rate-burst", "requests a signed-in user may make at once", burst.get(), false,
                              std::pair<uint64_t, uint64_t>{1, 1000000}});
-  command.run = [&options, settings, port, rate, burst]() -> int {
+  auto max_streams = std::make_shared<uint64_t>(settings->max_streams);
+  command.options.push_back({"--max-streams", "chat answers streaming at once; more are refused with 503",
+                             max_streams.get(), false, std::pair<uint64_t, uint64_t>{1, 100000}});
+  command.run = [&options, settings, port, rate, burst, max_streams]() -> int {
     if (Status allowed = CheckHost(options, settings->host); !allowed.ok()) return Fail(allowed.error());
     if (!settings->web_root.empty() && !std::filesystem::is_directory(settings->web_root)) {
       return Fail(Error{"--web-root '" + settings->web_root + "' is not a folder"});
@@ -87,6 +90,7 @@ Command ServeCommand(const GlobalOptions& options) {
     settings->port = static_cast<int>(*port);
     settings->rate_per_second = static_cast<double>(*rate);
     settings->rate_burst = static_cast<double>(*burst);
+    settings->max_streams = *max_streams;
     const auto start = std::chrono::steady_clock::now();
     auto state = LoadServerState(options);
     if (!state.ok()) return Fail(state.error());

@@ -35,6 +35,7 @@ Attempt Try(const ChatProtocol& protocol, const HttpRequest& request, const Http
     attempt.done = step.done;
   };
   attempt.response = PostStreaming(request, limits, [&](std::string_view piece) {
+    if (piece.empty()) attempt.stopped = !on_text(piece);
     parser.Feed(piece, on_event);
     return !attempt.done && !attempt.stopped && attempt.api_error.empty();
   });
@@ -86,7 +87,8 @@ Result<std::string> StreamAnswer(const ChatProtocol& protocol, const HttpRequest
     const std::string reason = FailureReason(attempt, limits);
     if (reason.empty()) return std::move(attempt.text);
     const std::string tries = retry == 0 ? "" : " (" + std::to_string(retry + 1) + " attempts)";
-    if (!Retryable(attempt) || retry >= config.retry.max_retries) return Error{reason + tries};
+    if (!Retryable(attempt) || retry >= config.retry.max_retries || !on_text(""))
+      return Error{reason + tries};
     const std::optional<double> wait =
         BackoffSeconds(config.retry, retry, attempt.response.retry_after_seconds);
     if (!wait) {

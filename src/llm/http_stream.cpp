@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 
 #include "crm/llm/retry_policy.h"
@@ -12,6 +13,8 @@ namespace crm::llm {
 namespace {
 
 constexpr size_t kMaxErrorBody = 16 * 1024;
+//! How often an idle transfer asks its sink whether to go on.
+constexpr auto kProbeInterval = std::chrono::seconds(1);
 
 //! The state one transfer's callbacks share.
 struct Transfer {
@@ -19,6 +22,7 @@ struct Transfer {
   const BodySink* on_body;
   HttpResponse* response;
   bool stopped = false;
+  std::chrono::steady_clock::time_point last_piece = std::chrono::steady_clock::now();
 };
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -27,6 +31,7 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   long status = 0;
   curl_easy_getinfo(transfer->curl, CURLINFO_RESPONSE_CODE, &status);
   if (status >= 200 && status < 300) {
+    transfer->last_piece = std::chrono::steady_clock::now();
     if ((*transfer->on_body)(std::string_view(data, bytes))) return bytes;
     transfer->stopped = true;
     return 0;  // makes libcurl end the transfer
@@ -34,6 +39,17 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   std::string& body = transfer->response->error_body;
   body.append(data, std::min(bytes, kMaxErrorBody - std::min(kMaxErrorBody, body.size())));
   return bytes;
+}
+
+//! libcurl's progress callback: asks the sink whether to go on when nothing arrived for a while.
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const auto now = std::chrono::steady_clock::now();
+  if (now - transfer->last_piece < kProbeInterval) return 0;
+  transfer->last_piece = now;
+  if ((*transfer->on_body)(std::string_view())) return 0;
+  transfer->stopped = true;
+  return 1;  // makes libcurl end the transfer
 }
 
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
@@ -57,6 +73,7 @@ TransportError Classify(CURLcode code, CURL* curl, bool stopped) {
     case CURLE_OK:
       return TransportError::kNone;
     case CURLE_WRITE_ERROR:
+    case CURLE_ABORTED_BY_CALLBACK:
       return stopped ? TransportError::kStopped : TransportError::kOther;
     case CURLE_OPERATION_TIMEDOUT: {
       curl_off_t connected_after = 0;
@@ -118,6 +135,9 @@ HttpResponse PostStreaming(const HttpRequest& request, const HttpLimits& limits,
   curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
   curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, OnHeader);
   curl_easy_setopt(handle, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, OnProgress);
+  curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &transfer);
+  curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(limits.connect_timeout_seconds * 1000));

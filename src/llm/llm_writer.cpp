@@ -59,6 +59,8 @@ WrittenText LlmWriter::Write(const WritingTask& task, const ChunkCallback& on_ch
   if (answer.ok() && stream.Finish() && !IsBlank(stream.text())) {
     return {stream.text(), name(), true, ""};
   }
+  if (stream.stopped())
+    return {task.offline_text, "offline", true, name() + ": " + std::string(kStoppedReason)};
   if (!stream.grounding().ok) {
     reason = "numbers not in the facts: " + Joined(stream.grounding().unmatched);
   } else if (!answer.ok()) {

@@ -13,6 +13,8 @@
 #include "crm/server/server_state.h"
 #include "insight_cache.h"
 #include "route_table.h"
+#include "stream_limit.h"
+#include "work_slots.h"
 
 namespace crm::server {
 
@@ -33,6 +35,8 @@ struct Api {
   Result<auth::Caller> CallerOf(const httplib::Request& request) const;
   //! Appends `action` by `caller` with `detail` to the audit log; a store failure is logged on stderr.
   void Audit(const auth::Caller& caller, std::string_view action, const nlohmann::json& detail) const;
+  WorkSlots* compute = nullptr;    //!< caps the chat answers computed at once
+  StreamLimit* streams = nullptr;  //!< caps the chat answers streaming at once
 
   //! The workspace of the caller of `request`: what they may see and the services over it. Null after
   //! sending the error when there is none.

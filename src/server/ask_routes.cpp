@@ -68,29 +68,38 @@ void AuditAnswer(const Api& api, const auth::Caller& caller, const AskRequest& a
   api.Audit(caller, "ask", detail);
 }
 
-//! Streams the answer: meta once the question is understood, the markdown in delta chunks, then done
-//! with the full JSON. Stops as soon as the client is gone.
+//! Refuses a question with 503 when the server is saturated, saying when to try again.
+void SendBusy(httplib::Response& response, const std::string& message) {
+  SendError(response, 503, message);
+  response.set_header("Retry-After", "1");
+}
+
+//! Streams the answer: meta once the question is understood, the markdown in delta events as it is
+//! written, then done with the full JSON (`"replace": true` when it replaces the deltas). Stops the work
+//! as soon as the client is gone: nothing more is computed, written or recorded.
 void StreamAnswer(Api& api, const chat::Assistant& assistant, auth::Caller caller, AskRequest ask,
-                  std::optional<nlu::PreviousTurn> previous, httplib::Response& response) {
+                  std::optional<nlu::PreviousTurn> previous, std::shared_ptr<WorkSlots::Slot> slot,
+                  std::shared_ptr<void> ticket, httplib::Response& response) {
   response.set_header("X-Accel-Buffering", "no");
   response.set_chunked_content_provider(
-      "text/event-stream", [&api, &assistant, caller = std::move(caller), ask = std::move(ask),
-                            previous = std::move(previous)](size_t, httplib::DataSink& sink) {
+      "text/event-stream",
+      [&api, &assistant, caller = std::move(caller), ask = std::move(ask), previous = std::move(previous),
+       slot = std::move(slot), ticket = std::move(ticket)](size_t, httplib::DataSink& sink) mutable {
         const nlu::PreviousTurn* turn = previous ? &*previous : nullptr;
         const nlu::Understanding understanding = assistant.Understand(ask.question, turn);
         nlohmann::json meta = {{"intent", understanding.intent},
                                {"entities", chat::EntitiesJson(understanding.entities)}};
         if (!ask.session.empty()) meta["session"] = ask.session;
         if (!WriteEvent(sink, "meta", DumpJson(meta))) return false;
-        const chat::Answer answer = assistant.Ask(ask.question, turn);
+        const llm::ChunkCallback on_chunk = DeltaWriter(sink);
+        const chat::Answer answer = assistant.Ask(ask.question, turn, &on_chunk);
+        slot.reset();  // the computing is done
+        if (answer.stopped) return false;
         AuditAnswer(api, caller, ask, answer);
         if (!Record(api, ask, answer)) {
           WriteEvent(sink, "error", DumpJson({{"error", "the chat history could not be saved"}}));
           sink.done();
           return true;
-        }
-        for (const std::string& chunk : SplitText(answer.markdown, kDeltaBytes)) {
-          if (!sink.is_writable() || !WriteEvent(sink, "delta", DumpJson({{"text", chunk}}))) return false;
         }
         if (!WriteEvent(sink, "done", DumpJson(chat::AnswerJson(answer, ask.session)))) return false;
         sink.done();
@@ -105,8 +114,9 @@ void AddAskRoutes(RouteTable& routes, Api& api) {
       {"POST",
        "/api/v1/ask",
        "/api/v1/ask",
-       "answer {question, session}: the JSON of `ask --json`, or server-sent events (meta, delta, done) "
-       "with Accept: text/event-stream",
+       "answer {question, session}: the JSON of `ask --json`, or with Accept: text/event-stream server-sent "
+       "events: meta {intent, entities}, delta {text} as the answer is written, done {the JSON, and "
+       "\"replace\": true when its answer replaces the deltas shown}; 503 with Retry-After when busy",
        {}},
       [&api](const httplib::Request& request, httplib::Response& response) {
         auto caller = api.CallerOf(request);
@@ -120,9 +130,17 @@ void AddAskRoutes(RouteTable& routes, Api& api) {
         if (!workspace) return;
         auto previous = PreviousTurn(api, *ask);
         if (!previous.ok()) return SendError(response, 500, "the chat history could not be read");
-        if (request.get_header_value("Accept").find("text/event-stream") != std::string::npos) {
+        const bool streamed =
+            request.get_header_value("Accept").find("text/event-stream") != std::string::npos;
+        std::shared_ptr<void> ticket = streamed ? api.streams->Open() : nullptr;
+        if (streamed && !ticket)
+          return SendBusy(response, "too many chat answers are streaming: try again soon");
+        std::optional<WorkSlots::Slot> slot = api.compute->Take();
+        if (!slot) return SendBusy(response, "the server is busy answering other questions: try again soon");
+        if (streamed) {
           return StreamAnswer(api, workspace->assistant(), std::move(caller).value(), std::move(ask).value(),
-                              std::move(previous).value(), response);
+                              std::move(previous).value(), std::make_shared<WorkSlots::Slot>(std::move(*slot)),
+                              std::move(ticket), response);
         }
         const nlu::PreviousTurn* turn = *previous ? &**previous : nullptr;
         const chat::Answer answer = workspace->assistant().Ask(ask->question, turn);

@@ -2,11 +2,15 @@
 
 #include <httplib.h>
 
+#include <thread>
+
 #include "api.h"
 #include "auth_gate.h"
 #include "hardening.h"
 #include "http_json.h"
 #include "static_routes.h"
+#include "lending_writer.h"
+#include "listen_backlog.h"
 
 namespace crm::server {
 
@@ -16,17 +20,24 @@ class Server::Impl {
   Impl(ServerState state, ServerOptions options)
       : state_(std::move(state)),
         options_(std::move(options)),
+        compute_(options_.compute_slots != 0 ? options_.compute_slots : std::thread::hardware_concurrency(),
+                 std::chrono::milliseconds(options_.compute_wait_ms)),
+        writer_(*state_.writer, compute_),
+        streams_(options_.max_streams),
         api_{&state_,
-             access::Workspaces(*state_.agents, state_.search.get(), *state_.writer, state_.index_part),
+             access::Workspaces(*state_.agents, state_.search.get(), writer_, state_.index_part),
              ChatThreadLog(state_.store_path),
              {},
              nullptr,
-             std::make_unique<auth::RateLimiter>(options_.rate_per_second, options_.rate_burst)},
+             std::make_unique<auth::RateLimiter>(options_.rate_per_second, options_.rate_burst),
+             &compute_,
+             &streams_},
         routes_(http_) {
     state_.agents->engine().Warm();
     Harden(http_, options_, [this](const httplib::Request& request, httplib::Response& response) {
       return GuardRequest(api_, request, response);
     });
+    NoteListeningSocket(http_, &listening_socket_);
     AddHealthRoutes(routes_, api_);
     AddInsightRoutes(routes_, api_);
     AddAskRoutes(routes_, api_);
@@ -56,6 +67,7 @@ class Server::Impl {
       return Error{"cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                    " (address in use or not available)"};
     }
+    RaiseListenBacklog(listening_socket_);
     return port;
   }
 
@@ -75,10 +87,14 @@ class Server::Impl {
 
   ServerState state_;
   ServerOptions options_;
+  WorkSlots compute_;
+  LendingWriter writer_;  //!< the configured writer, lending the compute slot while an LLM writes
+  StreamLimit streams_;
   Api api_;
   httplib::Server http_;
   RouteTable routes_;
   std::string openapi_;
+  int listening_socket_ = -1;
 };
 
 Server::Server(ServerState state, ServerOptions options)

@@ -1,5 +1,7 @@
 #include "sse.h"
 
+#include "http_json.h"
+
 namespace crm::server {
 
 std::string FormatEvent(std::string_view name, std::string_view data) {
@@ -11,6 +13,21 @@ std::string FormatEvent(std::string_view name, std::string_view data) {
 bool WriteEvent(httplib::DataSink& sink, std::string_view name, std::string_view data) {
   const std::string event = FormatEvent(name, data);
   return sink.is_writable() && sink.write(event.data(), event.size());
+}
+
+bool DeltaWriter::operator()(std::string_view text) {
+  const auto now = std::chrono::steady_clock::now();
+  if (text.empty()) {
+    if (now - last_write_ < keep_alive_interval_) return true;
+    last_write_ = now;
+    constexpr std::string_view kKeepAlive = ": keep-alive\n\n";
+    return sink_->is_writable() && sink_->write(kKeepAlive.data(), kKeepAlive.size());
+  }
+  last_write_ = now;
+  for (const std::string& piece : SplitText(text, kDeltaBytes)) {
+    if (!WriteEvent(*sink_, "delta", DumpJson({{"text", piece}}))) return false;
+  }
+  return true;
 }
 
 std::vector<std::string> SplitText(std::string_view text, size_t max_bytes) {

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,6 +20,7 @@ struct ScriptedReply {
   std::string body;                            //!< for other statuses: the JSON error body
   std::map<std::string, std::string> headers;  //!< extra response headers ("Retry-After")
   double delay_seconds = 0;                    //!< waits this long before answering
+  double chunk_delay_seconds = 0;              //!< for 200: waits this long before each chunk
 };
 
 //! A request the server received.
@@ -26,12 +28,17 @@ struct RecordedRequest {
   std::string path;
   httplib::Headers headers;
   std::string body;
+  size_t chunks_sent = 0;    //!< chunks of a streamed reply written so far
+  bool client_gone = false;  //!< the client closed the connection before the reply was complete
+  bool ended = false;        //!< the reply is complete, or ended because the client went away
+  std::chrono::steady_clock::time_point ended_at;  //!< when it ended
 };
 
 //! The server; replies are used in order, the last one for every request after.
 class FakeLlmServer {
  public:
-  explicit FakeLlmServer(std::vector<ScriptedReply> replies);
+  //! Answers with `replies` on `threads` connection threads (one per concurrent request).
+  explicit FakeLlmServer(std::vector<ScriptedReply> replies, size_t threads = 8);
   ~FakeLlmServer();
   FakeLlmServer(const FakeLlmServer&) = delete;
   FakeLlmServer& operator=(const FakeLlmServer&) = delete;
@@ -43,6 +50,10 @@ class FakeLlmServer {
 
  private:
   void Answer(const httplib::Request& request, httplib::Response& response);
+  //! Streams `reply` to `sink`, noting in request `index` how far it got.
+  bool Stream(const ScriptedReply& reply, size_t index, httplib::DataSink& sink);
+  //! Notes that request `index` ended, the client gone or not.
+  void End(size_t index, bool client_gone);
 
   httplib::Server server_;
   int port_ = 0;

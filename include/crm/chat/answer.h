@@ -27,10 +27,13 @@ struct Answer {
   double confidence = 1;                             //!< the intent classifier's probability
   bool clarification = false;                        //!< the answer asks a question back
   std::vector<std::string> suggestions;              //!< follow-up questions worth asking next
+  bool replace = false;  //!< streamed: what was sent does not begin `markdown`, which replaces it
+  bool stopped = false;  //!< streamed: the reader went away, the answer is incomplete (discard it)
 };
 
 //! The JSON of `ask --json`: intent, entities, answer, data, sources, plus confidence, clarification,
-//! suggestions and the session id when there is one.
+//! suggestions, the session id when there is one and `"replace": true` when the answer replaces what
+//! was streamed.
 nlohmann::json AnswerJson(const Answer& answer, const std::string& session);
 
 }  // namespace crm::chat

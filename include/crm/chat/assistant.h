@@ -25,15 +25,23 @@ class Assistant {
   Assistant(const agents::AgentContext& agents, const llm::TextWriter& writer, SearchProvider search,
             const nlu::IntentClassifier& classifier);
 
-  //! Understands `question` (with the thread's `previous` turn when there is one) and answers it.
-  Answer Ask(std::string_view question, const nlu::PreviousTurn* previous = nullptr) const;
+  //! Understands `question` (with the thread's `previous` turn when there is one) and answers it. With
+  //! `on_chunk`, the markdown streams to it as it is written (an LLM's text as it arrives), then the
+  //! rest of the answer; Answer::replace says when the finished markdown must replace what was sent.
+  //! When `on_chunk` returns false, the work stops (an LLM transfer is aborted) and Answer::stopped is set.
+  Answer Ask(std::string_view question, const nlu::PreviousTurn* previous = nullptr,
+             const llm::ChunkCallback* on_chunk = nullptr) const;
 
   //! The understanding alone, as `eval-router` measures it.
   nlu::Understanding Understand(std::string_view question, const nlu::PreviousTurn* previous = nullptr) const;
 
  private:
+  //! The answer written through `context` (the shared one, or a streaming copy of it).
+  Answer Answered(const AnswerContext& context, std::string_view question,
+                  const nlu::PreviousTurn* previous) const;
   //! The answer for an understood question.
-  Answer Dispatch(std::string_view question, const nlu::Understanding& understanding) const;
+  Answer Dispatch(const AnswerContext& context, std::string_view question,
+                  const nlu::Understanding& understanding) const;
 
   AnswerContext context_;
   SearchProvider search_;

@@ -12,7 +12,8 @@
 
 namespace crm::llm {
 
-//! Receives the answer's text pieces in order; returns false to stop the answer.
+//! Receives the answer's text pieces in order; returns false to stop the answer. An empty piece (about
+//! once a second while no text arrives, and before a retry) asks whether to go on.
 using TextSink = std::function<bool(std::string_view piece)>;
 
 //! Sends `request` and streams the answer's text to `on_text`; returns the whole answer, or why there is

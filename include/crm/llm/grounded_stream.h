@@ -20,15 +20,19 @@ class GroundedStream {
       : facts_(facts), on_chunk_(on_chunk) {}
 
   //! Adds a piece; releases every complete sentence (ended by ". ", "! ", "? " or a newline) whose
-  //! numbers all match. False once a number fails: nothing from there on is released.
+  //! numbers all match. False once a number fails or the callback says stop: nothing more is released.
+  //! An empty piece, and a piece that completes no sentence, ask the reader (an empty piece) whether
+  //! to go on.
   bool Append(std::string_view piece);
-  //! Checks and releases the rest of the answer; false when a number fails.
+  //! Checks and releases the rest of the answer; false when a number fails or the callback says stop.
   bool Finish();
 
   //! The whole answer received so far.
   const std::string& text() const { return text_; }
   //! True when any text was released to the callback.
   bool released_any() const { return released_ > 0; }
+  //! True when the callback refused a piece (the reader went away).
+  bool stopped() const { return stopped_; }
   //! The result of the last check (covering the released text and the failing sentence, if any).
   const GroundingResult& grounding() const { return grounding_; }
 
@@ -39,6 +43,7 @@ class GroundedStream {
   const ChunkCallback& on_chunk_;
   std::string text_;
   size_t released_ = 0;
+  bool stopped_ = false;
   GroundingResult grounding_;
 };
 

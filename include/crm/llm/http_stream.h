@@ -41,7 +41,8 @@ struct HttpResponse {
   std::optional<double> retry_after_seconds;  //!< the Retry-After header, when sent
 };
 
-//! Receives the body of a 2xx response piece by piece; returns false to stop the transfer.
+//! Receives the body of a 2xx response piece by piece; returns false to stop the transfer. While no
+//! piece arrives, an empty piece about once a second asks whether to go on.
 using BodySink = std::function<bool(std::string_view piece)>;
 
 //! Sends `request` and streams a successful body to `on_body`. Never follows redirects; only http and

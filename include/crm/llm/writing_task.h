@@ -28,8 +28,13 @@ struct WrittenText {
   std::string fallback_reason;  //!< why the offline text stands in for an LLM's, when it does
 };
 
-//! Receives streamed pieces of text as they arrive.
-using ChunkCallback = std::function<void(std::string_view chunk)>;
+//! WrittenText::fallback_reason's ending when the reader stopped the stream.
+inline constexpr std::string_view kStoppedReason = "stopped: the reader went away";
+
+//! Receives streamed pieces of text as they arrive; returns false to stop (the reader went away): the
+//! writer then stops its work (an LLM transfer is aborted) and sends nothing more. While an LLM writes
+//! nothing that can be shown yet, empty pieces ask whether to go on.
+using ChunkCallback = std::function<bool(std::string_view chunk)>;
 
 //! Writes texts from tasks; implementations are const and safe to share across threads.
 class TextWriter {
@@ -38,7 +43,7 @@ class TextWriter {
   //! The writer's name as WrittenText::writer gives it.
   virtual std::string name() const = 0;
   //! Writes the task's text, streaming pieces to `on_chunk` when given; never fails: an LLM writer
-  //! falls back to the task's offline text and says why.
+  //! falls back to the task's offline text and says why (also when `on_chunk` stopped it).
   virtual WrittenText Write(const WritingTask& task, const ChunkCallback& on_chunk = nullptr) const = 0;
 };
 

@@ -16,7 +16,10 @@ namespace crm::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                    //!< 0: any free port
-  size_t workers = 64;                //!< connection threads (each open connection holds one)
+  size_t workers = 256;               //!< connection threads (each open connection holds one)
+  size_t max_streams = 192;           //!< chat streams open at once (each holds a worker); more get 503
+  size_t compute_slots = 0;           //!< chat answers computed at once (0: one per core); LLM waits excepted
+  int compute_wait_ms = 1000;         //!< how long a chat question waits for a compute slot before 503
   size_t queued_connections = 256;    //!< accepted connections waiting for a worker before accept blocks
   size_t max_body_bytes = 64 * 1024;  //!< larger request bodies are refused with 413
   int timeout_seconds = 10;           //!< read and write timeout of a connection

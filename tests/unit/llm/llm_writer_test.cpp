@@ -57,7 +57,10 @@ struct WriterRun {
 WriterRun Write(const LlmConfig& config, const WritingTask& task = Task()) {
   WriterRun run;
   const LlmWriter writer(config, [&run](std::string_view line) { run.log.emplace_back(line); });
-  run.written = writer.Write(task, [&run](std::string_view chunk) { run.chunks.emplace_back(chunk); });
+  run.written = writer.Write(task, [&run](std::string_view chunk) {
+    if (!chunk.empty()) run.chunks.emplace_back(chunk);  // an empty piece only asks whether to go on
+    return true;
+  });
   return run;
 }
 
@@ -276,6 +279,46 @@ TEST(LlmWriterTest, IsSafeToShareAcrossThreads) {
   for (std::thread& thread : threads) thread.join();
   for (const WrittenText& text : written) EXPECT_EQ(text.text, "Konex has 4 open deals.");
   EXPECT_EQ(server.requests().size(), 4u);
+}
+
+TEST(LlmWriterTest, AReaderThatStopsAbortsTheTransfer) {
+  std::vector<std::string> sentences(30, "Konex buys often. ");
+  test::ScriptedReply reply = Streamed(OpenAiEvents(sentences));
+  reply.chunk_delay_seconds = 0.02;  // the whole reply would take 0.6 s
+  FakeLlmServer server({reply});
+  std::vector<std::string> log;
+  const LlmWriter writer(Config(Provider::kOpenAi, server.base_url()),
+                         [&log](std::string_view line) { log.emplace_back(line); });
+  size_t pieces = 0;
+  const WrittenText written = writer.Write(Task(), [&pieces](std::string_view) { return ++pieces < 2; });
+  EXPECT_EQ(pieces, 2u) << "nothing is sent after the reader stopped";
+  EXPECT_EQ(written.text, Task().offline_text);
+  EXPECT_EQ(written.fallback_reason, "openai:test-model: stopped: the reader went away");
+  EXPECT_TRUE(log.empty()) << "a reader going away is no failure to report";
+  for (int i = 0; i < 200 && !server.requests()[0].ended; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_TRUE(server.requests()[0].client_gone);
+  EXPECT_LT(server.requests()[0].chunks_sent, sentences.size() / 2);
+  EXPECT_EQ(server.requests().size(), 1u) << "a stopped answer is not retried";
+}
+
+TEST(LlmWriterTest, AReaderIsAskedWhetherToGoOnWhileNoSentenceIsComplete) {
+  std::vector<std::string> words(30, "word ");  // no sentence ends: nothing can be shown
+  test::ScriptedReply reply = Streamed(OpenAiEvents(words));
+  reply.chunk_delay_seconds = 0.02;
+  FakeLlmServer server({reply});
+  const LlmWriter writer(Config(Provider::kOpenAi, server.base_url()), nullptr);
+  std::string shown;
+  const WrittenText written = writer.Write(Task(), [&shown](std::string_view piece) {
+    shown += piece;
+    return false;  // gone at the first question
+  });
+  EXPECT_EQ(shown, "");
+  EXPECT_EQ(written.fallback_reason, "openai:test-model: stopped: the reader went away");
+  for (int i = 0; i < 200 && !server.requests()[0].ended; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_TRUE(server.requests()[0].client_gone);
+  EXPECT_LT(server.requests()[0].chunks_sent, words.size() / 2);
 }
 
 TEST(LlmWriterTest, MakeWriterIsOfflineUnlessConfigured) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "../../../src/server/sse.h"
 
 namespace crm::server {
@@ -34,6 +36,44 @@ TEST(ServerSseTest, KeepsACharacterLongerThanThePieceWhole) {
   ASSERT_EQ(pieces.size(), 2u);
   EXPECT_EQ(pieces[0], "\xE2\x82\xAC");
   EXPECT_EQ(pieces[1], "a");
+}
+
+//! A sink that keeps what is written, and fails writes once `open` is false.
+struct FakeSink {
+  std::string written;
+  bool open = true;
+  httplib::DataSink sink;
+  FakeSink() {
+    sink.is_writable = [this] { return open; };
+    sink.write = [this](const char* data, size_t size) {
+      if (open) written.append(data, size);
+      return open;
+    };
+  }
+};
+
+TEST(ServerSseTest, DeltaWriterWritesTextAsDeltaEvents) {
+  FakeSink fake;
+  DeltaWriter write(fake.sink);
+  EXPECT_TRUE(write("Konex buys."));
+  EXPECT_EQ(fake.written, "event: delta\ndata: {\"text\":\"Konex buys.\"}\n\n");
+  fake.open = false;
+  EXPECT_FALSE(write("More."));
+}
+
+TEST(ServerSseTest, DeltaWriterAnswersAnEmptyPieceWithAKeepAliveAtMostEveryInterval) {
+  FakeSink fake;
+  constexpr std::chrono::milliseconds kInterval(100);
+  DeltaWriter write(fake.sink, kInterval);
+  EXPECT_TRUE(write(""));
+  EXPECT_EQ(fake.written, "") << "a write just happened (the stream opened)";
+  std::this_thread::sleep_for(kInterval);
+  EXPECT_TRUE(write(""));
+  EXPECT_TRUE(write(""));
+  EXPECT_EQ(fake.written, ": keep-alive\n\n");
+  fake.open = false;
+  std::this_thread::sleep_for(kInterval);
+  EXPECT_FALSE(write("")) << "the client is gone";
 }
 
 }  // namespace

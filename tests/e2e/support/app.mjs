@@ -5,7 +5,8 @@
 //
 //   startApp({opportunities, users}) → {url, markupName, dataDir, stop()}: the server is up; dataDir holds
 //                   the demo CSV files it imported; stop() ends it and removes the store
-//     users: [{name, password, role, salesAgent?, manager?}] added with `crm-assistant user add`
+//     users: [{name, password, role, salesAgent?, manager?}] added with `crm-assistant user add`, or a
+//            function of dataDir that returns them (to pick people from the data)
 //   openBrowser() → {context, page, dialogs, errors, close()}: a fresh profile; every JavaScript dialog is
 //                   recorded in `dialogs` (and dismissed), every console error (but the session probe's
 //                   404 or 401) and uncaught exception in `errors`, every Content-Security-Policy
@@ -90,7 +91,7 @@ export async function startApp({ opportunities = 600, users = [] } = {}) {
   renameAccount(demo, firstAccount, MARKUP_NAME);
   run([...db, 'import', demo]);
   run([...db, 'train']);
-  for (const user of users) addUser(db, user);
+  for (const user of typeof users === 'function' ? users(demo) : users) addUser(db, user);
   const server = spawn(cli(), [...db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.setEncoding('utf8');
   server.stderr.setEncoding('utf8');

@@ -38,6 +38,8 @@ test('a question gets a streamed answer with a chart, and a suggested follow-up 
   assert.ok(chart.drawn, 'Chart.js has a chart on the canvas');
   assert.ok(chart.painted, 'the canvas has pixels');
   assert.ok(chart.data.flat().some((value) => typeof value === 'number'));
+  await canvas.scrollIntoViewIfNeeded();
+  await screenshot(page, 'chat');
 
   const suggestion = answer.getByTestId('chat-suggestion').first();
   const followUp = await suggestion.textContent();
@@ -48,7 +50,6 @@ test('a question gets a streamed answer with a chart, and a suggested follow-up 
   assert.ok((await second.locator('.answer-text').innerText()).trim().length > 0);
   assert.equal(await second.locator('.error').count(), 0);
   assert.deepEqual(errors, []);
-  await screenshot(page, 'chat');
 });
 
 test('an account whose name is markup shows as text in a chat answer', async () => {

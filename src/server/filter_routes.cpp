@@ -1,8 +1,8 @@
 // GET /api/v1/filters: the values the insight filters can take in the loaded data, for the web UI's
 // filter menus: offices, managers, agents, sectors, products, and the periods (years, quarters, months)
 // in which deals were engaged or closed.
-#include <cstdio>
 #include <set>
+#include <string>
 
 #include "api.h"
 #include "crm/common/date.h"
@@ -28,14 +28,11 @@ nlohmann::json Periods(const Dataset& data) {
   std::set<std::string> months;
   const auto add = [&](int32_t day) {
     if (day == kNoDay) return;
-    const CivilDate date = CivilFromDays(day);
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d", date.year);
-    years.insert(text);
-    std::snprintf(text, sizeof text, "%04d-Q%d", date.year, (date.month - 1) / 3 + 1);
-    quarters.insert(text);
-    std::snprintf(text, sizeof text, "%04d-%02d", date.year, date.month);
-    months.insert(text);
+    const std::string iso = FormatIsoDate(day);  // YYYY-MM-DD
+    const std::string year = iso.substr(0, iso.size() - 6);
+    years.insert(year);
+    quarters.insert(year + "-Q" + std::to_string((CivilFromDays(day).month - 1) / 3 + 1));
+    months.insert(iso.substr(0, iso.size() - 3));
   };
   for (const int32_t day : data.opportunities.engage_date) add(day);
   for (const int32_t day : data.opportunities.close_date) add(day);

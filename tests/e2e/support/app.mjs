@@ -1,11 +1,16 @@
 // The e2e tests' world: a temporary store with small demo data (one account renamed to markup), imported
-// and trained with the built CLI, `crm-assistant serve --port 0` on it, and Debian's chromium driven by
-// playwright-core with a new empty profile. Screenshots go to $E2E_SCREENSHOTS.
+// and trained with the built CLI, optionally with users (then sign-in is required), `crm-assistant serve
+// --port 0` on it, and Debian's chromium driven by playwright-core with a new empty profile. Screenshots
+// go to $E2E_SCREENSHOTS.
 //
-//   startApp()  → {url, markupName, stop()}: the server is up; stop() ends it and removes the store
-//   openBrowser() → {context, page, dialogs, close()}: a fresh profile; every JavaScript dialog is recorded
-//                   in `dialogs` (and dismissed), every Content-Security-Policy violation of a page in its
-//                   window.cspViolations
+//   startApp({opportunities, users}) → {url, markupName, dataDir, stop()}: the server is up; dataDir holds
+//                   the demo CSV files it imported; stop() ends it and removes the store
+//     users: [{name, password, role, salesAgent?, manager?}] added with `crm-assistant user add`, or a
+//            function of dataDir that returns them (to pick people from the data)
+//   openBrowser() → {context, page, dialogs, errors, close()}: a fresh profile; every JavaScript dialog is
+//                   recorded in `dialogs` (and dismissed), every console error (but the session probe's
+//                   404 or 401) and uncaught exception in `errors`, every Content-Security-Policy
+//                   violation of a page in its window.cspViolations
 //   screenshot(page, name) → saves $E2E_SCREENSHOTS/<name>.png (when the variable is set)
 //
 // Environment: CRM_CLI (the built crm-assistant, required), E2E_SCREENSHOTS (optional), CHROMIUM
@@ -29,10 +34,10 @@ function cli() {
   return binary;
 }
 
-//! Runs the CLI with `args`; throws with its stderr when it fails.
-function run(args) {
+//! Runs the CLI with `args` (and `input` on its stdin); throws with its stderr when it fails.
+function run(args, input = '') {
   try {
-    return execFileSync(cli(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(cli(), args, { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
     throw new Error(`crm-assistant ${args.join(' ')} failed: ${error.stderr || error.message}`);
   }
@@ -71,7 +76,13 @@ function servingUrl(server) {
   });
 }
 
-export async function startApp({ opportunities = 600 } = {}) {
+//! Adds `user` to the store of `db` (the --db arguments).
+function addUser(db, { name, password, role, salesAgent, manager }) {
+  const scope = [...(salesAgent ? ['--sales-agent', salesAgent] : []), ...(manager ? ['--manager', manager] : [])];
+  run([...db, 'user', 'add', name, '--role', role, ...scope, '--password-stdin'], `${password}\n`);
+}
+
+export async function startApp({ opportunities = 600, users = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
   const demo = path.join(dir, 'demo');
   const db = ['--db', path.join(dir, 'crm.db')];
@@ -80,6 +91,7 @@ export async function startApp({ opportunities = 600 } = {}) {
   renameAccount(demo, firstAccount, MARKUP_NAME);
   run([...db, 'import', demo]);
   run([...db, 'train']);
+  for (const user of typeof users === 'function' ? users(demo) : users) addUser(db, user);
   const server = spawn(cli(), [...db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.setEncoding('utf8');
   server.stderr.setEncoding('utf8');
@@ -95,6 +107,7 @@ export async function startApp({ opportunities = 600 } = {}) {
   return {
     url,
     markupName: MARKUP_NAME,
+    dataDir: demo,
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -126,10 +139,18 @@ export async function openBrowser() {
     dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
   });
+  const errors = [];
+  page.on('console', (message) => {
+    // GET /api/v1/session answers 404 (no sign-in) or 401 (sign in) by design: not an error of the page.
+    if (message.type() !== 'error' || message.location().url.endsWith('/api/v1/session')) return;
+    errors.push(`${message.text()} ${message.location().url}`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
   return {
     context,
     page,
     dialogs,
+    errors,
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });

@@ -9,7 +9,6 @@ import { el } from '../dom.js';
 import { formatCell, formatDate, formatMoney, formatNumber, formatPercent, humanize } from '../format.js';
 import { emlFilename, emlMessage } from '../eml.js';
 import { renderMarkdown } from '../markdown.js';
-import { usePageStyles } from '../page_styles.js';
 import { showToast } from '../toast.js';
 
 const EMAIL_TYPES = ['follow_up', 'introduction', 'proposal', 'check_in', 'closing', 're_engagement'];
@@ -165,10 +164,6 @@ function emailCard(name, products) {
   return el('div', { class: 'card email-composer' }, el('h2', {}, 'Write an email'), form, preview, actions);
 }
 
-//! Markdown whose raw HTML shows as text: a name like "<img …>" in the summary stays readable (markdown.js
-//! would drop the tag).
-const literalHtml = (markdown) => String(markdown ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
 //! The products the composer offers: those of the account's deals and its whitespace.
 function productsOf(page) {
   const names = new Set(page.opportunities.map((d) => d.product));
@@ -180,7 +175,6 @@ function productsOf(page) {
 }
 
 export async function render(root, { args }) {
-  usePageStyles();
   const name = args[0] || '';
   const page = el('section', { class: 'page account-page' }, el('h1', {}, name || 'Account'));
   root.appendChild(page);
@@ -201,7 +195,7 @@ export async function render(root, { args }) {
     el('a', { href: `/api/v1/accounts/${encodeURIComponent(data.account.name)}/report.pdf`, 'data-testid': 'report-pdf',
       class: 'button', download: '' }, 'PDF report')));
   const summary = el('div', { class: 'card account-summary', 'data-testid': 'account-summary' }, el('h2', {}, 'Summary'));
-  renderMarkdown(summary.appendChild(el('div', { class: 'answer-text' })), literalHtml(data.summary.markdown));
+  renderMarkdown(summary.appendChild(el('div', { class: 'answer-text' })), data.summary.markdown);
   const grid = el('div', { class: 'account-grid' },
     recordCard(data.account, data.as_of), healthCard(data.health), summary,
     emailCard(data.account.name, productsOf(data)), similarCard(data.similar || []));

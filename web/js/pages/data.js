@@ -7,7 +7,6 @@ import { renderChart } from '../charts.js';
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { renderHeatmap } from '../heatmap.js';
-import { usePageStyles } from '../page_styles.js';
 import { renderTable } from '../table.js';
 
 let charts = [];
@@ -114,7 +113,6 @@ async function guarded(section, draw) {
 }
 
 export async function render(root) {
-  usePageStyles();
   for (const chart of charts) chart.destroy();
   charts = [];
   const history = el('section', { class: 'imports', 'aria-label': 'Import history' }, el('h2', {}, 'Import history'));

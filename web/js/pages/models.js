@@ -7,7 +7,6 @@ import { getJson } from '../api.js';
 import { renderChart } from '../charts.js';
 import { el } from '../dom.js';
 import { formatMoney, formatNumber, formatPercent, humanize } from '../format.js';
-import { usePageStyles } from '../page_styles.js';
 import { renderTable } from '../table.js';
 
 let charts = [];
@@ -179,7 +178,6 @@ function forecastCard(forecast) {
 }
 
 export async function render(root) {
-  usePageStyles();
   for (const chart of charts) chart.destroy();
   charts = [];
   const page = el('section', { class: 'page models-page' }, el('h1', {}, 'Models'),

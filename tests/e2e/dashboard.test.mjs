@@ -46,6 +46,30 @@ test('the dashboard draws all its charts', async () => {
   await screenshot(page, 'dashboard');
 });
 
+test('the first render comes within a second, and the local admin has nothing to sign out of', async () => {
+  const { page } = browser;
+  await page.goto(`${app.url}/#/dashboard`);
+  await settled(page);
+  const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+  assert.ok(paint !== undefined && paint < 1000, `first contentful paint after ${paint} ms`);
+  await page.getByTestId('current-user').filter({ hasText: 'local-admin' }).waitFor();
+  assert.equal(await page.getByTestId('signout').count(), 0);
+});
+
+test('the dashboard fits a phone screen', async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.goto(`${app.url}/#/dashboard`);
+    await settled(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the page is ${overflow} px wider than the phone`);
+    await screenshot(page, 'dashboard-phone');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
+
 test('an office filter goes into the URL and changes the figures', async () => {
   const { page, errors } = browser;
   await page.goto(`${app.url}/#/dashboard`);

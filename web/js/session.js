@@ -16,12 +16,15 @@ export function currentSession() {
   return session;
 }
 
-//! Shows the user and the sign-out button (or nothing without sign-in) in the header.
+//! Shows the user and, when they signed in, the sign-out button in the header.
 function showUser() {
   const box = clear(document.getElementById('user-box'));
   if (!session) return;
   box.append(
-    el('span', { class: 'user-name', 'data-testid': 'current-user', title: session.role || '' }, session.user || ''),
+    el('span', { class: 'user-name', 'data-testid': 'current-user', title: session.role || '' }, session.user || ''));
+  // The local admin (no users, loopback) never signed in: there is nothing to sign out of.
+  if (session.local_admin) return;
+  box.append(
     el('button', {
       type: 'button', class: 'button small', 'data-testid': 'signout',
       onclick: async () => {

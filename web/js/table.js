@@ -9,6 +9,8 @@ import { clear, el } from './dom.js';
 import { exportMenu } from './export_menu.js';
 import { formatCell, humanize } from './format.js';
 
+//! Characters beyond which a text cell is folded to two lines.
+const LONG_TEXT = 90;
 const missing = (value) => value === null || value === undefined || value === '';
 
 //! Compares two cells: missing last, numbers numerically, text alphabetically.
@@ -36,12 +38,17 @@ export function renderTable(container, table, { exportable = false, caption, max
   const headers = columns.map((column, c) => el('th', { scope: 'col', 'aria-sort': 'none' },
     el('button', { type: 'button', class: 'sort', onclick: () => sortBy(c) }, humanize(column))));
 
+  //! A cell; long text shows two lines until hovered or focused (tab to it), so rows stay short.
+  function cell(text, isNumber) {
+    if (isNumber || String(text).length <= LONG_TEXT) return el('td', { class: isNumber ? 'num' : null }, text);
+    return el('td', { class: 'long', tabindex: '0', title: text }, el('span', {}, text));
+  }
+
   function draw() {
     clear(body);
     const shown = showAll ? rows : rows.slice(0, maxRows);
     for (const row of shown) {
-      body.appendChild(el('tr', {}, columns.map((column, c) =>
-        el('td', { class: numeric[c] ? 'num' : null }, formatCell(row[c], column)))));
+      body.appendChild(el('tr', {}, columns.map((column, c) => cell(formatCell(row[c], column), numeric[c]))));
     }
     more.hidden = showAll;
     more.textContent = `Show all ${rows.length} rows`;

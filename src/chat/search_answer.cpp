@@ -1,4 +1,5 @@
 #include "crm/chat/search_answer.h"
+#include "crm/search/result_json.h"
 
 #include <algorithm>
 #include <array>
@@ -159,11 +160,7 @@ Answer AnswerSearch(const AnswerContext& context, const search::SearchIndex* ind
     const std::string kind(search::RecordKindName(result.kind));
     text += std::to_string(++rank) + ". **" + EscapeMarkdown(result.title) + "** — " +
             EscapeMarkdown(result.why) + "\n";
-    listed.push_back({{"kind", kind},
-                      {"id", result.id},
-                      {"title", result.title},
-                      {"score", result.score},
-                      {"why", result.why}});
+    listed.push_back(search::ResultJson(result));
     answer.sources.push_back({{"kind", kind}, {"id", result.id}});
   }
   answer.markdown = std::move(text);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_context.h"
+#include "crm/search/result_json.h"
 #include "crm/search/search_index.h"
 #include "crm/search/text_folding.h"
 #include "crm/store/store.h"
@@ -51,18 +52,6 @@ void PrintText(const std::vector<search::SearchResult>& results) {
     std::cout << result.title << "  (score " << score << ")\n";
     if (!result.why.empty()) std::cout << "   " << result.why << "\n";
   }
-}
-
-nlohmann::json ToJson(const std::string& query, const std::vector<search::SearchResult>& results) {
-  nlohmann::json document = {{"query", query}, {"results", nlohmann::json::array()}};
-  for (const search::SearchResult& result : results) {
-    document["results"].push_back({{"kind", search::RecordKindName(result.kind)},
-                                   {"id", result.id},
-                                   {"title", result.title},
-                                   {"score", result.score},
-                                   {"why", result.why}});
-  }
-  return document;
 }
 
 int RunSearch(const GlobalOptions& options, const SearchArguments& arguments) {
@@ -111,7 +100,7 @@ int RunSearch(const GlobalOptions& options, const SearchArguments& arguments) {
   }
   if (!results.ok()) return Fail(results.error());
   if (options.json) {
-    PrintJson(ToJson(arguments.text, *results));
+    PrintJson(search::ResultsJson(arguments.text, *results));
   } else {
     PrintText(*results);
   }

@@ -7,6 +7,7 @@
 #include "crm/agents/account_lookup.h"
 #include "crm/agents/email_draft.h"
 #include "crm/agents/email_kinds.h"
+#include "crm/search/result_json.h"
 #include "crm/search/search_documents.h"
 #include "crm/search/text_folding.h"
 #include "http_json.h"
@@ -17,19 +18,6 @@ namespace {
 
 //! Most results a search may ask for.
 constexpr size_t kMaxResults = 100;
-
-//! The results of a search as `search --json` prints them.
-nlohmann::json SearchJson(const std::string& query, const std::vector<search::SearchResult>& results) {
-  nlohmann::json document = {{"query", query}, {"results", nlohmann::json::array()}};
-  for (const search::SearchResult& result : results) {
-    document["results"].push_back({{"kind", search::RecordKindName(result.kind)},
-                                   {"id", result.id},
-                                   {"title", result.title},
-                                   {"score", result.score},
-                                   {"why", result.why}});
-  }
-  return document;
-}
 
 //! The `k` parameter: 10 when absent; an Error unless a number from 1 to kMaxResults.
 Result<size_t> ResultCount(const httplib::Request& request) {
@@ -106,7 +94,7 @@ void AddSearchAndEmailRoutes(RouteTable& routes, Api& api) {
                if (!workspace->search()) return SendError(response, 503, "search is not available");
                auto results = workspace->search()->Search({.text = text, .k = *k});
                if (!results.ok()) return SendError(response, 400, results.error().message);
-               SendJson(response, 200, SearchJson(text, *results));
+               SendJson(response, 200, search::ResultsJson(text, *results));
              });
   routes.Add(
       {"POST",

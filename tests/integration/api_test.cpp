@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "integration/kaggle_server_test.h"
 #include "integration/server_process.h"
 #include "support/test_support.h"
 
@@ -63,26 +64,8 @@ std::string EncodePathSegment(const std::string& text) {
 }
 
 //! One server over the Kaggle data for the whole suite.
-class ApiTest : public ::testing::Test {
+class ApiTest : public test::KaggleServerTest {
  protected:
-  static void SetUpTestSuite() {
-    if (test::SharedDataDir().empty()) return;
-    dir_ = new test::TempDir();
-    server_ = new test::ServerProcess("--db " + dir_->File("crm.db") + " --data " + test::SharedDataDir());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-    server_ = nullptr;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    CRM_REQUIRE_SHARED_DATA();
-    ASSERT_GT(server_->port(), 0) << server_->banner();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
-  }
-
   //! GET `path`; fails the test when there is no answer.
   httplib::Result Get(const std::string& path, const httplib::Headers& headers = {}) {
     return client_->Get(path, headers);
@@ -99,14 +82,7 @@ class ApiTest : public ::testing::Test {
                ? body["error"].get<std::string>()
                : "(no JSON error)";
   }
-
-  static test::TempDir* dir_;
-  static test::ServerProcess* server_;
-  std::unique_ptr<httplib::Client> client_;
 };
-
-test::TempDir* ApiTest::dir_ = nullptr;
-test::ServerProcess* ApiTest::server_ = nullptr;
 
 TEST_F(ApiTest, HealthSaysOkWithTheDataCounts) {
   auto result = Get("/api/v1/health");

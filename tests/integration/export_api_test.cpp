@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "integration/kaggle_server_test.h"
 #include "integration/server_process.h"
 #include "support/test_support.h"
 
@@ -17,26 +18,8 @@ namespace {
 using nlohmann::json;
 
 //! One server over the Kaggle data for the whole suite.
-class ExportApiTest : public ::testing::Test {
+class ExportApiTest : public test::KaggleServerTest {
  protected:
-  static void SetUpTestSuite() {
-    if (test::SharedDataDir().empty()) return;
-    dir_ = new test::TempDir();
-    server_ = new test::ServerProcess("--db " + dir_->File("crm.db") + " --data " + test::SharedDataDir());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-    server_ = nullptr;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    CRM_REQUIRE_SHARED_DATA();
-    ASSERT_GT(server_->port(), 0) << server_->banner();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
-  }
-
   //! The Content-Disposition header of GET `path` as sent (httplib's client percent-decodes header values).
   std::string RawDisposition(const std::string& path) const {
     const std::string answer =
@@ -53,14 +36,7 @@ class ExportApiTest : public ::testing::Test {
     const json body = json::parse(result->body, nullptr, false);
     return body.is_object() && body.contains("error") ? body["error"].get<std::string>() : "(no JSON error)";
   }
-
-  static test::TempDir* dir_;
-  static test::ServerProcess* server_;
-  std::unique_ptr<httplib::Client> client_;
 };
-
-test::TempDir* ExportApiTest::dir_ = nullptr;
-test::ServerProcess* ExportApiTest::server_ = nullptr;
 
 TEST_F(ExportApiTest, InsightTablesInEveryFormatWithTheInsightsFilters) {
   auto insight = client_->Get("/api/v1/insights/pipeline_overview?regional_office=West");

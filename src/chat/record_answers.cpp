@@ -26,6 +26,19 @@ std::string ExampleOpenDeal(const Dataset& data) {
   return "";
 }
 
+//! The answer to a question about opportunity `id`, which the data (the caller's part of it) does not hold.
+Answer NoSuchOpportunity(const std::string& intent, const Entities& entities, const std::string& id) {
+  Answer answer;
+  answer.intent = intent;
+  answer.entities = entities;
+  answer.markdown = "I found no opportunity **" + EscapeMarkdown(id) +
+                    "** in the data. Check the id: it has " +
+                    "eight letters and digits, as in the opportunities table.";
+  answer.data = {{"opportunity_id", id}, {"error", "no such opportunity"}};
+  answer.suggestions = {"Show the top opportunities", "Which deals are at risk?"};
+  return answer;
+}
+
 //! Plain text as markdown lines that keep their breaks ("  " at the end of each line).
 std::string PlainTextMarkdown(const std::string& text) {
   std::string markdown;
@@ -78,6 +91,7 @@ Answer AnswerAccountSummary(const AnswerContext& context, const Entities& entiti
 Answer AnswerOpportunityScore(const AnswerContext& context, const Entities& entities) {
   const std::string id = EntityValue(entities, "opportunity_id");
   const int32_t deal = id.empty() ? kNoIndex : context.data.FindOpportunity(id);
+  if (!id.empty() && deal == kNoIndex) return NoSuchOpportunity("opportunity_score", entities, id);
   if (deal == kNoIndex) {
     const std::string example = ExampleOpenDeal(context.data);
     return AskFor("opportunity_score", entities, "opportunity (its id)",
@@ -121,6 +135,7 @@ Answer AnswerEmail(const AnswerContext& context, const Entities& entities) {
   agents::EmailRequest request;
   const std::string id = EntityValue(entities, "opportunity_id");
   request.deal = id.empty() ? kNoIndex : data.FindOpportunity(id);
+  if (!id.empty() && request.deal == kNoIndex) return NoSuchOpportunity("email_draft", entities, id);
   request.account = request.deal != kNoIndex ? data.opportunities.account[request.deal]
                                              : data.FindAccount(EntityValue(entities, "account"));
   if (request.account == kNoIndex) {

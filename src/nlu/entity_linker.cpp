@@ -1,9 +1,11 @@
 #include "crm/nlu/entity_linker.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "crm/nlu/deal_stage_phrases.h"
 #include "crm/nlu/grouping_phrases.h"
@@ -23,14 +25,32 @@ constexpr double kTypoPhraseScore = 0.7;
 // Opportunity ids have exactly this many letters and digits.
 constexpr size_t kOpportunityIdLength = 8;
 
-//! The opportunity id a word spells (matched case-insensitively), or nullopt.
-std::optional<std::string> OpportunityIdOf(const Dataset& data, const Token& token) {
+//! Whether `token` has the shape of an opportunity id: eight letters and digits, at least one of each.
+bool HasOpportunityIdShape(const Token& token) {
+  if (token.key.size() != kOpportunityIdLength || token.text.size() != kOpportunityIdLength) return false;
+  const auto& key = token.key;
+  return std::any_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c) != 0; }) &&
+         std::any_of(key.begin(), key.end(), [](unsigned char c) { return std::isalpha(c) != 0; });
+}
+
+//! Whether `token` announces an opportunity id after it: "opportunity ZZZZ1234", "deal ZZZZ1234".
+bool AnnouncesOpportunityId(const Token& token) {
+  static const std::array<std::string_view, 5> kWords = {"opportunity", "deal", "opp", "id", "opportunityid"};
+  return std::find(kWords.begin(), kWords.end(), token.key) != kWords.end();
+}
+
+//! The opportunity id the word at `i` spells (matched case-insensitively), or nullopt. An id-shaped word
+//! right after "opportunity" or "deal" is one even when the data holds no such deal, so that the answer can
+//! say there is none.
+std::optional<std::string> OpportunityIdOf(const Dataset& data, const std::vector<Token>& tokens, size_t i) {
+  const Token& token = tokens[i];
   if (token.key.size() != kOpportunityIdLength || token.text.size() != kOpportunityIdLength)
     return std::nullopt;
   std::string upper = token.key;
   std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-  if (data.FindOpportunity(upper) == kNoIndex) return std::nullopt;
-  return upper;
+  if (data.FindOpportunity(upper) != kNoIndex) return upper;
+  if (i > 0 && AnnouncesOpportunityId(tokens[i - 1]) && HasOpportunityIdShape(token)) return upper;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -41,7 +61,7 @@ EntityLinker::EntityLinker(const Dataset& data)
 void EntityLinker::LinkWordsAt(LinkState& state, size_t i) const {
   const std::vector<Token>& tokens = state.tokens();
   const size_t free = state.FreeRun(i);
-  if (auto id = OpportunityIdOf(data_, tokens[i])) {
+  if (auto id = OpportunityIdOf(data_, tokens, i)) {
     state.Claim(i, 1, "opportunity_id", *id);
     return;
   }

@@ -72,6 +72,11 @@ TEST(AskCliTest, ScoreSummaryAndSearchAnswerFromTheirEngines) {
   EXPECT_EQ(score["entities"]["opportunity_id"], "HAXMC4IX");
   EXPECT_EQ(score["data"]["opportunity_id"], "HAXMC4IX");
   EXPECT_GE(score["data"]["probability"].get<double>(), 0.0);
+  const json unknown = Ask("what is the win probability of opportunity ZZZZ1234");
+  EXPECT_EQ(unknown["intent"], "opportunity_score");
+  EXPECT_EQ(unknown["data"]["error"], "no such opportunity");
+  EXPECT_NE(unknown["answer"].get<std::string>().find("I found no opportunity **ZZZZ1234**"),
+            std::string::npos);
 
   const json summary = Ask("how is kan code doing");
   EXPECT_EQ(summary["intent"], "account_summary");

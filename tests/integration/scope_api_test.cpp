@@ -187,8 +187,8 @@ TEST_F(ScopeApiTest, ADealOutsideTheScopeIsNotFound) {
 
 TEST_F(ScopeApiTest, AnAccountOutsideTheScopeIsNotFoundAnywhere) {
   const std::string account = Escaped(picks_->outside.account);
-  for (const std::string path : {"/api/v1/accounts/" + account, "/api/v1/accounts/" + account + "/summary",
-                                 "/api/v1/accounts/" + account + "/report.pdf"}) {
+  for (const std::string& path : {"/api/v1/accounts/" + account, "/api/v1/accounts/" + account + "/summary",
+                                  "/api/v1/accounts/" + account + "/report.pdf"}) {
     EXPECT_EQ(Status("moe", path), 404) << path;
     EXPECT_EQ(Status("ann", path), 200) << path;
   }
@@ -223,6 +223,10 @@ TEST_F(ScopeApiTest, TheChatAnswersAsIfOtherDataDidNotExist) {
   const std::string deal = "what is the win probability of " + picks_->outside.id + "?";
   EXPECT_NE(Ask("ann", deal).find(picks_->outside.account), std::string::npos);
   EXPECT_EQ(Ask("moe", deal).find(picks_->outside.account), std::string::npos);
+  // Another rep's deal gets the answer a deal that does not exist gets: nothing tells them it exists.
+  const std::string shown = "show me opportunity " + picks_->outside.id;
+  EXPECT_NE(Ask("moe", shown).find("I found no opportunity"), std::string::npos);
+  EXPECT_EQ(Ask("ann", shown).find("I found no opportunity"), std::string::npos);
 }
 
 TEST_F(ScopeApiTest, ExportsHoldOnlyTheCallersRows) {

@@ -166,6 +166,13 @@ TEST_F(NluEntityTest, OpportunityIdsAnyCase) {
   EXPECT_EQ(Find("score ZZZZ1234"), Map{});
 }
 
+TEST_F(NluEntityTest, UnknownIdAfterOpportunityOrDealIsKeptSoTheAnswerCanSayThereIsNone) {
+  EXPECT_EQ(Find("show me opportunity zzzz1234"), (Map{{"opportunity_id", "ZZZZ1234"}}));
+  EXPECT_EQ(Find("score deal ZZZZ1234"), (Map{{"opportunity_id", "ZZZZ1234"}}));
+  EXPECT_EQ(Find("show me opportunity abcdefgh"), Map{});  // no digit: a word, not an id
+  EXPECT_EQ(Find("show me opportunity 12345678"), Map{});  // no letter: a number
+}
+
 TEST_F(NluEntityTest, SectorCountryAndOfficeSynonyms) {
   EXPECT_EQ(Find("tech accounts"), (Map{{"sector", "technology"}}));
   EXPECT_EQ(Find("telecom revenue"), (Map{{"sector", "telecommunications"}}));

@@ -9,6 +9,7 @@
 #include "cli_context.h"
 #include "crm/agents/agent_context.h"
 #include "crm/chat/assistant.h"
+#include "crm/chat/terminal_markdown.h"
 #include "crm/llm/writing_task.h"
 #include "crm/nlu/intent_classifier.h"
 #include "crm/nlu/router_evaluation.h"
@@ -79,8 +80,8 @@ Command AskCommand(const GlobalOptions& options) {
     if (options.json) {
       PrintJson(chat::AnswerJson(answer, state->session));
     } else {
-      std::cout << answer.markdown;
-      if (answer.markdown.empty() || answer.markdown.back() != '\n') std::cout << '\n';
+      std::cout << chat::TerminalMarkdown(answer.markdown, chat::StdoutTerminalStyle());
+      if (answer.markdown.empty()) std::cout << '\n';
       if (!answer.suggestions.empty()) {
         std::cout << "\nYou could also ask:";
         for (const std::string& suggestion : answer.suggestions) std::cout << "\n  - " << suggestion;

@@ -277,7 +277,9 @@ Answer AnswerInsight(const AnswerContext& context, const std::string& intent, co
   }
   text += paragraph + "\n\n";
   if (!StreamMarkdown(context, text)) return answer;
-  text += agents::NarrateInsight(*insight, context.writer).text.text + "\n";
+  const llm::WrittenText narrative = agents::NarrateInsight(*insight, context.writer).text;
+  text += narrative.text + "\n";
+  answer.writer = narrative.writer;
   const size_t rows = RowCount(entities);
   const analytics::Table* table = MainTable(*insight, *summary, entities);
   if (table != nullptr) {

@@ -75,6 +75,7 @@ Answer AnswerAccountSummary(const AnswerContext& context, const Entities& entiti
   answer.intent = "account_summary";
   answer.entities = entities;
   answer.markdown = summary.text.text + "\n\n" + WriterLine(summary.text);
+  answer.writer = summary.text.writer;
   answer.data = agents::ToJson(summary);
   answer.sources.push_back({{"kind", "account"}, {"id", summary.account}});
   for (const auto& deal : summary.facts.value("open_opportunities", nlohmann::json::array())) {
@@ -158,6 +159,7 @@ Answer AnswerEmail(const AnswerContext& context, const Entities& entities) {
   answer.markdown = "**Subject:** " + EscapeMarkdown(draft->email.subject) + "\n\n" +
                     PlainTextMarkdown(draft->email.body) + "\n" + WriterLine(draft->text);
   answer.data = agents::ToJson(*draft);
+  answer.writer = draft->text.writer;
   answer.sources.push_back({{"kind", "account"}, {"id", data.accounts[request.account].name}});
   if (request.deal != kNoIndex) answer.sources.push_back({{"kind", "opportunity"}, {"id", id}});
   answer.suggestions = {"Make it more urgent", "Tell me about " + data.accounts[request.account].name};

@@ -57,13 +57,15 @@ bool Record(Api& api, const AskRequest& ask, const chat::Answer& answer) {
   return saved.ok();
 }
 
-//! Records the question and its answer (intent, sources, writer) in the audit log.
+//! Records the question and its answer (intent, sources, and the writer that wrote its text after any
+//! fallback: null when no writer was involved) in the audit log.
 void AuditAnswer(const Api& api, const auth::Caller& caller, const AskRequest& ask,
                  const chat::Answer& answer) {
-  nlohmann::json detail = {{"question", ask.question},
-                           {"intent", answer.intent},
-                           {"sources", answer.sources},
-                           {"writer", api.state->writer->name()}};
+  nlohmann::json detail = {
+      {"question", ask.question},
+      {"intent", answer.intent},
+      {"sources", answer.sources},
+      {"writer", answer.writer.empty() ? nlohmann::json() : nlohmann::json(answer.writer)}};
   if (!ask.session.empty()) detail["session"] = ask.session;
   api.Audit(caller, "ask", detail);
 }
@@ -139,8 +141,9 @@ void AddAskRoutes(RouteTable& routes, Api& api) {
         if (!slot) return SendBusy(response, "the server is busy answering other questions: try again soon");
         if (streamed) {
           return StreamAnswer(api, workspace->assistant(), std::move(caller).value(), std::move(ask).value(),
-                              std::move(previous).value(), std::make_shared<WorkSlots::Slot>(std::move(*slot)),
-                              std::move(ticket), response);
+                              std::move(previous).value(),
+                              std::make_shared<WorkSlots::Slot>(std::move(*slot)), std::move(ticket),
+                              response);
         }
         const nlu::PreviousTurn* turn = *previous ? &**previous : nullptr;
         const chat::Answer answer = workspace->assistant().Ask(ask->question, turn);

@@ -150,6 +150,18 @@ class ChatStreamTest : public ::testing::Test {
     return text;
   }
 
+  //! The writer the audit log names for the latest question (the local admin may read the log).
+  json AuditedWriter() const {
+    httplib::Client client("127.0.0.1", server_->port());
+    const auto result = client.Get("/api/v1/audit?limit=20");
+    if (!result || result->status != 200) return "no audit log";
+    const json audit = json::parse(result->body);
+    for (const json& entry : audit["entries"]) {
+      if (entry["action"] == "ask") return entry["detail"]["writer"];
+    }
+    return "no question in the audit log";
+  }
+
   test::TempDir dir_;
   std::unique_ptr<llm::test::FakeLlmServer> llm_;
   std::unique_ptr<test::ServerProcess> server_;
@@ -178,6 +190,7 @@ TEST_F(ChatStreamTest, DeltasArriveWhileTheLlmIsStillWriting) {
   EXPECT_NE(done["answer"].get<std::string>().find("Kan-code keeps buying from us steadily."),
             std::string::npos);
   EXPECT_EQ(done["data"]["writer"], "openai:local-test");
+  EXPECT_EQ(AuditedWriter(), "openai:local-test");
 }
 
 TEST_F(ChatStreamTest, AClientThatGoesAwayStopsTheLlmTransfer) {
@@ -251,6 +264,7 @@ TEST_F(ChatStreamTest, AFallbackAfterDeltasTellsTheClientToReplaceThem) {
   EXPECT_EQ(answer.find("keeps buying"), std::string::npos) << "the final text is the offline text";
   EXPECT_NE(answer.find("offline writer"), std::string::npos) << answer;
   EXPECT_NE(answer.find("987,654,321"), std::string::npos) << "the reason names the number";
+  EXPECT_EQ(AuditedWriter(), "offline") << "the audit log names the writer whose text was shown";
 }
 
 TEST_F(ChatStreamTest, StreamsBeyondTheLimitAre503WithRetryAfter) {

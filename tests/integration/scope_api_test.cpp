@@ -195,7 +195,8 @@ TEST_F(ScopeApiTest, AnAccountOutsideTheScopeIsNotFoundAnywhere) {
   auto own_account = Get("moe", "/api/v1/accounts/" + Escaped(picks_->own.account));
   ASSERT_TRUE(own_account);
   ASSERT_EQ(own_account->status, 200) << own_account->body;
-  for (const json& deal : json::parse(own_account->body)["opportunities"]) {
+  const json account_page = json::parse(own_account->body);
+  for (const json& deal : account_page["opportunities"]) {
     EXPECT_EQ(deal["sales_agent"], kRepAgent);  // the rep's deals only, even on an account others work too
   }
 }
@@ -209,7 +210,8 @@ TEST_F(ScopeApiTest, SearchFindsOnlyWhatTheCallerSees) {
   ASSERT_EQ(rep->status, 200);
   EXPECT_NE(admin->body.find(picks_->outside.id), std::string::npos);
   EXPECT_EQ(rep->body.find(picks_->outside.id), std::string::npos);
-  for (const json& result : json::parse(rep->body)["results"]) {  // the query itself is echoed
+  const json found = json::parse(rep->body);
+  for (const json& result : found["results"]) {  // the query itself is echoed
     EXPECT_EQ(result.dump().find(picks_->outside.account), std::string::npos) << result.dump();
   }
 }

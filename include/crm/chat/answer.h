@@ -26,7 +26,8 @@ struct Answer {
   nlohmann::json sources = nlohmann::json::array();  //!< {kind, id, …} of records and computations used
   double confidence = 1;                             //!< the intent classifier's probability
   bool clarification = false;                        //!< the answer asks a question back
-  std::vector<std::string> suggestions;              //!< follow-up questions worth asking next
+  std::string writer;  //!< the writer whose text it shows after any fallback ("offline", …); empty: none
+  std::vector<std::string> suggestions;  //!< follow-up questions worth asking next
   bool replace = false;  //!< streamed: what was sent does not begin `markdown`, which replaces it
   bool stopped = false;  //!< streamed: the reader went away, the answer is incomplete (discard it)
 };

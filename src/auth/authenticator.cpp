@@ -3,6 +3,7 @@
 #include "crm/auth/api_tokens.h"
 #include "crm/auth/secrets.h"
 #include "crm/auth/user_directory.h"
+#include "crm/store/sqlite.h"
 #include "user_rows.h"
 
 namespace crm::auth {
@@ -38,6 +39,23 @@ Result<bool> Authenticator::UsersExist() {
   users_exist_.store(*any, std::memory_order_release);
   users_checked_.store(now, std::memory_order_release);
   return *any;
+}
+
+Status Authenticator::ForgetIfStoreChanged() {
+  const int64_t now = Clock::now().time_since_epoch().count();
+  const int64_t watched = store_watched_.load(std::memory_order_acquire);
+  if (watched != 0 && now - watched < std::chrono::nanoseconds(options_.store_watch).count()) return {};
+  std::lock_guard lock(store_mutex_);
+  auto version = store::QueryInt64(store_->connection(), "PRAGMA data_version");
+  if (!version.ok()) return version.error();
+  store_watched_.store(now, std::memory_order_release);
+  if (*version == data_version_) return {};
+  data_version_ = *version;
+  users_checked_.store(0, std::memory_order_release);
+  std::unique_lock cache_lock(cache_mutex_);
+  sessions_.clear();
+  tokens_.clear();
+  return {};
 }
 
 std::optional<Identity> Authenticator::Fresh(const Cache& cache, const std::string& token_hash,
@@ -88,6 +106,7 @@ Result<std::optional<Identity>> Authenticator::LoadApiToken(const std::string& t
 
 Result<std::optional<Identity>> Authenticator::Identify(std::string_view session_token,
                                                         std::string_view api_token) {
+  if (Status watched = ForgetIfStoreChanged(); !watched.ok()) return watched.error();
   auto users = UsersExist();
   if (!users.ok()) return users.error();
   if (!*users) {

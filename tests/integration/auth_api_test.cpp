@@ -6,8 +6,10 @@
 
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -190,6 +192,22 @@ TEST_F(AuthApiTest, BearerTokensNeedNoCsrfAndForgedOnesGet401) {
   auto forged = client_->Get("/api/v1/session", {{"Authorization", "Bearer crm_" + std::string(64, '0')}});
   ASSERT_TRUE(forged);
   EXPECT_EQ(forged->status, 401);
+}
+
+TEST_F(AuthApiTest, ATokenRevokedFromTheCommandLineStopsWorkingAtOnce) {
+  const std::string db = "--db " + dir_->File("crm.db");
+  test::CliRun made = test::RunCli(db + " user token ann --label short-lived");
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  made.out.pop_back();
+  const httplib::Headers headers = {{"Authorization", "Bearer " + made.out}};
+  auto before = client_->Get("/api/v1/session", headers);
+  ASSERT_TRUE(before);
+  ASSERT_EQ(before->status, 200);
+  ASSERT_EQ(test::RunCli(db + " user revoke-token ann --label short-lived").exit_code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the server looks every 50 ms
+  auto after = client_->Get("/api/v1/session", headers);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 401) << "a revoked token still worked";
 }
 
 TEST_F(AuthApiTest, TheAuditLogHasSignInsAndAnswersAndOnlyAdminsReadIt) {

@@ -26,10 +26,13 @@ namespace crm::auth {
 struct AuthOptions {
   bool allow_local_admin = true;                        //!< no users: every caller is the local admin
   std::chrono::seconds session_lifetime{12 * 60 * 60};  //!< a session ends this long after sign-in
-  std::chrono::milliseconds recheck{5000};  //!< a cached session or token is checked against the store
-                                            //!< again after this long (removals take effect by then)
-  int max_failed_sign_ins = 5;              //!< failures in a row before a name is locked
-  std::chrono::seconds lockout{30};         //!< how long a name stays locked
+  std::chrono::milliseconds recheck{5000};    //!< a cached session or token is checked against the store
+                                              //!< again after this long (removals take effect by then)
+  std::chrono::milliseconds store_watch{50};  //!< how often the store is asked whether another connection
+                                              //!< (a CLI `user revoke-token`) changed it: then every
+                                              //!< cached identity is dropped
+  int max_failed_sign_ins = 5;                //!< failures in a row before a name is locked
+  std::chrono::seconds lockout{30};           //!< how long a name stays locked
 };
 
 //! How a caller proved who they are.
@@ -93,6 +96,9 @@ class Authenticator {
                                    std::optional<Identity> identity, Clock::time_point now);
   //! Drops cached identities that would be checked again anyway (sessions nobody uses any more).
   void PruneCaches();
+  //! Drops every cached identity when another connection changed the store since the last look (SQLite's
+  //! data_version), looking at most once per `options_.store_watch`.
+  Status ForgetIfStoreChanged();
   //! The session's identity from the store.
   Result<std::optional<Identity>> LoadSession(const std::string& token_hash);
   //! The API token's identity from the store (its last use recorded).
@@ -108,6 +114,8 @@ class Authenticator {
   Cache tokens_;    //!< by the SHA-256 of the API token
   std::atomic<bool> users_exist_{false};
   std::atomic<int64_t> users_checked_{0};  //!< steady-clock nanoseconds of the last check; 0: never
+  std::atomic<int64_t> store_watched_{0};  //!< steady-clock nanoseconds of the last data_version look
+  int64_t data_version_ = -1;              //!< the store's data_version then (under store_mutex_)
 };
 
 }  // namespace crm::auth

@@ -81,6 +81,7 @@ TEST_F(AuthenticatorTest, SignInStartsASessionThatSignOutEnds) {
 TEST_F(AuthenticatorTest, ApiTokensIdentifyTheirUserAndRevocationTakesEffectAtTheNextCheck) {
   AuthOptions options;
   options.recheck = std::chrono::hours(1);  // the cache alone answers after the first look-up
+  options.store_watch = std::chrono::hours(1);
   Open(options);
   const std::string token = ApiTokenTable(store_->connection()).Create("Ann", "ci").value();
   auto who = Who("", token);
@@ -97,6 +98,18 @@ TEST_F(AuthenticatorTest, ApiTokensIdentifyTheirUserAndRevocationTakesEffectAtTh
   EXPECT_TRUE(Who("", second).has_value());
   ASSERT_EQ(ApiTokenTable(store_->connection()).Revoke("Ann", "ci").value(), 1);
   EXPECT_FALSE(Who("", second).has_value());
+}
+
+TEST_F(AuthenticatorTest, AChangeByAnotherConnectionDropsTheCachedIdentitiesAtOnce) {
+  AuthOptions options;
+  options.recheck = std::chrono::hours(1);
+  options.store_watch = std::chrono::milliseconds(0);
+  Open(options);
+  const std::string token = ApiTokenTable(store_->connection()).Create("Ann", "ci").value();
+  ASSERT_TRUE(Who("", token).has_value());
+  ASSERT_TRUE(Who("", token).has_value());  // from the cache: the store has not changed
+  ASSERT_EQ(ApiTokenTable(store_->connection()).Revoke("Ann", "ci").value(), 1);
+  EXPECT_FALSE(Who("", token).has_value());
 }
 
 TEST_F(AuthenticatorTest, FailedSignInsLockTheName) {

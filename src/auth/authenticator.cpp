@@ -1,5 +1,7 @@
 #include "crm/auth/authenticator.h"
 
+#include <algorithm>
+
 #include "crm/auth/api_tokens.h"
 #include "crm/auth/secrets.h"
 #include "crm/auth/user_directory.h"
@@ -25,7 +27,10 @@ Result<std::unique_ptr<Authenticator>> Authenticator::Open(const std::string& st
 }
 
 Authenticator::Authenticator(std::unique_ptr<store::Store> store, AuthOptions options)
-    : store_(std::move(store)), options_(options), throttle_(options.max_failed_sign_ins, options.lockout) {}
+    : store_(std::move(store)),
+      options_(options),
+      throttle_(options.max_failed_sign_ins, options.lockout),
+      address_throttle_(options.max_failed_sign_ins_per_address, options.lockout) {}
 
 Result<bool> Authenticator::UsersExist() {
   const int64_t now = Clock::now().time_since_epoch().count();
@@ -125,9 +130,13 @@ Result<std::optional<Identity>> Authenticator::Identify(std::string_view session
   return Remember(cache, token_hash, std::move(loaded).value(), now);
 }
 
-int Authenticator::SignInWaitSeconds(std::string_view name) { return throttle_.WaitSeconds(name); }
+int Authenticator::SignInWaitSeconds(std::string_view name, std::string_view address) {
+  const int by_name = throttle_.WaitSeconds(name);
+  return address.empty() ? by_name : std::max(by_name, address_throttle_.WaitSeconds(address));
+}
 
-Result<std::optional<SignedIn>> Authenticator::SignIn(std::string_view name, std::string_view password) {
+Result<std::optional<SignedIn>> Authenticator::SignIn(std::string_view name, std::string_view password,
+                                                      std::string_view address) {
   Result<std::optional<UserWithHash>> found = Error{""};
   {
     std::lock_guard lock(store_mutex_);
@@ -142,6 +151,7 @@ Result<std::optional<SignedIn>> Authenticator::SignIn(std::string_view name, std
   const std::string logged_name(name.substr(0, kMaxLoggedName));
   if (!user) {
     throttle_.RecordFailure(name);
+    if (!address.empty()) address_throttle_.RecordFailure(address);
     if (Status audited = Audit(logged_name, "sign_in", {{"ok", false}}); !audited.ok())
       return audited.error();
     return std::optional<SignedIn>();

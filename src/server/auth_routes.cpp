@@ -48,11 +48,11 @@ void SignIn(const Api& api, const httplib::Request& request, httplib::Response& 
   if (!password.ok()) return SendError(response, 400, password.error().message);
   if (user->empty() || password->empty())
     return SendError(response, 400, "\"user\" and \"password\" are required");
-  if (const int wait = api.auth->SignInWaitSeconds(*user); wait > 0) {
+  if (const int wait = api.auth->SignInWaitSeconds(*user, request.remote_addr); wait > 0) {
     response.set_header("Retry-After", std::to_string(wait));
     return SendError(response, 429, "too many failed sign-ins: try again in " + std::to_string(wait) + " s");
   }
-  auto signed_in = api.auth->SignIn(*user, *password);
+  auto signed_in = api.auth->SignIn(*user, *password, request.remote_addr);
   if (!signed_in.ok()) return SendStoreError(response, signed_in.error());
   if (!*signed_in) return SendError(response, 401, "wrong user name or password");
   const auth::SignedIn& session = **signed_in;

@@ -32,6 +32,7 @@ struct AuthOptions {
                                               //!< (a CLI `user revoke-token`) changed it: then every
                                               //!< cached identity is dropped
   int max_failed_sign_ins = 5;                //!< failures in a row before a name is locked
+  int max_failed_sign_ins_per_address = 20;   //!< failures (any names) before a client address is locked
   std::chrono::seconds lockout{30};           //!< how long a name stays locked
 };
 
@@ -61,11 +62,14 @@ class Authenticator {
   //! token, may be empty; it wins when given): nullopt when neither proves anybody. With no users and
   //! allow_local_admin, always the local admin. An Error when the store fails.
   Result<std::optional<Identity>> Identify(std::string_view session_token, std::string_view api_token);
-  //! The seconds `name` must wait before trying to sign in again (0: it may try).
-  int SignInWaitSeconds(std::string_view name);
+  //! The seconds `name`, from client `address` (may be empty), must wait before trying to sign in again
+  //! (0: it may try): the name and the address are each locked after their own run of failures.
+  int SignInWaitSeconds(std::string_view name, std::string_view address = {});
   //! Checks the password and starts a session; nullopt for a wrong name or password. Records the
-  //! attempt in the audit log and the throttle. An Error when the store fails.
-  Result<std::optional<SignedIn>> SignIn(std::string_view name, std::string_view password);
+  //! attempt in the audit log and the throttles (of the name, and of `address` when given). An Error
+  //! when the store fails.
+  Result<std::optional<SignedIn>> SignIn(std::string_view name, std::string_view password,
+                                         std::string_view address = {});
   //! Ends the session of `session_token`.
   Status SignOut(std::string_view session_token);
   //! How long a session lasts, in seconds (the cookie's Max-Age).
@@ -106,9 +110,10 @@ class Authenticator {
 
   std::unique_ptr<store::Store> store_;
   AuthOptions options_;
-  SignInThrottle throttle_;
-  std::mutex store_mutex_;     //!< one statement at a time on the connection
-  std::mutex password_mutex_;  //!< one argon2id check at a time: bounds its memory (64 MiB each)
+  SignInThrottle throttle_;          //!< by user name
+  SignInThrottle address_throttle_;  //!< by client address: one client guessing many names
+  std::mutex store_mutex_;           //!< one statement at a time on the connection
+  std::mutex password_mutex_;        //!< one argon2id check at a time: bounds its memory (64 MiB each)
   std::shared_mutex cache_mutex_;
   Cache sessions_;  //!< by the SHA-256 of the session token
   Cache tokens_;    //!< by the SHA-256 of the API token

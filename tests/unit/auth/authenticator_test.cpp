@@ -122,5 +122,16 @@ TEST_F(AuthenticatorTest, FailedSignInsLockTheName) {
   EXPECT_EQ(auth_->SignInWaitSeconds("Bob"), 0);
 }
 
+TEST_F(AuthenticatorTest, OneAddressGuessingManyNamesIsLockedToo) {
+  AuthOptions options;
+  options.max_failed_sign_ins_per_address = 3;
+  Open(options);
+  for (const char* name : {"Ann", "Bob", "Cy"})
+    EXPECT_FALSE(auth_->SignIn(name, "guess", "10.0.0.7")->has_value());
+  EXPECT_EQ(auth_->SignInWaitSeconds("Dee"), 0);  // no name has failed five times
+  EXPECT_GT(auth_->SignInWaitSeconds("Dee", "10.0.0.7"), 0);
+  EXPECT_EQ(auth_->SignInWaitSeconds("Dee", "10.0.0.8"), 0);
+}
+
 }  // namespace
 }  // namespace crm::auth

@@ -49,20 +49,6 @@ httplib::Headers RawHeaders(const std::string& answer) {
   return headers;
 }
 
-//! `text` with every byte but letters and digits percent-encoded, for a path segment.
-std::string EncodePathSegment(const std::string& text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c)) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return encoded;
-}
-
 //! One server over the Kaggle data for the whole suite.
 class ApiTest : public test::KaggleServerTest {
  protected:
@@ -343,7 +329,7 @@ TEST(ApiServeTest, MarkupInAnAccountNameComesBackAsJsonData) {
   bool found = false;
   for (const json& account : list["accounts"]) found |= account["account"] == hostile;
   EXPECT_TRUE(found);
-  auto summary = client.Get("/api/v1/accounts/" + EncodePathSegment(hostile) + "/summary");
+  auto summary = client.Get("/api/v1/accounts/" + test::EncodePathSegment(hostile) + "/summary");
   ASSERT_TRUE(summary);
   ASSERT_EQ(summary->status, 200) << summary->body;
   EXPECT_EQ(json::parse(summary->body)["account"], hostile);

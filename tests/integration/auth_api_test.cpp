@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "integration/server_process.h"
+#include "integration/demo_users_server.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -25,35 +25,16 @@ using nlohmann::json;
 class AuthApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new test::TempDir();
-    const std::string demo = dir_->File("demo");
-    const std::string global = "--db " + dir_->File("crm.db") + " --data " + demo;
-    const bool ready =
-        test::RunCli("demo-data --out " + demo + " --opportunities 1500 --seed 5").exit_code == 0 &&
-        test::RunCliWithInput(global + " user add ann --role admin", "password-ann\n").exit_code == 0 &&
-        test::RunCliWithInput(global + " user add moe --role rep --sales-agent 'Aiden Marsh'",
-                              "password-moe\n")
-                .exit_code == 0 &&
-        test::RunCliWithInput(global + " user add rae --role rep --sales-agent 'Aiden Marsh'",
-                              "password-rae\n")
-                .exit_code == 0;
-    if (!ready) return;
-    ann_token_ = new std::string(test::RunCli(global + " user token ann").out);
-    rae_token_ = new std::string(test::RunCli(global + " user token rae").out);
-    ann_token_->pop_back();
-    rae_token_->pop_back();
-    server_ = new test::ServerProcess(global, "--rate-limit 5 --rate-burst 30");
+    setup_ = new test::DemoUsersServer({{"ann", "--role admin"},
+                                        {"moe", "--role rep --sales-agent 'Aiden Marsh'"},
+                                        {"rae", "--role rep --sales-agent 'Aiden Marsh'"}},
+                                       "--rate-limit 5 --rate-burst 30");
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete ann_token_;
-    delete rae_token_;
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete setup_; }
   void SetUp() override {
-    ASSERT_NE(server_, nullptr) << "the demo data or the users could not be made";
-    ASSERT_GT(server_->port(), 0) << server_->banner();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    ASSERT_TRUE(setup_->ready()) << "the demo data or the users could not be made";
+    ASSERT_GT(setup_->server().port(), 0) << setup_->server().banner();
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", setup_->server().port());
     client_->set_read_timeout(60, 0);
   }
 
@@ -78,17 +59,11 @@ class AuthApiTest : public ::testing::Test {
                                                          : "(no JSON error)";
   }
 
-  static test::TempDir* dir_;
-  static test::ServerProcess* server_;
-  static std::string* ann_token_;
-  static std::string* rae_token_;
+  static test::DemoUsersServer* setup_;
   std::unique_ptr<httplib::Client> client_;
 };
 
-test::TempDir* AuthApiTest::dir_ = nullptr;
-test::ServerProcess* AuthApiTest::server_ = nullptr;
-std::string* AuthApiTest::ann_token_ = nullptr;
-std::string* AuthApiTest::rae_token_ = nullptr;
+test::DemoUsersServer* AuthApiTest::setup_ = nullptr;
 
 TEST_F(AuthApiTest, SignInSetsAStrictHttpOnlyCookieAndTellsWhoSignedIn) {
   auto signed_in = SignIn("moe", "password-moe");
@@ -183,10 +158,10 @@ TEST_F(AuthApiTest, CookieRequestsThatChangeStateNeedTheSessionsCsrfToken) {
 }
 
 TEST_F(AuthApiTest, BearerTokensNeedNoCsrfAndForgedOnesGet401) {
-  auto asked = Ask("how is the pipeline?", {{"Authorization", "Bearer " + *ann_token_}});
+  auto asked = Ask("how is the pipeline?", {{"Authorization", "Bearer " + setup_->token("ann")}});
   ASSERT_TRUE(asked);
   EXPECT_EQ(asked->status, 200) << asked->body;
-  auto me = client_->Get("/api/v1/session", {{"Authorization", "Bearer " + *ann_token_}});
+  auto me = client_->Get("/api/v1/session", {{"Authorization", "Bearer " + setup_->token("ann")}});
   ASSERT_TRUE(me);
   EXPECT_EQ(json::parse(me->body)["user"], "ann");
   auto forged = client_->Get("/api/v1/session", {{"Authorization", "Bearer crm_" + std::string(64, '0')}});
@@ -195,7 +170,7 @@ TEST_F(AuthApiTest, BearerTokensNeedNoCsrfAndForgedOnesGet401) {
 }
 
 TEST_F(AuthApiTest, ATokenRevokedFromTheCommandLineStopsWorkingAtOnce) {
-  const std::string db = "--db " + dir_->File("crm.db");
+  const std::string db = setup_->global_args();
   test::CliRun made = test::RunCli(db + " user token ann --label short-lived");
   ASSERT_EQ(made.exit_code, 0) << made.err;
   made.out.pop_back();
@@ -211,7 +186,7 @@ TEST_F(AuthApiTest, ATokenRevokedFromTheCommandLineStopsWorkingAtOnce) {
 }
 
 TEST_F(AuthApiTest, TheAuditLogHasSignInsAndAnswersAndOnlyAdminsReadIt) {
-  const httplib::Headers ann = {{"Authorization", "Bearer " + *ann_token_}};
+  const httplib::Headers ann = {{"Authorization", "Bearer " + setup_->token("ann")}};
   ASSERT_TRUE(SignIn("moe", "not-moes-password"));
   const std::string question = "which deals are at risk? audit-check";
   ASSERT_EQ(Ask(question, ann)->status, 200);
@@ -256,7 +231,7 @@ TEST_F(AuthApiTest, TheAuditLogHasSignInsAndAnswersAndOnlyAdminsReadIt) {
 }
 
 TEST_F(AuthApiTest, ARepOverTheRateLimitGets429WithRetryAfter) {
-  const httplib::Headers rae = {{"Authorization", "Bearer " + *rae_token_}};
+  const httplib::Headers rae = {{"Authorization", "Bearer " + setup_->token("rae")}};
   int limited = 0;
   std::string retry_after, error;
   for (int i = 0; i < 80 && limited == 0; ++i) {

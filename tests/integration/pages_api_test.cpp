@@ -23,20 +23,6 @@ using nlohmann::json;
 //! The account name that must come back as data, never as markup.
 constexpr char kMarkupName[] = "<img src=x onerror=alert(1)>";
 
-//! `text` with every byte but letters and digits percent-encoded, for a path segment.
-std::string EncodePathSegment(const std::string& text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c)) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return encoded;
-}
-
 //! Renames the account `from` to `to` in every CSV file of `folder` (whole fields only).
 void RenameAccount(const std::string& folder, const std::string& from, const std::string& to) {
   for (const char* file : {"accounts.csv", "sales_pipeline.csv", "activities.csv"}) {
@@ -172,7 +158,7 @@ TEST_F(PagesApiTest, DataProfileHasHistogramsAndASquareCorrelationMatrix) {
 }
 
 TEST_F(PagesApiTest, AccountPageHasEverythingAndAMarkupNameStaysData) {
-  const json body = GetJson("/api/v1/accounts/" + EncodePathSegment(kMarkupName));
+  const json body = GetJson("/api/v1/accounts/" + test::EncodePathSegment(kMarkupName));
   EXPECT_EQ(body["account"]["name"], kMarkupName);
   EXPECT_EQ(body["summary"]["account"], kMarkupName);
   EXPECT_FALSE(body["summary"]["markdown"].get<std::string>().empty());
@@ -192,7 +178,7 @@ TEST_F(PagesApiTest, AccountPageHasEverythingAndAMarkupNameStaysData) {
   ASSERT_FALSE(body["similar"].empty());
   EXPECT_NE(body["similar"][0]["name"], kMarkupName);
   // The summary route still answers beside it.
-  const json summary = GetJson("/api/v1/accounts/" + EncodePathSegment(kMarkupName) + "/summary");
+  const json summary = GetJson("/api/v1/accounts/" + test::EncodePathSegment(kMarkupName) + "/summary");
   EXPECT_EQ(summary["account"], kMarkupName);
 }
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "integration/server_process.h"
+#include "integration/demo_users_server.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -84,47 +84,29 @@ Picks Pick(const std::string& folder) {
 class ScopeApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new test::TempDir();
-    const std::string demo = dir_->File("demo");
-    const std::string global = "--db " + dir_->File("crm.db") + " --data " + demo;
-    const bool ready =
-        test::RunCli("demo-data --out " + demo + " --opportunities 1500 --seed 5").exit_code == 0 &&
-        test::RunCliWithInput(global + " user add ann --role admin", "password-ann\n").exit_code == 0 &&
-        test::RunCliWithInput(global + " user add hal --role manager --manager '" + kManager + "'",
-                              "password-hal\n")
-                .exit_code == 0 &&
-        test::RunCliWithInput(global + " user add moe --role rep --sales-agent '" + kRepAgent + "'",
-                              "password-moe\n")
-                .exit_code == 0;
-    if (!ready) return;
-    picks_ = new Picks(Pick(demo));
-    tokens_ = new std::map<std::string, std::string>();
-    for (const char* user : {"ann", "hal", "moe"}) {
-      std::string token = test::RunCli(global + " user token " + user).out;
-      if (!token.empty()) token.pop_back();
-      (*tokens_)[user] = token;
-    }
-    server_ = new test::ServerProcess(global);
+    setup_ =
+        new test::DemoUsersServer({{"ann", "--role admin"},
+                                   {"hal", std::string("--role manager --manager '") + kManager + "'"},
+                                   {"moe", std::string("--role rep --sales-agent '") + kRepAgent + "'"}});
+    if (setup_->ready()) picks_ = new Picks(Pick(setup_->demo_dir()));
   }
   static void TearDownTestSuite() {
-    delete server_;
-    delete tokens_;
     delete picks_;
-    delete dir_;
+    delete setup_;
   }
   void SetUp() override {
-    ASSERT_NE(server_, nullptr) << "the demo data or the users could not be made";
-    ASSERT_GT(server_->port(), 0) << server_->banner();
+    ASSERT_TRUE(setup_->ready()) << "the demo data or the users could not be made";
+    ASSERT_GT(setup_->server().port(), 0) << setup_->server().banner();
     ASSERT_FALSE(picks_->own.id.empty());
     ASSERT_FALSE(picks_->team.id.empty());
     ASSERT_FALSE(picks_->outside.id.empty());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", setup_->server().port());
     client_->set_read_timeout(60, 0);
   }
 
   //! GET `path` as `user`.
   httplib::Result Get(const std::string& user, const std::string& path) {
-    return client_->Get(path, {{"Authorization", "Bearer " + tokens_->at(user)}});
+    return client_->Get(path, {{"Authorization", "Bearer " + setup_->token(user)}});
   }
   //! The status of GET `path` as `user`.
   int Status(const std::string& user, const std::string& path) {
@@ -133,7 +115,7 @@ class ScopeApiTest : public ::testing::Test {
   }
   //! The answer of the chat to `question` as `user`: its whole JSON as text.
   std::string Ask(const std::string& user, const std::string& question) {
-    auto result = client_->Post("/api/v1/ask", {{"Authorization", "Bearer " + tokens_->at(user)}},
+    auto result = client_->Post("/api/v1/ask", {{"Authorization", "Bearer " + setup_->token(user)}},
                                 json({{"question", question}}).dump(), "application/json");
     EXPECT_TRUE(result && result->status == 200) << (result ? result->body : "no answer");
     return result ? result->body : "";
@@ -144,24 +126,14 @@ class ScopeApiTest : public ::testing::Test {
     if (!result || result->status != 200) return -1;
     return json::parse(result->body)["data"]["opportunities"].get<int64_t>();
   }
-  //! `text` with spaces as %20, for a path.
-  static std::string Escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) out += c == ' ' ? std::string("%20") : std::string(1, c);
-    return out;
-  }
 
-  static test::TempDir* dir_;
-  static test::ServerProcess* server_;
+  static test::DemoUsersServer* setup_;
   static Picks* picks_;
-  static std::map<std::string, std::string>* tokens_;
   std::unique_ptr<httplib::Client> client_;
 };
 
-test::TempDir* ScopeApiTest::dir_ = nullptr;
-test::ServerProcess* ScopeApiTest::server_ = nullptr;
+test::DemoUsersServer* ScopeApiTest::setup_ = nullptr;
 Picks* ScopeApiTest::picks_ = nullptr;
-std::map<std::string, std::string>* ScopeApiTest::tokens_ = nullptr;
 
 TEST_F(ScopeApiTest, EachRoleSeesItsShareOfTheDeals) {
   const int64_t all = Opportunities("ann");
@@ -186,13 +158,13 @@ TEST_F(ScopeApiTest, ADealOutsideTheScopeIsNotFound) {
 }
 
 TEST_F(ScopeApiTest, AnAccountOutsideTheScopeIsNotFoundAnywhere) {
-  const std::string account = Escaped(picks_->outside.account);
+  const std::string account = test::EncodePathSegment(picks_->outside.account);
   for (const std::string& path : {"/api/v1/accounts/" + account, "/api/v1/accounts/" + account + "/summary",
                                   "/api/v1/accounts/" + account + "/report.pdf"}) {
     EXPECT_EQ(Status("moe", path), 404) << path;
     EXPECT_EQ(Status("ann", path), 200) << path;
   }
-  auto own_account = Get("moe", "/api/v1/accounts/" + Escaped(picks_->own.account));
+  auto own_account = Get("moe", "/api/v1/accounts/" + test::EncodePathSegment(picks_->own.account));
   ASSERT_TRUE(own_account);
   ASSERT_EQ(own_account->status, 200) << own_account->body;
   const json account_page = json::parse(own_account->body);
@@ -202,7 +174,7 @@ TEST_F(ScopeApiTest, AnAccountOutsideTheScopeIsNotFoundAnywhere) {
 }
 
 TEST_F(ScopeApiTest, SearchFindsOnlyWhatTheCallerSees) {
-  const std::string query = "/api/v1/search?q=" + Escaped(picks_->outside.account) + "&k=50";
+  const std::string query = "/api/v1/search?q=" + test::EncodePathSegment(picks_->outside.account) + "&k=50";
   auto admin = Get("ann", query);
   auto rep = Get("moe", query);
   ASSERT_TRUE(admin && rep);

@@ -33,4 +33,7 @@ class ServerProcess {
 //! the connection (or 10 seconds pass).
 std::string RawHttp(int port, const std::string& request);
 
+//! `text` with every byte but letters and digits percent-encoded, for a path segment.
+std::string EncodePathSegment(const std::string& text);
+
 }  // namespace crm::test

@@ -118,14 +118,15 @@ Status WriteDataset(sqlite3* db, const Dataset& data) {
   Result<DroppedSchema> activity_indexes = DroppedSchema::Indexes(db, "activities");
   if (!activity_indexes.ok()) return activity_indexes.error();
   // Children first, so that no foreign key ever points at a deleted row when the checks are on.
-  if (Status cleared = Execute(db,
-                               "DELETE FROM activities; DELETE FROM opportunities; DELETE FROM accounts; "
-                               "DELETE FROM products; DELETE FROM sales_teams;");
+  if (Status cleared =
+          Execute(db,
+                  "DELETE FROM activities; DELETE FROM activity_subjects; DELETE FROM opportunities; "
+                  "DELETE FROM accounts; DELETE FROM products; DELETE FROM sales_teams;");
       !cleared.ok()) {
     return cleared;
   }
   const uint64_t rows = data.accounts.size() + data.products.size() + data.sales_agents.size() +
-                        data.opportunities.size() + data.activities.size();
+                        data.opportunities.size() + data.activity_subjects.size() + data.activities.size();
   Progress progress{ProgressBar("Saving", rows)};
   Status written = InsertRows(db, AccountRows(data), progress);
   if (written.ok()) written = InsertRows(db, ProductRows(data), progress);
@@ -138,6 +139,7 @@ Status WriteDataset(sqlite3* db, const Dataset& data) {
     if (!duplicate.empty()) return Error{"opportunity '" + duplicate + "' occurs more than once"};
     return indexed;
   }
+  if (Status inserted = InsertRows(db, ActivitySubjectRows(data), progress); !inserted.ok()) return inserted;
   if (Status inserted = InsertRows(db, ActivityRows(data), progress); !inserted.ok()) return inserted;
   if (Status indexed = RebuildIndexes(db, *activity_indexes); !indexed.ok()) return indexed;
   if (Status linked = CheckOtherForeignKeys(db); !linked.ok()) return linked;

@@ -122,6 +122,11 @@ Status OpportunityRows::Value(sqlite3_context* context, size_t row, int column) 
   return Status::Ok();
 }
 
+Status ActivitySubjectRows::Value(sqlite3_context* context, size_t row, int) const {
+  ResultText(context, data_.activity_subjects.Value(static_cast<int32_t>(row)));
+  return Status::Ok();
+}
+
 Status ActivityRows::Value(sqlite3_context* context, size_t row, int column) {
   const ActivityColumns& activities = data_.activities;
   switch (column) {
@@ -153,10 +158,9 @@ Status ActivityRows::Value(sqlite3_context* context, size_t row, int column) {
       break;
     case 6: {
       const int32_t subject = activities.subject[row];
-      if (subject < 0 || static_cast<size_t>(subject) >= data_.activity_subjects.size()) {
+      if (subject == kNoIndex || !ResultRowId(context, subject, data_.activity_subjects.size())) {
         return UnknownCode("subject", subject);
       }
-      ResultText(context, data_.activity_subjects.Value(subject));
       break;
     }
   }

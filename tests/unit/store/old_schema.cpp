@@ -30,6 +30,9 @@ CREATE TRIGGER dataset_image_stale_activities_update AFTER UPDATE ON activities
   BEGIN DELETE FROM dataset_image; END;
 CREATE TRIGGER dataset_image_stale_activities_delete AFTER DELETE ON activities
   BEGIN DELETE FROM dataset_image; END;
+DROP TRIGGER opportunities_unique_id_insert;
+DROP TRIGGER opportunities_unique_id_update;
+CREATE UNIQUE INDEX opportunities_opportunity_id ON opportunities (opportunity_id);
 DELETE FROM schema_migrations WHERE version >= 8;
 )sql";
 

@@ -274,7 +274,7 @@ TEST(StoreTest, ActivitiesReferToTheirSubjects) {
   EXPECT_EQ(dangling.error().message, "FOREIGN KEY constraint failed");
 }
 
-TEST(StoreTest, AStoreAtVersionSevenMovesItsActivitySubjectsToTheirTable) {
+TEST(StoreTest, AStoreAtVersionSevenMovesToTheBulkImportLayout) {
   crm::test::TempDir dir;
   const std::string path = dir.File("crm.db");
   const Dataset generated = test::GeneratedDataset(300, 200);
@@ -295,6 +295,11 @@ TEST(StoreTest, AStoreAtVersionSevenMovesItsActivitySubjectsToTheirTable) {
                   "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND "
                   "(tbl_name = 'activities' OR tbl_name = 'activity_subjects')"),
             6);
+  EXPECT_EQ(
+      Count(*store, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'opportunities'"),
+      0);  // the ids are kept unique by triggers
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM sqlite_master WHERE name GLOB 'opportunities_unique_id_*'"),
+            2);
   ExpectSameData(LoadOrDie(*store), generated);  // from the image, which the migration keeps
   ASSERT_TRUE(Execute(store->connection(), "DELETE FROM dataset_image").ok());
   ExpectSameData(LoadOrDie(*store), generated);  // and from the rows
@@ -375,16 +380,23 @@ TEST(StoreTest, ImportKeepsConstraintsForLaterWrites) {
               "deal_stage) VALUES (99, 'NEWONE01', 1, 42, 'Won')");
   ASSERT_FALSE(dangling.ok());
   EXPECT_EQ(dangling.error().message, "FOREIGN KEY constraint failed");
-  EXPECT_EQ(Count(*store,
-                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
-                  "AND name = 'opportunities_opportunity_id'"),
-            1);
   const Status duplicate =
       Execute(store->connection(),
               "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
               "deal_stage) VALUES (99, '1C1I7A6R', 1, 1, 'Won')");
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().message, "UNIQUE constraint failed: opportunities.opportunity_id");
+  const Status renamed =
+      Execute(store->connection(), "UPDATE opportunities SET opportunity_id = '1C1I7A6R' WHERE id = 2");
+  ASSERT_FALSE(renamed.ok());
+  EXPECT_EQ(renamed.error().message, "UNIQUE constraint failed: opportunities.opportunity_id");
+  EXPECT_TRUE(Execute(store->connection(),
+                      "UPDATE opportunities SET opportunity_id = '1C1I7A6R', close_value = 1 WHERE id = 1")
+                  .ok());  // a row keeps its own id
+  EXPECT_TRUE(Execute(store->connection(),
+                      "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
+                      "deal_stage) VALUES (99, 'NEWONE01', 1, 1, 'Won')")
+                  .ok());
 }
 
 TEST(StoreTest, NewStoresUseLargePagesAndAnImportRestoresTheSettingsItChanges) {
@@ -466,8 +478,8 @@ class FailedImportTest : public ::testing::Test {
     ASSERT_TRUE(history.ok()) << history.error().message;
     ASSERT_EQ(history->size(), 1u);
     EXPECT_EQ((*history)[0].source, "good");
-    EXPECT_EQ(Count(store, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'opportunities_opportunity_id'"),
-              1);
+    EXPECT_EQ(Count(store, "SELECT COUNT(*) FROM sqlite_master WHERE name GLOB 'opportunities_unique_id_*'"),
+              2);
   }
 
   crm::test::TempDir dir_;

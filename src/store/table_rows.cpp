@@ -108,11 +108,11 @@ Status OpportunityRows::Value(sqlite3_context* context, size_t row, int column) 
       break;
     }
     case 5:
-      if (!ResultDay(context, deals.engage_date[row], days_))
+      if (!ResultDay(context, deals.engage_date[row], engage_days_))
         return Error{"engage date is outside years 1-9999"};
       break;
     case 6:
-      if (!ResultDay(context, deals.close_date[row], days_))
+      if (!ResultDay(context, deals.close_date[row], close_days_))
         return Error{"close date is outside years 1-9999"};
       break;
     case 7:

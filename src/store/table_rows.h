@@ -97,7 +97,8 @@ class OpportunityRows {
 
  private:
   const Dataset& data_;
-  DayTexts days_;
+  DayTexts engage_days_;  //!< one DayTexts per date column (see ResultDay)
+  DayTexts close_days_;
 };
 
 //! Rows of the activity_subjects table: the dataset's subject dictionary, code c as id c + 1.

@@ -198,15 +198,35 @@ Status ReadOpportunities(sqlite3* db, Dataset& data) {
       read);
 }
 
+// The subjects by id (id i at index i - 1), each with the dictionary code it gets at its first use, so
+// that the codes follow the activities' order as the image numbers them.
+struct SubjectTable {
+  std::vector<std::string> texts;
+  std::vector<int32_t> codes;  //!< kNoIndex until first used
+};
+
+Status ReadActivitySubjects(sqlite3* db, SubjectTable& subjects) {
+  const auto read = [&subjects](sqlite3_stmt* statement) -> Status {
+    subjects.texts.emplace_back(ColumnText(statement, 1));
+    return Status::Ok();
+  };
+  Status status =
+      ForEachRow(db, "activity_subjects", "SELECT id, subject FROM activity_subjects ORDER BY id", read);
+  subjects.codes.assign(subjects.texts.size(), kNoIndex);
+  return status;
+}
+
 Status ReadActivities(sqlite3* db, Dataset& data) {
+  SubjectTable subjects;
+  if (Status read = ReadActivitySubjects(db, subjects); !read.ok()) return read;
   Result<int64_t> count = QueryInt64(db, "SELECT COUNT(*) FROM activities");
   if (!count.ok()) return count.error();
   ActivityColumns& activities = data.activities;
   activities.Reserve(static_cast<size_t>(*count));
   DayReader days;
-  const auto read = [&data, &activities, &days](sqlite3_stmt* statement) -> Status {
+  const auto read = [&data, &activities, &days, &subjects](sqlite3_stmt* statement) -> Status {
     const std::string_view id = ColumnText(statement, 1);
-    int32_t date, agent, account, opportunity;
+    int32_t date, agent, account, opportunity, subject;
     if (!days.Read(statement, 2, date)) {
       return RowError("activity", id, "activity_date is not a YYYY-MM-DD date");
     }
@@ -219,18 +239,23 @@ Status ReadActivities(sqlite3* db, Dataset& data) {
     if (!ColumnRow(statement, 6, data.opportunities.size(), opportunity)) {
       return RowError("activity", id, "opportunity_id names no opportunity");
     }
+    if (!ColumnRow(statement, 7, subjects.texts.size(), subject) || subject == kNoIndex) {
+      return RowError("activity", id, "subject_id names no subject");
+    }
+    int32_t& code = subjects.codes[subject];
+    if (code == kNoIndex) code = data.activity_subjects.Intern(subjects.texts[subject]);
     activities.id.Append(id);
     activities.date.push_back(date);
     activities.type.push_back(ColumnCode(statement, 3, data.activity_types));
     activities.sales_agent.push_back(agent);
     activities.account.push_back(account);
     activities.opportunity.push_back(opportunity);
-    activities.subject.push_back(data.activity_subjects.Intern(ColumnText(statement, 7)));
+    activities.subject.push_back(code);
     return Status::Ok();
   };
   return ForEachRow(db, "activities",
                     "SELECT id, activity_id, activity_date, activity_type, sales_agent_id, account_id, "
-                    "opportunity_id, subject FROM activities ORDER BY id",
+                    "opportunity_id, subject_id FROM activities ORDER BY id",
                     read);
 }
 

@@ -109,23 +109,25 @@ Status RebuildIndexes(sqlite3* db, const DroppedSchema& indexes) {
 
 Status WriteDataset(sqlite3* db, const Dataset& data) {
   if (Status shapes = CheckColumnLengths(data); !shapes.ok()) return shapes;
+  if (Status unique = CheckUniqueOpportunityIds(data); !unique.ok()) return unique;
   if (Status registered = RegisterRowSourceModule(db); !registered.ok()) return registered;
-  // The image triggers go first: they would otherwise run for every row deleted and inserted.
-  Result<DroppedSchema> triggers = DroppedSchema::ImageTriggers(db);
+  // The triggers go first: they would otherwise run for every row deleted and inserted.
+  Result<DroppedSchema> triggers = DroppedSchema::BulkWriteTriggers(db);
   if (!triggers.ok()) return triggers.error();
   Result<DroppedSchema> deal_indexes = DroppedSchema::Indexes(db, "opportunities");
   if (!deal_indexes.ok()) return deal_indexes.error();
   Result<DroppedSchema> activity_indexes = DroppedSchema::Indexes(db, "activities");
   if (!activity_indexes.ok()) return activity_indexes.error();
   // Children first, so that no foreign key ever points at a deleted row when the checks are on.
-  if (Status cleared = Execute(db,
-                               "DELETE FROM activities; DELETE FROM opportunities; DELETE FROM accounts; "
-                               "DELETE FROM products; DELETE FROM sales_teams;");
+  if (Status cleared =
+          Execute(db,
+                  "DELETE FROM activities; DELETE FROM activity_subjects; DELETE FROM opportunities; "
+                  "DELETE FROM accounts; DELETE FROM products; DELETE FROM sales_teams;");
       !cleared.ok()) {
     return cleared;
   }
   const uint64_t rows = data.accounts.size() + data.products.size() + data.sales_agents.size() +
-                        data.opportunities.size() + data.activities.size();
+                        data.opportunities.size() + data.activity_subjects.size() + data.activities.size();
   Progress progress{ProgressBar("Saving", rows)};
   Status written = InsertRows(db, AccountRows(data), progress);
   if (written.ok()) written = InsertRows(db, ProductRows(data), progress);
@@ -133,11 +135,8 @@ Status WriteDataset(sqlite3* db, const Dataset& data) {
   if (written.ok()) written = InsertRows(db, OpportunityRows(data), progress);
   if (!written.ok()) return written;
   // Each table's indexes are built right after its rows, while they are still in the page cache.
-  if (Status indexed = RebuildIndexes(db, *deal_indexes); !indexed.ok()) {
-    const std::string duplicate = DuplicateOpportunityId(db);
-    if (!duplicate.empty()) return Error{"opportunity '" + duplicate + "' occurs more than once"};
-    return indexed;
-  }
+  if (Status indexed = RebuildIndexes(db, *deal_indexes); !indexed.ok()) return indexed;
+  if (Status inserted = InsertRows(db, ActivitySubjectRows(data), progress); !inserted.ok()) return inserted;
   if (Status inserted = InsertRows(db, ActivityRows(data), progress); !inserted.ok()) return inserted;
   if (Status indexed = RebuildIndexes(db, *activity_indexes); !indexed.ok()) return indexed;
   if (Status linked = CheckOtherForeignKeys(db); !linked.ok()) return linked;

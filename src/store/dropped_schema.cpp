@@ -11,9 +11,9 @@ constexpr std::string_view kListIndexes =
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 "
     "ORDER BY name";
 
-constexpr std::string_view kListImageTriggers =
-    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'dataset_image_stale_*' "
-    "ORDER BY name";
+constexpr std::string_view kListBulkWriteTriggers =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+    "AND (name GLOB 'dataset_image_stale_*' OR name GLOB 'opportunities_unique_id_*') ORDER BY name";
 
 }  // namespace
 
@@ -21,8 +21,8 @@ Result<DroppedSchema> DroppedSchema::Indexes(sqlite3* db, const std::string& tab
   return Drop(db, kListIndexes, table, "INDEX");
 }
 
-Result<DroppedSchema> DroppedSchema::ImageTriggers(sqlite3* db) {
-  return Drop(db, kListImageTriggers, "", "TRIGGER");
+Result<DroppedSchema> DroppedSchema::BulkWriteTriggers(sqlite3* db) {
+  return Drop(db, kListBulkWriteTriggers, "", "TRIGGER");
 }
 
 Result<DroppedSchema> DroppedSchema::Drop(sqlite3* db, std::string_view list_query, const std::string& table,

@@ -20,8 +20,9 @@ class DroppedSchema {
   //! Drops the indexes of `table`: every index a migration declares on it, so that later migrations get
   //! the same treatment (automatic ones, of an inline UNIQUE or PRIMARY KEY, cannot be dropped and stay).
   static Result<DroppedSchema> Indexes(sqlite3* db, const std::string& table);
-  //! Drops the triggers that delete the dataset image when a CRM row changes (migration 2).
-  static Result<DroppedSchema> ImageTriggers(sqlite3* db);
+  //! Drops the triggers that a bulk write makes up for itself: those that delete the dataset image when a
+  //! CRM row changes (migrations 2 and 8) and those that keep opportunity ids unique (migration 8).
+  static Result<DroppedSchema> BulkWriteTriggers(sqlite3* db);
   //! Creates the objects again; a UNIQUE index fails here when the new rows hold duplicates.
   Status Recreate(sqlite3* db) const;
 

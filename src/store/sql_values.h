@@ -99,7 +99,9 @@ class DayTexts {
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
 };
 
-//! A day number as 'YYYY-MM-DD' text (copied by SQLite); kNoDay is NULL. False outside years 1-9999.
+//! A day number as 'YYYY-MM-DD' text; kNoDay is NULL. False outside years 1-9999. The text is not copied:
+//! it stays valid until `texts` is asked for another day, which happens only for a later row as long as
+//! each date column of a table has its own DayTexts (SQLite stores a row before it reads the next).
 inline bool ResultDay(sqlite3_context* context, int32_t day, DayTexts& texts) {
   if (day == kNoDay) {
     sqlite3_result_null(context);
@@ -107,7 +109,7 @@ inline bool ResultDay(sqlite3_context* context, int32_t day, DayTexts& texts) {
   }
   const char* text = texts.Text(day);
   if (text == nullptr) return false;
-  sqlite3_result_text(context, text, 10, SQLITE_TRANSIENT);
+  sqlite3_result_text(context, text, 10, SQLITE_STATIC);
   return true;
 }
 

@@ -108,17 +108,22 @@ Status OpportunityRows::Value(sqlite3_context* context, size_t row, int column) 
       break;
     }
     case 5:
-      if (!ResultDay(context, deals.engage_date[row], days_))
+      if (!ResultDay(context, deals.engage_date[row], engage_days_))
         return Error{"engage date is outside years 1-9999"};
       break;
     case 6:
-      if (!ResultDay(context, deals.close_date[row], days_))
+      if (!ResultDay(context, deals.close_date[row], close_days_))
         return Error{"close date is outside years 1-9999"};
       break;
     case 7:
       ResultNumber(context, deals.close_value[row]);
       break;
   }
+  return Status::Ok();
+}
+
+Status ActivitySubjectRows::Value(sqlite3_context* context, size_t row, int) const {
+  ResultText(context, data_.activity_subjects.Value(static_cast<int32_t>(row)));
   return Status::Ok();
 }
 
@@ -153,10 +158,9 @@ Status ActivityRows::Value(sqlite3_context* context, size_t row, int column) {
       break;
     case 6: {
       const int32_t subject = activities.subject[row];
-      if (subject < 0 || static_cast<size_t>(subject) >= data_.activity_subjects.size()) {
+      if (subject == kNoIndex || !ResultRowId(context, subject, data_.activity_subjects.size())) {
         return UnknownCode("subject", subject);
       }
-      ResultText(context, data_.activity_subjects.Value(subject));
       break;
     }
   }

@@ -97,7 +97,27 @@ class OpportunityRows {
 
  private:
   const Dataset& data_;
-  DayTexts days_;
+  DayTexts engage_days_;  //!< one DayTexts per date column (see ResultDay)
+  DayTexts close_days_;
+};
+
+//! Rows of the activity_subjects table: the dataset's subject dictionary, code c as id c + 1.
+class ActivitySubjectRows {
+ public:
+  static constexpr const char* kTable = "activity_subjects";
+  static constexpr const char* kColumns = "subject";
+  static constexpr int kColumnCount = 1;
+
+  explicit ActivitySubjectRows(const Dataset& data) : data_(data) {}
+  //! Number of rows.
+  size_t size() const { return data_.activity_subjects.size(); }
+  //! Sets the subject's text.
+  Status Value(sqlite3_context* context, size_t row, int column) const;
+  //! Names the row in messages.
+  std::string Describe(size_t row) const { return "activity subject " + std::to_string(row + 1); }
+
+ private:
+  const Dataset& data_;
 };
 
 //! Rows of the activities table.
@@ -105,7 +125,7 @@ class ActivityRows {
  public:
   static constexpr const char* kTable = "activities";
   static constexpr const char* kColumns =
-      "activity_id, activity_date, activity_type, sales_agent_id, account_id, opportunity_id, subject";
+      "activity_id, activity_date, activity_type, sales_agent_id, account_id, opportunity_id, subject_id";
   static constexpr int kColumnCount = 7;
 
   explicit ActivityRows(const Dataset& data) : data_(data) {}

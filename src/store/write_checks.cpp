@@ -1,5 +1,8 @@
 #include "write_checks.h"
 
+#include <vector>
+
+#include "crm/data/row_index.h"
 #include "crm/store/sqlite.h"
 
 namespace crm::store {
@@ -46,12 +49,14 @@ Status CheckOtherForeignKeys(sqlite3* db) {
   return Status::Ok();
 }
 
-std::string DuplicateOpportunityId(sqlite3* db) {
-  Result<Statement> query = Prepare(db,
-                                    "SELECT opportunity_id FROM opportunities GROUP BY opportunity_id "
-                                    "HAVING COUNT(*) > 1 ORDER BY MIN(id) LIMIT 1");
-  if (!query.ok() || sqlite3_step(query->get()) != SQLITE_ROW) return {};
-  return ColumnString(query->get(), 0);
+Status CheckUniqueOpportunityIds(const Dataset& data) {
+  const StringColumn& ids = data.opportunities.id;
+  const auto id_of = [&ids](size_t row) { return ids[row]; };
+  RowIndex index;
+  index.Build(ids.size(), id_of);
+  const std::vector<std::pair<int32_t, int32_t>> repeats = index.Duplicates(id_of);
+  if (repeats.empty()) return Status::Ok();
+  return Error{"opportunity '" + std::string(ids[repeats.front().first]) + "' occurs more than once"};
 }
 
 }  // namespace crm::store

@@ -18,7 +18,8 @@ Status CheckColumnLengths(const Dataset& data);
 //! add and that point at CRM rows must not be left pointing at replaced ones.
 Status CheckOtherForeignKeys(sqlite3* db);
 
-//! The first opportunity id that occurs more than once in the opportunities table, or empty.
-std::string DuplicateOpportunityId(sqlite3* db);
+//! An Error naming the first opportunity id of `data` that repeats an earlier one (the store keeps them
+//! unique: see migration 8).
+Status CheckUniqueOpportunityIds(const Dataset& data);
 
 }  // namespace crm::store

@@ -14,6 +14,7 @@
 #include "crm/store/schema.h"
 #include "crm/store/sqlite.h"
 #include "crm/store/store.h"
+#include "old_schema.h"
 #include "sample_data.h"
 #include "support/test_support.h"
 
@@ -284,7 +285,9 @@ TEST(DatasetImageTest, ChangingACrmRowOutsideAnImportDiscardsTheImage) {
       "UPDATE sales_teams SET manager = NULL WHERE id = 1",
       "UPDATE opportunities SET close_value = 7 WHERE id = 1",
       "DELETE FROM activities WHERE id = 3",
-      "INSERT INTO activities VALUES (4, 'ACT-4', '2017-07-01', 'Call', 1, NULL, NULL, 'New')",
+      "INSERT INTO activities VALUES (4, 'ACT-4', '2017-07-01', 'Call', 1, NULL, NULL, 1)",
+      "UPDATE activity_subjects SET subject = 'Renamed' WHERE id = 1",
+      "INSERT INTO activity_subjects (subject) VALUES ('Unused')",
       "INSERT INTO accounts (id, name) VALUES (4, 'Newco')",
       "DELETE FROM opportunities WHERE id = 4",
   };
@@ -310,10 +313,10 @@ TEST(DatasetImageTest, ImportsKeepOneImageAndItsTriggers) {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
   const std::string triggers =
       "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'dataset_image_stale_*'";
-  EXPECT_EQ(Count(*store, triggers), 15);
+  EXPECT_EQ(Count(*store, triggers), 18);  // three per CRM table
   ASSERT_TRUE(store->ReplaceAll(test::SampleDataset(), SampleRecord("a")).ok());
   ASSERT_TRUE(store->ReplaceAll(test::OtherDataset(), SampleRecord("b")).ok());
-  EXPECT_EQ(Count(*store, triggers), 15);
+  EXPECT_EQ(Count(*store, triggers), 18);
   EXPECT_EQ(Count(*store, "SELECT COUNT(DISTINCT import_id) FROM dataset_image"), 1);
   EXPECT_EQ(Count(*store, "SELECT MIN(import_id) FROM dataset_image"), 2);
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM dataset_image WHERE format_version <> " +
@@ -341,6 +344,7 @@ TEST(DatasetImageTest, AStoreFromBeforeTheImageUpgradesAndLoadsFromItsRows) {
     // A store as schema version 1 left it: data, no image table, no triggers.
     std::unique_ptr<Store> store = OpenOrDie(dir.File("crm.db"));
     ASSERT_TRUE(store->ReplaceAll(test::SampleDataset(), SampleRecord("a")).ok());
+    ASSERT_TRUE(test::RewindToVersion7(store->connection()).ok());
     RunSql(*store,
            "DROP TABLE dataset_image; DROP TABLE models; DROP TABLE search_vocabulary;"
            " DROP TABLE search_text; DROP TABLE search_index_parts; DROP TABLE chat_turns; DROP TABLE "

@@ -117,8 +117,7 @@ TEST(MigrationTest, StoreRefusesToOpenANewerStore) {
   Result<std::unique_ptr<Store>> store = Store::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().message,
-            "cannot open the store at '" + path +
-                "': its schema version 99 is newer than this program's (" +
+            "cannot open the store at '" + path + "': its schema version 99 is newer than this program's (" +
                 std::to_string(StoreMigrations().size()) + "); use a newer crm-assistant");
 }
 

@@ -8,6 +8,7 @@
 #include "crm/store/migration.h"
 #include "crm/store/schema.h"
 #include "crm/store/sqlite.h"
+#include "old_schema.h"
 #include "sample_data.h"
 #include "support/test_support.h"
 
@@ -126,6 +127,7 @@ TEST(ModelRegistryTest, AStoreAtVersionTwoGainsTheRegistryAndKeepsItsData) {
     // A store as schema version 2 left it: data and its image, no models or search tables.
     std::unique_ptr<Store> store = OpenOrDie(path);
     ASSERT_TRUE(store->ReplaceAll(sample, test::SampleRecord("a")).ok());
+    ASSERT_TRUE(test::RewindToVersion7(store->connection()).ok());
     ASSERT_TRUE(Execute(store->connection(),
                         "DROP TABLE models; DROP TABLE search_vocabulary; DROP TABLE search_text;"
                         " DROP TABLE search_index_parts; DROP TABLE chat_turns; DROP TABLE embedding_cache;"

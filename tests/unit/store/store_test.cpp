@@ -6,6 +6,7 @@
 
 #include "crm/store/schema.h"
 #include "crm/store/sqlite.h"
+#include "old_schema.h"
 #include "sample_data.h"
 #include "support/test_support.h"
 
@@ -242,9 +243,9 @@ TEST(StoreTest, ReportsSchemaVersionAndDoesNotReapplyMigrationsOnReopen) {
   std::string applied_at;
   {
     std::unique_ptr<Store> store = OpenOrDie(path);
-    EXPECT_EQ(store->SchemaVersion(), 7);
+    EXPECT_EQ(store->SchemaVersion(), 8);
     EXPECT_EQ(store->SchemaVersion(), static_cast<int>(StoreMigrations().size()));
-    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 7);
+    EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 8);
     applied_at = Text(*store, "SELECT applied_at FROM schema_migrations WHERE version = 1");
     EXPECT_EQ(applied_at.size(), 20u) << applied_at;  // 2024-05-01T12:34:56Z
     EXPECT_EQ(Text(*store, "PRAGMA journal_mode"), "wal");
@@ -252,10 +253,56 @@ TEST(StoreTest, ReportsSchemaVersionAndDoesNotReapplyMigrationsOnReopen) {
     ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("first")).ok());
   }
   std::unique_ptr<Store> store = OpenOrDie(path);  // re-running migration 1 would fail: tables exist
-  EXPECT_EQ(store->SchemaVersion(), 7);
-  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 7);
+  EXPECT_EQ(store->SchemaVersion(), 8);
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM schema_migrations"), 8);
   EXPECT_EQ(Text(*store, "SELECT applied_at FROM schema_migrations WHERE version = 1"), applied_at);
   EXPECT_EQ(LoadOrDie(*store).opportunities.size(), 4u);
+}
+
+TEST(StoreTest, ActivitiesReferToTheirSubjects) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store->ReplaceAll(SampleDataset(), SampleRecord("a")).ok());
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM activity_subjects"), 3);
+  EXPECT_EQ(Text(*store,
+                 "SELECT s.subject FROM activities AS a JOIN activity_subjects AS s ON s.id = a.subject_id "
+                 "WHERE a.activity_id = 'ACT-3'"),
+            "Démo – ünïcode ✓");
+  const Status dangling = Execute(store->connection(),
+                                  "INSERT INTO activities (activity_id, activity_date, activity_type, "
+                                  "sales_agent_id, subject_id) VALUES ('ACT-9', '2017-01-01', 'Call', 1, 9)");
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_EQ(dangling.error().message, "FOREIGN KEY constraint failed");
+}
+
+TEST(StoreTest, AStoreAtVersionSevenMovesToTheBulkImportLayout) {
+  crm::test::TempDir dir;
+  const std::string path = dir.File("crm.db");
+  const Dataset generated = test::GeneratedDataset(300, 200);
+  {
+    std::unique_ptr<Store> store = OpenOrDie(path);
+    ASSERT_TRUE(store->ReplaceAll(generated, SampleRecord("a")).ok());
+    ASSERT_TRUE(test::RewindToVersion7(store->connection()).ok());
+    EXPECT_EQ(Text(*store, "SELECT subject FROM activities WHERE id = 2"), "Follow-up");
+  }
+  std::unique_ptr<Store> store = OpenOrDie(path);
+  EXPECT_EQ(store->SchemaVersion(), 8);
+  // Numbered in order of first use: the first activity's subject is empty.
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM activity_subjects"), 2);
+  EXPECT_EQ(Text(*store, "SELECT subject FROM activity_subjects WHERE id = 1"), "");
+  EXPECT_EQ(Count(*store, "SELECT subject_id FROM activities WHERE id = 2"), 2);
+  EXPECT_EQ(Text(*store, "PRAGMA foreign_key_check"), "<no row>");
+  EXPECT_EQ(Count(*store,
+                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                  "(tbl_name = 'activities' OR tbl_name = 'activity_subjects')"),
+            6);
+  EXPECT_EQ(
+      Count(*store, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'opportunities'"),
+      0);  // the ids are kept unique by triggers
+  EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM sqlite_master WHERE name GLOB 'opportunities_unique_id_*'"),
+            2);
+  ExpectSameData(LoadOrDie(*store), generated);  // from the image, which the migration keeps
+  ASSERT_TRUE(Execute(store->connection(), "DELETE FROM dataset_image").ok());
+  ExpectSameData(LoadOrDie(*store), generated);  // and from the rows
 }
 
 TEST(StoreTest, OpenNamesThePathWhenItFails) {
@@ -333,16 +380,23 @@ TEST(StoreTest, ImportKeepsConstraintsForLaterWrites) {
               "deal_stage) VALUES (99, 'NEWONE01', 1, 42, 'Won')");
   ASSERT_FALSE(dangling.ok());
   EXPECT_EQ(dangling.error().message, "FOREIGN KEY constraint failed");
-  EXPECT_EQ(Count(*store,
-                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
-                  "AND name = 'opportunities_opportunity_id'"),
-            1);
   const Status duplicate =
       Execute(store->connection(),
               "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
               "deal_stage) VALUES (99, '1C1I7A6R', 1, 1, 'Won')");
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().message, "UNIQUE constraint failed: opportunities.opportunity_id");
+  const Status renamed =
+      Execute(store->connection(), "UPDATE opportunities SET opportunity_id = '1C1I7A6R' WHERE id = 2");
+  ASSERT_FALSE(renamed.ok());
+  EXPECT_EQ(renamed.error().message, "UNIQUE constraint failed: opportunities.opportunity_id");
+  EXPECT_TRUE(Execute(store->connection(),
+                      "UPDATE opportunities SET opportunity_id = '1C1I7A6R', close_value = 1 WHERE id = 1")
+                  .ok());  // a row keeps its own id
+  EXPECT_TRUE(Execute(store->connection(),
+                      "INSERT INTO opportunities (id, opportunity_id, sales_agent_id, product_id, "
+                      "deal_stage) VALUES (99, 'NEWONE01', 1, 1, 'Won')")
+                  .ok());
 }
 
 TEST(StoreTest, NewStoresUseLargePagesAndAnImportRestoresTheSettingsItChanges) {
@@ -424,8 +478,8 @@ class FailedImportTest : public ::testing::Test {
     ASSERT_TRUE(history.ok()) << history.error().message;
     ASSERT_EQ(history->size(), 1u);
     EXPECT_EQ((*history)[0].source, "good");
-    EXPECT_EQ(Count(store, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'opportunities_opportunity_id'"),
-              1);
+    EXPECT_EQ(Count(store, "SELECT COUNT(*) FROM sqlite_master WHERE name GLOB 'opportunities_unique_id_*'"),
+              2);
   }
 
   crm::test::TempDir dir_;

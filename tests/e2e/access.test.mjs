@@ -3,32 +3,22 @@
 // admin finds them all; signing out ends the session.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { openBrowser, screenshot, startApp } from './support/app.mjs';
+import { screenshot, useAppInBrowser } from './support/app.mjs';
 import { askInChat, downloadOf } from './support/checks.mjs';
 import { scopeCase } from './support/demo_data.mjs';
 
 const REP = { name: 'rep1', password: 'rep1-password', role: 'rep' };
 const ADMIN = { name: 'boss', password: 'boss-password', role: 'admin' };
 
-let app;
-let browser;
 let other; // {agentA, agentB, deal, account}: rep1 is agentA; the deal and account are agentB's
 
-before(async () => {
-  app = await startApp({
-    users: (dataDir) => {
-      other = scopeCase(dataDir);
-      return [{ ...REP, salesAgent: other.agentA }, ADMIN];
-    },
-  });
-  browser = await openBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (app) await app.stop();
+const session = useAppInBrowser({
+  users: (dataDir) => {
+    other = scopeCase(dataDir);
+    return [{ ...REP, salesAgent: other.agentA }, ADMIN];
+  },
 });
 
 //! Signs in through the page's form as `user`; waits until the header names them.
@@ -41,13 +31,13 @@ async function signIn(page, user) {
 
 //! The status of GET `path` with the page's cookie, and its body text.
 async function apiGet(page, path) {
-  const response = await page.request.get(`${app.url}${path}`);
+  const response = await page.request.get(`${session.app.url}${path}`);
   return { status: response.status(), text: await response.text() };
 }
 
 //! The text of the chat's answer to `question`, in a new conversation.
 async function chatAnswer(page, question) {
-  await page.goto(`${app.url}/#/chat`);
+  await page.goto(`${session.app.url}/#/chat`);
   await page.getByTestId('chat-new-thread').click();
   return (await askInChat(page, question)).innerText();
 }
@@ -56,8 +46,8 @@ async function chatAnswer(page, question) {
 const openDealsCsv = (page) => apiGet(page, '/api/v1/insights/top_opportunities/export?format=csv&top=100000');
 
 test('the sign-in form turns a wrong password away and signs a rep in', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/dashboard`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/dashboard`);
   await page.getByTestId('signin-submit').waitFor();
   await screenshot(page, 'signin');
   await page.getByTestId('signin-user').fill(REP.name);
@@ -69,8 +59,8 @@ test('the sign-in form turns a wrong password away and signs a rep in', async ()
 });
 
 test("a rep's pages show none of another rep's deals or accounts", async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/dashboard`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/dashboard`);
   await page.waitForFunction(() => document.querySelector('.dashboard')
     && document.querySelectorAll('.dashboard [aria-busy="true"]').length === 0);
   const tables = page.getByTestId('data-table');
@@ -80,13 +70,13 @@ test("a rep's pages show none of another rep's deals or accounts", async () => {
   assert.ok(leaderboard.includes(other.agentA));
   assert.ok(!leaderboard.includes(other.agentB));
 
-  await page.goto(`${app.url}/#/account/${encodeURIComponent(other.account)}`);
+  await page.goto(`${session.app.url}/#/account/${encodeURIComponent(other.account)}`);
   await page.locator('.account-page [role="alert"]').waitFor();
   assert.equal(await page.getByTestId('account-summary').count(), 0);
 });
 
 test("the API, with the rep's cookie, answers as if the other rep's deal did not exist", async () => {
-  const { page } = browser;
+  const { page } = session.browser;
   assert.equal((await apiGet(page, `/api/v1/opportunities/${other.deal}`)).status, 404);
   const search = await apiGet(page, `/api/v1/search?q=${encodeURIComponent(other.account)}`);
   assert.equal(search.status, 200);
@@ -96,7 +86,7 @@ test("the API, with the rep's cookie, answers as if the other rep's deal did not
 });
 
 test("the chat tells a rep nothing of the other rep's account or deal", async () => {
-  const { page } = browser;
+  const { page } = session.browser;
   for (const question of [`summarize ${other.account}`, `show me opportunity ${other.deal}`]) {
     const answer = await chatAnswer(page, question);
     assert.ok(!answer.includes(other.account) && !answer.includes(other.agentB), `${question}: ${answer}`);
@@ -104,8 +94,8 @@ test("the chat tells a rep nothing of the other rep's account or deal", async ()
 });
 
 test("a rep's exports leave the other rep's deal out", async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/dashboard`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/dashboard`);
   const block = page.locator('.table-block').filter({ has: page.locator('[data-table-name="at_risk_deals"]') });
   await block.locator('.export-menu > summary').click();
   const csv = (await downloadOf(page, () => block.getByTestId('export-csv').click())).bytes.toString('utf8');
@@ -117,7 +107,7 @@ test("a rep's exports leave the other rep's deal out", async () => {
 });
 
 test('signing out ends the session', async () => {
-  const { page } = browser;
+  const { page } = session.browser;
   await page.getByTestId('signout').click();
   await page.getByTestId('signin-submit').waitFor();
   assert.equal((await apiGet(page, '/api/v1/session')).status, 401);
@@ -125,7 +115,7 @@ test('signing out ends the session', async () => {
 });
 
 test("an admin sees the other rep's deal and account everywhere", async () => {
-  const { page } = browser;
+  const { page } = session.browser;
   await signIn(page, ADMIN);
   const deal = await apiGet(page, `/api/v1/opportunities/${other.deal}`);
   assert.equal(deal.status, 200);
@@ -134,6 +124,6 @@ test("an admin sees the other rep's deal and account everywhere", async () => {
   assert.ok(search.results.some((hit) => hit.id === other.account));
   assert.ok((await openDealsCsv(page)).text.includes(other.deal));
   assert.ok((await chatAnswer(page, `summarize ${other.account}`)).includes(other.account));
-  await page.goto(`${app.url}/#/account/${encodeURIComponent(other.account)}`);
+  await page.goto(`${session.app.url}/#/account/${encodeURIComponent(other.account)}`);
   await page.getByTestId('account-summary').waitFor();
 });

@@ -2,34 +2,23 @@
 // Chart.js, a suggested follow-up asks again, and an account whose name is markup shows as text.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { openBrowser, screenshot, startApp } from './support/app.mjs';
+import { screenshot, useAppInBrowser } from './support/app.mjs';
 import { askInChat, chartState } from './support/checks.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (app) await app.stop();
-});
+const session = useAppInBrowser();
 
 test('a question gets a streamed answer with a chart, and a suggested follow-up is answered', async () => {
-  const { page, errors } = browser;
-  await page.goto(`${app.url}/#/chat`);
+  const { page, errors } = session.browser;
+  await page.goto(`${session.app.url}/#/chat`);
   const streamed = page.waitForResponse((response) => response.url().endsWith('/api/v1/ask'));
   const answer = await askInChat(page, 'What is the win rate by product?');
   const response = await streamed;
   assert.match(response.headers()['content-type'], /^text\/event-stream/);
   // The browser's copy of a streamed body is not reliably kept by the devtools protocol: ask the same
   // question over the same route from here to see its events.
-  const direct = await fetch(`${app.url}/api/v1/ask`, {
+  const direct = await fetch(`${session.app.url}/api/v1/ask`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
     body: JSON.stringify({ question: 'What is the win rate by product?' }),
@@ -60,11 +49,11 @@ test('a question gets a streamed answer with a chart, and a suggested follow-up 
 });
 
 test('an account whose name is markup shows as text in a chat answer', async () => {
-  const { page, dialogs } = browser;
-  await page.goto(`${app.url}/#/chat`);
+  const { page, dialogs } = session.browser;
+  await page.goto(`${session.app.url}/#/chat`);
   await page.getByTestId('chat-new-thread').click();
-  const answer = await askInChat(page, `summarize ${app.markupName}`);
-  assert.ok((await answer.locator('.answer-text').innerText()).includes(app.markupName));
+  const answer = await askInChat(page, `summarize ${session.app.markupName}`);
+  assert.ok((await answer.locator('.answer-text').innerText()).includes(session.app.markupName));
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);

@@ -2,23 +2,12 @@
 // filter that changes the URL and the figures, and a table's CSV and XLSX exports.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { openBrowser, screenshot, startApp } from './support/app.mjs';
+import { screenshot, useAppInBrowser } from './support/app.mjs';
 import { chartState, downloadOf } from './support/checks.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (app) await app.stop();
-});
+const session = useAppInBrowser();
 
 //! Waits until every panel and key figure of a newly drawn dashboard (not one marked data-old) is drawn;
 //! the figures' text and the charts' data, to compare before and after a filter.
@@ -33,8 +22,8 @@ async function settled(page) {
 }
 
 test('the dashboard draws all its charts', async () => {
-  const { page, errors } = browser;
-  await page.goto(`${app.url}/#/dashboard`);
+  const { page, errors } = session.browser;
+  await page.goto(`${session.app.url}/#/dashboard`);
   const { charts } = await settled(page);
   assert.ok(charts.length >= 8, `${charts.length} charts`);
   for (const chart of charts) {
@@ -47,8 +36,8 @@ test('the dashboard draws all its charts', async () => {
 });
 
 test('the first render comes within a second, and the local admin has nothing to sign out of', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/dashboard`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/dashboard`);
   await settled(page);
   const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
   assert.ok(paint !== undefined && paint < 1000, `first contentful paint after ${paint} ms`);
@@ -57,10 +46,10 @@ test('the first render comes within a second, and the local admin has nothing to
 });
 
 test('the dashboard fits a phone screen', async () => {
-  const { page } = browser;
+  const { page } = session.browser;
   await page.setViewportSize({ width: 390, height: 844 });
   try {
-    await page.goto(`${app.url}/#/dashboard`);
+    await page.goto(`${session.app.url}/#/dashboard`);
     await settled(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the page is ${overflow} px wider than the phone`);
@@ -71,8 +60,8 @@ test('the dashboard fits a phone screen', async () => {
 });
 
 test('an office filter goes into the URL and changes the figures', async () => {
-  const { page, errors } = browser;
-  await page.goto(`${app.url}/#/dashboard`);
+  const { page, errors } = session.browser;
+  await page.goto(`${session.app.url}/#/dashboard`);
   const all = await settled(page);
   const select = page.getByTestId('filter-regional_office');
   await select.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
@@ -90,10 +79,10 @@ test('an office filter goes into the URL and changes the figures', async () => {
 });
 
 test("a table's CSV and XLSX exports download with their names and contents", async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/dashboard`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/dashboard`);
   await settled(page);
-  const insight = await (await page.request.get(`${app.url}/api/v1/insights/at_risk_deals`)).json();
+  const insight = await (await page.request.get(`${session.app.url}/api/v1/insights/at_risk_deals`)).json();
   const table = insight.tables[0];
   const block = page.locator('.table-block').filter({ has: page.locator('[data-table-name="at_risk_deals"]') });
   const menu = block.locator('.export-menu > summary');

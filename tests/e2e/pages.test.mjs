@@ -3,26 +3,15 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { openBrowser, screenshot, startApp } from './support/app.mjs';
+import { screenshot, useAppInBrowser } from './support/app.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startApp();
-  browser = await openBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (app) await app.stop();
-});
+const session = useAppInBrowser();
 
 test('the models page shows a card per model with its calibration chart', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/models`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/models`);
   await page.getByTestId('model-card').first().waitFor();
   assert.equal(await page.getByTestId('model-card').count(), 3);
   await page.getByTestId('calibration-chart').first().waitFor();
@@ -34,8 +23,8 @@ test('the models page shows a card per model with its calibration chart', async 
 });
 
 test('the data page shows the import history with its cleaning report and the heatmap', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/data`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/data`);
   const row = page.getByTestId('import-row').first();
   await row.waitFor();
   await row.locator(':scope > summary').click();
@@ -49,11 +38,11 @@ test('the data page shows the import history with its cleaning report and the he
 
 test('the account page shows the summary, opportunities and an email preview that downloads as .eml',
   async () => {
-    const { page, dialogs } = browser;
-    await page.goto(`${app.url}/#/account/${encodeURIComponent(app.markupName)}`);
+    const { page, dialogs } = session.browser;
+    await page.goto(`${session.app.url}/#/account/${encodeURIComponent(session.app.markupName)}`);
     await page.getByTestId('account-summary').waitFor();
     // The markup name is text: the heading says it, no image was made of it, no script ran.
-    assert.equal(await page.locator('.account-page > h1').textContent(), app.markupName);
+    assert.equal(await page.locator('.account-page > h1').textContent(), session.app.markupName);
     assert.match(await page.getByTestId('account-summary').textContent(), /<img src=x onerror=alert\(1\)>/);
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     assert.deepEqual(dialogs, []);
@@ -62,7 +51,7 @@ test('the account page shows the summary, opportunities and an email preview tha
     assert.ok(await page.getByTestId('account-opportunities').locator('tbody tr').count() >= 1);
     assert.ok(await page.getByTestId('similar-accounts').locator('a').count() >= 1);
     const pdf = await page.getByTestId('report-pdf').getAttribute('href');
-    assert.equal(pdf, `/api/v1/accounts/${encodeURIComponent(app.markupName)}/report.pdf`);
+    assert.equal(pdf, `/api/v1/accounts/${encodeURIComponent(session.app.markupName)}/report.pdf`);
 
     await page.getByTestId('email-type').selectOption('proposal');
     await page.getByTestId('email-tone').selectOption('friendly');
@@ -82,8 +71,8 @@ test('the account page shows the summary, opportunities and an email preview tha
   });
 
 test('a similar account links to its own page', async () => {
-  const { page } = browser;
-  await page.goto(`${app.url}/#/account/${encodeURIComponent(app.markupName)}`);
+  const { page } = session.browser;
+  await page.goto(`${session.app.url}/#/account/${encodeURIComponent(session.app.markupName)}`);
   const link = page.getByTestId('similar-accounts').locator('a').first();
   await link.waitFor();
   const name = await link.textContent();

@@ -7,6 +7,8 @@
 //                   the demo CSV files it imported; stop() ends it and removes the store
 //     users: [{name, password, role, salesAgent?, manager?}] added with `crm-assistant user add`, or a
 //            function of dataDir that returns them (to pick people from the data)
+//   useAppInBrowser(options) → {app, browser}: startApp and openBrowser before a file's tests, both
+//                   stopped after them
 //   openBrowser() → {context, page, dialogs, errors, close()}: a fresh profile; every JavaScript dialog is
 //                   recorded in `dialogs` (and dismissed), every console error (but the session probe's
 //                   404 or 401) and uncaught exception in `errors`, every Content-Security-Policy
@@ -20,6 +22,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const MARKUP_NAME = '<img src=x onerror=alert(1)>';
@@ -118,6 +121,21 @@ export async function startApp({ opportunities = 600, users = [] } = {}) {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// Starts the app (startApp's options) and a browser before a test file's tests and stops both after
+// them. The returned object holds them as `app` and `browser` once the tests run.
+export function useAppInBrowser(options) {
+  const session = {};
+  before(async () => {
+    session.app = await startApp(options);
+    session.browser = await openBrowser();
+  });
+  after(async () => {
+    if (session.browser) await session.browser.close();
+    if (session.app) await session.app.stop();
+  });
+  return session;
 }
 
 export async function openBrowser() {

@@ -32,6 +32,10 @@ void Dense(const float* in, size_t rows, size_t k, const std::vector<float>& wei
 
 }  // namespace
 
+struct BertEncoder::Workspace {
+  std::vector<float> x, qkv, context, wide, scores;
+};
+
 BertEncoder::BertEncoder(BertConfig config, BertWeights weights)
     : config_(std::move(config)), weights_(std::move(weights)) {
   openblas_set_num_threads(1);  // parallel over batches instead: small products thread poorly
@@ -54,10 +58,11 @@ void BertEncoder::Encode(std::span<const std::vector<int32_t>> sequences, std::s
   const size_t hidden = config_.hidden_size;
   std::atomic<size_t> next{0};
   auto work = [&] {
+    Workspace workspace;
     for (size_t b; (b = next.fetch_add(1)) < batches.size();) {
       const auto [first, last] = batches[b];
       EncodeBatch(sequences.subspan(first, last - first),
-                  out.subspan(first * hidden, (last - first) * hidden));
+                  out.subspan(first * hidden, (last - first) * hidden), workspace);
     }
   };
   std::vector<std::thread> pool;
@@ -66,7 +71,8 @@ void BertEncoder::Encode(std::span<const std::vector<int32_t>> sequences, std::s
   for (std::thread& thread : pool) thread.join();
 }
 
-void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, std::span<float> out) const {
+void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, std::span<float> out,
+                              Workspace& work) const {
   const size_t hidden = config_.hidden_size, inner = config_.intermediate_size;
   const size_t heads = config_.num_heads, head = hidden / heads;
   std::vector<size_t> starts;  // first row of every sequence, then the row count
@@ -78,8 +84,13 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
     longest = std::max(longest, length);
   }
   starts.push_back(rows);
-  std::vector<float> x(rows * hidden), qkv(rows * 3 * hidden), context(rows * hidden), wide(rows * inner),
-      scores(longest * longest);
+  // Every buffer is written before it is read, so growing them is all the preparation they need.
+  work.x.resize(rows * hidden);
+  work.qkv.resize(rows * 3 * hidden);
+  work.context.resize(rows * hidden);
+  work.wide.resize(rows * inner);
+  work.scores.resize(longest * longest);
+  auto& [x, qkv, context, wide, scores] = work;
   for (size_t s = 0; s < sequences.size(); ++s) {
     for (size_t t = 0; t < starts[s + 1] - starts[s]; ++t) {
       const auto id = static_cast<size_t>(std::clamp<int32_t>(sequences[s][t], 0, config_.vocab_size - 1));

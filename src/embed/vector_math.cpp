@@ -35,14 +35,17 @@ constexpr float kErfcCoefficients[] = {0.17087277f,  -0.82215223f, 1.48851587f, 
 constexpr float kExpCoefficients[] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f,
                                       4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
 
+//! The vector at `from` (any alignment).
 CRM_INLINE Vec Load(const float* from) {
   Vec lanes;
   std::memcpy(&lanes, from, sizeof lanes);
   return lanes;
 }
 
+//! Writes `lanes` at `to` (any alignment).
 CRM_INLINE void Store(float* to, Vec lanes) { std::memcpy(to, &lanes, sizeof lanes); }
 
+//! The sum of the lanes.
 CRM_INLINE float Sum(Vec lanes) {
   float sum = 0;
 #pragma GCC unroll 16
@@ -56,6 +59,7 @@ CRM_INLINE T Splat(float value) {
   return T{} + value;
 }
 
+// Conversions toward zero, back to float, and from bits, for a lane vector and for a single float.
 CRM_INLINE int32_t Truncate(float x) { return static_cast<int32_t>(x); }
 CRM_INLINE IntVec Truncate(Vec x) { return __builtin_convertvector(x, IntVec); }
 CRM_INLINE float ToFloat(int32_t x) { return static_cast<float>(x); }
@@ -118,10 +122,6 @@ CRM_INLINE void AddBiasMaybeGelu(float* rows, size_t count, std::span<const floa
 }
 
 }  // namespace
-
-float FastExp(float x) { return Exp(x); }
-
-float FastGelu(float x) { return Gelu(x); }
 
 CRM_VECTOR_CLONES void AddBias(float* rows, size_t count, std::span<const float> bias) {
   AddBiasMaybeGelu<false>(rows, count, bias);

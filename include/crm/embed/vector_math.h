@@ -7,16 +7,12 @@
 
 namespace crm::embed {
 
-//! e^x within 1e-7 relative for x in [-87, 88]; x is clamped to that range.
-float FastExp(float x);
-//! GELU(x) = x Φ(x), the exact (erf) form, within 2e-7 (absolute below 1, relative above).
-float FastGelu(float x);
-
 //! rows[r][c] += bias[c] for every row of rows[count, bias.size()].
 void AddBias(float* rows, size_t count, std::span<const float> bias);
-//! rows[r][c] = GELU(rows[r][c] + bias[c]) for every row of rows[count, bias.size()].
+//! rows[r][c] = GELU(rows[r][c] + bias[c]) for every row of rows[count, bias.size()], GELU(x) = x Φ(x)
+//! in the exact (erf) form to within 2e-7 (absolute below 1, relative above).
 void AddBiasGelu(float* rows, size_t count, std::span<const float> bias);
-//! Softmax of every row of rows[count, width], in place.
+//! Softmax of every row of rows[count, width], in place (exp within 1e-7 relative down to e^-87).
 void SoftmaxRows(float* rows, size_t count, size_t width);
 //! Normalises every row of rows[count, gain.size()] to zero mean and unit variance (plus `epsilon`), then
 //! scales it by `gain` and shifts it by `bias`.

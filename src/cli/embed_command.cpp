@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_context.h"
-#include "crm/embed/minilm_embedder.h"
 #include "crm/search/hashed_ngram_embedder.h"
 
 namespace crm::cli {
@@ -56,7 +55,7 @@ int RunEmbed(const GlobalOptions& options, const EmbedArguments& arguments) {
   if (!configured.ok()) return Fail(configured.error());
   Result<Embedding> embedding = Embedding();
   if (*configured) {
-    const auto& model = static_cast<const embed::MiniLmEmbedder&>(**configured);
+    const search::Embedder& model = **configured;
     embedding->model = model.name();
     embedding->token_ids = model.TokenIds(arguments.text);
     embedding->vector.resize(model.dimension());

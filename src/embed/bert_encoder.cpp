@@ -7,58 +7,34 @@
 #include <cmath>
 #include <thread>
 
+#include "crm/embed/vector_math.h"
+
 namespace crm::embed {
 
 namespace {
 
 constexpr size_t kRowsPerBatch = 512;  // tokens packed into one batch of matrix products
 
-//! out[rows, n] = in[rows, k] · weight[n, k]ᵀ + bias (+ out when `accumulate`, for residuals).
-void Dense(const float* in, size_t rows, size_t k, const std::vector<float>& weight,
-           const std::vector<float>& bias, float* out, bool accumulate) {
-  const size_t n = bias.size();
+//! out[rows, n] = in[rows, k] · weight[n, k]ᵀ (+ out when `accumulate`, for residuals), without bias.
+void Product(const float* in, size_t rows, size_t k, const std::vector<float>& weight, size_t n, float* out,
+             bool accumulate) {
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(rows), static_cast<int>(n),
               static_cast<int>(k), 1.0f, in, static_cast<int>(k), weight.data(), static_cast<int>(k),
               accumulate ? 1.0f : 0.0f, out, static_cast<int>(n));
-  for (size_t r = 0; r < rows; ++r) {
-    float* row = out + r * n;
-    for (size_t c = 0; c < n; ++c) row[c] += bias[c];
-  }
 }
 
-//! Normalises every row of x[rows, width] to zero mean and unit variance, then scales and shifts it.
-void LayerNorm(float* x, size_t rows, size_t width, const std::vector<float>& gain,
-               const std::vector<float>& bias, float epsilon) {
-  for (size_t r = 0; r < rows; ++r) {
-    float* row = x + r * width;
-    double sum = 0, squares = 0;
-    for (size_t c = 0; c < width; ++c) sum += row[c];
-    const double mean = sum / width;
-    for (size_t c = 0; c < width; ++c) squares += (row[c] - mean) * (row[c] - mean);
-    const auto scale = static_cast<float>(1.0 / std::sqrt(squares / width + epsilon));
-    const auto center = static_cast<float>(mean);
-    for (size_t c = 0; c < width; ++c) row[c] = (row[c] - center) * scale * gain[c] + bias[c];
-  }
-}
-
-//! GELU with the exact (erf) form, in place.
-void Gelu(float* x, size_t count) {
-  for (size_t i = 0; i < count; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * 0.70710678118654752f));
-}
-
-//! Softmax of every row of scores[rows, width], in place.
-void Softmax(float* scores, size_t rows, size_t width) {
-  for (size_t r = 0; r < rows; ++r) {
-    float* row = scores + r * width;
-    const float top = *std::max_element(row, row + width);
-    float sum = 0;
-    for (size_t c = 0; c < width; ++c) sum += row[c] = std::exp(row[c] - top);
-    const float inverse = 1.0f / sum;
-    for (size_t c = 0; c < width; ++c) row[c] *= inverse;
-  }
+//! out[rows, n] = in[rows, k] · weight[n, k]ᵀ + bias (+ out when `accumulate`).
+void Dense(const float* in, size_t rows, size_t k, const std::vector<float>& weight,
+           const std::vector<float>& bias, float* out, bool accumulate) {
+  Product(in, rows, k, weight, bias.size(), out, accumulate);
+  AddBias(out, rows, bias);
 }
 
 }  // namespace
+
+struct BertEncoder::Workspace {
+  std::vector<float> x, qkv, context, wide, scores;
+};
 
 BertEncoder::BertEncoder(BertConfig config, BertWeights weights)
     : config_(std::move(config)), weights_(std::move(weights)) {
@@ -82,10 +58,11 @@ void BertEncoder::Encode(std::span<const std::vector<int32_t>> sequences, std::s
   const size_t hidden = config_.hidden_size;
   std::atomic<size_t> next{0};
   auto work = [&] {
+    Workspace workspace;
     for (size_t b; (b = next.fetch_add(1)) < batches.size();) {
       const auto [first, last] = batches[b];
       EncodeBatch(sequences.subspan(first, last - first),
-                  out.subspan(first * hidden, (last - first) * hidden));
+                  out.subspan(first * hidden, (last - first) * hidden), workspace);
     }
   };
   std::vector<std::thread> pool;
@@ -94,7 +71,8 @@ void BertEncoder::Encode(std::span<const std::vector<int32_t>> sequences, std::s
   for (std::thread& thread : pool) thread.join();
 }
 
-void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, std::span<float> out) const {
+void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, std::span<float> out,
+                              Workspace& work) const {
   const size_t hidden = config_.hidden_size, inner = config_.intermediate_size;
   const size_t heads = config_.num_heads, head = hidden / heads;
   std::vector<size_t> starts;  // first row of every sequence, then the row count
@@ -106,8 +84,13 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
     longest = std::max(longest, length);
   }
   starts.push_back(rows);
-  std::vector<float> x(rows * hidden), qkv(rows * 3 * hidden), context(rows * hidden), wide(rows * inner),
-      scores(longest * longest);
+  // Every buffer is written before it is read, so growing them is all the preparation they need.
+  work.x.resize(rows * hidden);
+  work.qkv.resize(rows * 3 * hidden);
+  work.context.resize(rows * hidden);
+  work.wide.resize(rows * inner);
+  work.scores.resize(longest * longest);
+  auto& [x, qkv, context, wide, scores] = work;
   for (size_t s = 0; s < sequences.size(); ++s) {
     for (size_t t = 0; t < starts[s + 1] - starts[s]; ++t) {
       const auto id = static_cast<size_t>(std::clamp<int32_t>(sequences[s][t], 0, config_.vocab_size - 1));
@@ -117,8 +100,8 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
       for (size_t c = 0; c < hidden; ++c) row[c] = word[c] + position[c] + weights_.token_type_embedding[c];
     }
   }
-  LayerNorm(x.data(), rows, hidden, weights_.embedding_norm_gain, weights_.embedding_norm_bias,
-            config_.layer_norm_eps);
+  LayerNormRows(x.data(), rows, weights_.embedding_norm_gain, weights_.embedding_norm_bias,
+                config_.layer_norm_eps);
   const float scale = 1.0f / std::sqrt(static_cast<float>(head));
   const int stride = static_cast<int>(3 * hidden);
   for (const BertLayerWeights& layer : weights_.layers) {
@@ -132,7 +115,7 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
         const float* value = query + 2 * hidden;
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, length, length, static_cast<int>(head), scale,
                     query, stride, key, stride, 0.0f, scores.data(), length);
-        Softmax(scores.data(), length, length);
+        SoftmaxRows(scores.data(), length, length);
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, length, static_cast<int>(head), length, 1.0f,
                     scores.data(), length, value, stride, 0.0f,
                     context.data() + starts[s] * hidden + h * head, static_cast<int>(hidden));
@@ -140,12 +123,12 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
     }
     Dense(context.data(), rows, hidden, layer.attention_output_weight, layer.attention_output_bias, x.data(),
           true);
-    LayerNorm(x.data(), rows, hidden, layer.attention_norm_gain, layer.attention_norm_bias,
-              config_.layer_norm_eps);
-    Dense(x.data(), rows, hidden, layer.intermediate_weight, layer.intermediate_bias, wide.data(), false);
-    Gelu(wide.data(), rows * inner);
+    LayerNormRows(x.data(), rows, layer.attention_norm_gain, layer.attention_norm_bias,
+                  config_.layer_norm_eps);
+    Product(x.data(), rows, hidden, layer.intermediate_weight, inner, wide.data(), false);
+    AddBiasGelu(wide.data(), rows, layer.intermediate_bias);
     Dense(wide.data(), rows, inner, layer.output_weight, layer.output_bias, x.data(), true);
-    LayerNorm(x.data(), rows, hidden, layer.output_norm_gain, layer.output_norm_bias, config_.layer_norm_eps);
+    LayerNormRows(x.data(), rows, layer.output_norm_gain, layer.output_norm_bias, config_.layer_norm_eps);
   }
   for (size_t s = 0; s < sequences.size(); ++s) {
     float* vector = out.data() + s * hidden;

@@ -26,8 +26,10 @@ class BertEncoder {
   const BertConfig& config() const { return config_; }
 
  private:
+  struct Workspace;  //!< one thread's activations, reused from batch to batch
   //! Encodes `sequences`, packed into one batch of rows, on the calling thread.
-  void EncodeBatch(std::span<const std::vector<int32_t>> sequences, std::span<float> out) const;
+  void EncodeBatch(std::span<const std::vector<int32_t>> sequences, std::span<float> out,
+                   Workspace& work) const;
 
   BertConfig config_;
   BertWeights weights_;

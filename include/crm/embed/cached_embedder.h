@@ -24,6 +24,8 @@ class CachedEmbedder : public search::Embedder {
   void Embed(std::string_view text, std::span<float> out) const override;
   //! The cached or computed vectors of many texts.
   void EmbedBatch(std::span<const std::string_view> texts, std::span<float> out) const override;
+  //! The inner embedder's input ids.
+  std::vector<int32_t> TokenIds(std::string_view text) const override { return inner_->TokenIds(text); }
 
  private:
   std::unique_ptr<search::Embedder> inner_;

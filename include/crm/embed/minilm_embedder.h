@@ -28,7 +28,7 @@ class MiniLmEmbedder : public search::Embedder {
   //! The vectors of many texts, over every core.
   void EmbedBatch(std::span<const std::string_view> texts, std::span<float> out) const override;
   //! The model's input ids for `text`.
-  std::vector<int32_t> TokenIds(std::string_view text) const { return tokenizer_.Encode(text); }
+  std::vector<int32_t> TokenIds(std::string_view text) const override { return tokenizer_.Encode(text); }
 
  private:
   MiniLmEmbedder(std::string name, WordPieceTokenizer tokenizer, BertEncoder encoder);

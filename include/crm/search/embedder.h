@@ -4,9 +4,11 @@
 // rebuilt when they change.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crm/common/result.h"
 
@@ -32,6 +34,8 @@ class Embedder {
   virtual void Embed(std::string_view text, std::span<float> out) const = 0;
   //! Embeds texts[i] into out[i * dimension(), (i + 1) * dimension()).
   virtual void EmbedBatch(std::span<const std::string_view> texts, std::span<float> out) const;
+  //! The model's input ids for `text` (empty for an embedder without a tokenizer).
+  virtual std::vector<int32_t> TokenIds(std::string_view text) const { return {}; }
 };
 
 }  // namespace crm::search

@@ -4,7 +4,10 @@
 
 #include <cmath>
 
+#include "crm/embed/cached_embedder.h"
+#include "crm/search/hashed_ngram_embedder.h"
 #include "minilm_fixture.h"
+#include "support/test_support.h"
 
 namespace crm::embed {
 namespace {
@@ -21,6 +24,19 @@ TEST(EmbedTokenizer, MatchesTheReferenceIdsExactly) {
   const auto cases = test::MiniLmReferenceCases();
   ASSERT_GE(cases.size(), 10u);
   for (const test::MiniLmCase& c : cases) EXPECT_EQ(embedder->TokenIds(c.text), c.token_ids) << c.text;
+}
+
+TEST(EmbedTokenizer, TokenIdsReachCallersThroughTheEmbedderInterfaceAndTheCache) {
+  test::TempDir dir;
+  auto store = store::Store::Open(dir.File("crm.db"));
+  ASSERT_TRUE(store.ok());
+  auto embedder = LoadFixture();
+  ASSERT_TRUE(embedder);
+  const CachedEmbedder cached(std::move(embedder), std::move(*store));
+  const search::Embedder& any = cached;
+  const test::MiniLmCase c = test::MiniLmReferenceCases().front();
+  EXPECT_EQ(any.TokenIds(c.text), c.token_ids);
+  EXPECT_TRUE(search::HashedNgramEmbedder().TokenIds(c.text).empty());
 }
 
 TEST(EmbedEncoder, MatchesTheReferenceVectorsOneByOne) {

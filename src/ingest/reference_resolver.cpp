@@ -34,6 +34,14 @@ ReferenceResolver::Answer ReferenceResolver::Lookup(std::string_view raw) {
   return {best_row, static_cast<int32_t>(variants_.size() - 1)};
 }
 
+void ReferenceResolver::Absorb(const ReferenceResolver& part) {
+  for (const Variant& variant : part.variants_) {
+    const Answer* answer = cache_.Find(variant.from);
+    if (answer == nullptr) answer = &cache_.Insert(variant.from, Lookup(variant.from));
+    if (answer->variant >= 0) variants_[answer->variant].count += variant.count;
+  }
+}
+
 void ReferenceResolver::ReportVariants(const std::string& file, const std::string& field,
                                        std::vector<CleaningEntry>& cleaning) const {
   for (const Variant& variant : variants_) {

@@ -27,6 +27,10 @@ class ReferenceResolver {
     return answer->row;
   }
 
+  //! Adds the spellings resolved by `part`, a resolver of the same names that read a later part of the
+  //! same file, with their counts, as if this resolver had read that part too.
+  void Absorb(const ReferenceResolver& part);
+
   //! Adds one "reference" cleaning entry per spelling variant that was resolved.
   void ReportVariants(const std::string& file, const std::string& field,
                       std::vector<CleaningEntry>& cleaning) const;

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "crm/common/progress.h"
+#include "crm/ingest/line_map.h"
 #include "crm/ingest/reference_resolver.h"
 #include "crm/ingest/row_fields.h"
 #include "crm/ingest/table_readers.h"
@@ -22,7 +23,7 @@ constexpr std::array<std::string_view, 7> kColumns = {
 //! `types` and `subjects`, which are local to the part until the parts are joined.
 struct ActivityPart {
   ActivityColumns rows;
-  std::vector<int64_t> lines;
+  LineMap lines;
   TextInterner types, subjects;
 };
 
@@ -87,7 +88,7 @@ class ActivityParser {
     rows.account.push_back(account_row);
     rows.opportunity.push_back(opportunity_row);
     rows.subject.push_back(part.subjects.Intern(subject));
-    part.lines.push_back(reader.line());
+    part.lines.Add(static_cast<int64_t>(rows.size()) - 1, reader.line());
   }
 
   // Activities usually come grouped by deal: the last deal looked up is remembered.
@@ -140,8 +141,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   MoveAppend(head.rows.account, tail.rows.account);
   MoveAppend(head.rows.opportunity, tail.rows.opportunity);
   MoveAppend(head.rows.subject, tail.rows.subject);
-  for (int64_t& line : tail.lines) line += line_offset;
-  MoveAppend(head.lines, tail.lines);
+  head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
   Recode(tail.types, head.types, head.rows.type, first_tail_row);
   Recode(tail.subjects, head.subjects, head.rows.subject, first_tail_row);
 }
@@ -154,7 +154,7 @@ bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
 
 // Removes activities whose id repeats an earlier one's: an exact repeat is a duplicate row, a repeat
 // with other values a problem.
-void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const std::vector<int64_t>& lines) {
+void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const LineMap& lines) {
   RowIndex ids;
   const auto id_of = [&activities](size_t row) { return activities.id[row]; };
   ids.Build(activities.size(), id_of);
@@ -172,7 +172,6 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
   TableReader& reader = *opened;
   ActivityPart head;
   head.rows.Reserve(reader.EstimateRows());
-  head.lines.reserve(reader.EstimateRows());
   ActivityParser head_parser(data);
   ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
 
@@ -185,7 +184,6 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
   std::thread tail_thread;
   if (tail_reader) {
     tail.rows.Reserve(tail_reader->EstimateRows());
-    tail.lines.reserve(tail_reader->EstimateRows());
     tail_thread = std::thread([&] { tail_parser.Read(*tail_reader, tail_log, tail, nullptr); });
   }
   head_parser.Read(reader, log, head, &progress);

@@ -203,7 +203,7 @@ std::optional<CsvReader> CsvReader::SplitTail(size_t min_bytes) {
 }
 
 void CsvReader::ReleaseConsumed() {
-  constexpr size_t kReleaseStep = size_t{16} << 20;
+  constexpr size_t kReleaseStep = size_t{4} << 20;
   if (!mapped_ || position_ - released_ < kReleaseStep) return;
   const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   const size_t end = position_ / page * page;

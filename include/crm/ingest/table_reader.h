@@ -43,11 +43,11 @@ class TableReader {
   void ProblemOnLine(int64_t line, size_t column, std::string message, bool dropped = true);
   //! Judges rows whose id repeats an earlier row's (pairs of row and first row, from RowIndex): an exact
   //! repeat (`same(row, first)`) is counted as a removed duplicate, another is a problem on the id column
-  //! `id_column`. `lines` holds each row's line, `id_of(row)` its id. Returns the rows to remove, ascending.
-  template <typename IdOf, typename Same>
+  //! `id_column`. `lines[row]` is each row's line (a vector or a LineMap), `id_of(row)` its id. Returns the
+  //! rows to remove, ascending.
+  template <typename Lines, typename IdOf, typename Same>
   std::vector<int32_t> JudgeRepeatedIds(const std::vector<std::pair<int32_t, int32_t>>& repeated,
-                                        size_t id_column, const std::vector<int64_t>& lines, IdOf id_of,
-                                        Same same) {
+                                        size_t id_column, const Lines& lines, IdOf id_of, Same same) {
     std::vector<int32_t> removed;
     for (const auto& [row, first] : repeated) {
       if (same(row, first)) {

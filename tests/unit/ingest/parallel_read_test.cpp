@@ -9,6 +9,7 @@
 
 #include "crm/data/dataset_fingerprint.h"
 #include "crm/ingest/csv_reader.h"
+#include "crm/ingest/line_map.h"
 #include "unit/ingest/import_fixture.h"
 
 namespace crm::ingest {
@@ -127,6 +128,19 @@ TEST(CsvReaderSplitTest, TailLinesCountFromTheSplit) {
   ASSERT_TRUE(tail->Next(record));
   EXPECT_EQ(record.line + head.line(), std::stoi(std::string(record.fields[0])) + 1);
   EXPECT_FALSE(CsvReader::FromString("h\n1\n", "t.csv").SplitTail(1000).has_value());
+}
+
+TEST(LineMapTest, GivesTheLineOfEveryRowAcrossBreaksAndAppendedParts) {
+  LineMap head, tail;
+  head.Add(0, 2);
+  head.Add(1, 3);
+  head.Add(2, 6);  // two lines skipped (a dropped row, a blank line)
+  head.Add(3, 7);
+  tail.Add(0, 0);
+  tail.Add(1, 3);  // a field with line breaks before it
+  head.Append(tail, 4, 10);
+  const std::vector<int64_t> expected = {2, 3, 6, 7, 10, 13};
+  for (int64_t row = 0; row < 6; ++row) EXPECT_EQ(head[row], expected[row]) << row;
 }
 
 }  // namespace

@@ -91,12 +91,15 @@ class ActivityParser {
     part.lines.Add(static_cast<int64_t>(rows.size()) - 1, reader.line());
   }
 
-  // Activities usually come grouped by deal: the last deal looked up is remembered.
+  // Activities usually come grouped by deal, and often in the order of the deals: the last deal found is
+  // remembered, and the deal after it is tried before the index (ids are unique by now).
   int32_t FindOpportunity(std::string_view id) {
-    if (id != last_opportunity_) {
-      last_opportunity_.assign(id);
-      last_opportunity_row_ = data_.FindOpportunity(id);
-    }
+    if (id == last_opportunity_) return last_opportunity_row_;
+    last_opportunity_.assign(id);
+    const auto next = static_cast<size_t>(last_opportunity_row_ + 1);
+    const StringColumn& ids = data_.opportunities.id;
+    last_opportunity_row_ =
+        next < ids.size() && ids[next] == id ? static_cast<int32_t>(next) : data_.FindOpportunity(id);
     return last_opportunity_row_;
   }
 

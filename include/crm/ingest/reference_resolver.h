@@ -21,10 +21,13 @@ class ReferenceResolver {
 
   //! The row `raw` refers to, or kNoIndex when it matches no row unambiguously.
   int32_t Resolve(std::string_view raw) {
-    const Answer* answer = cache_.Find(raw);
-    if (answer == nullptr) answer = &cache_.Insert(raw, Lookup(raw));
-    if (answer->variant >= 0) ++variants_[answer->variant].count;
-    return answer->row;
+    if (raw != last_raw_) {  // rows of one deal or account often follow each other: skip the hash
+      const Answer* answer = cache_.Find(raw);
+      last_answer_ = answer != nullptr ? *answer : cache_.Insert(raw, Lookup(raw));
+      last_raw_.assign(raw);
+    }
+    if (last_answer_.variant >= 0) ++variants_[last_answer_.variant].count;
+    return last_answer_.row;
   }
 
   //! Adds the spellings resolved by `part`, a resolver of the same names that read a later part of the
@@ -53,6 +56,8 @@ class ReferenceResolver {
   std::vector<std::string> names_;
   std::vector<std::string> keys_;  //!< MatchKey of each name
   FlatStringMap<Answer> cache_;
+  std::string last_raw_;  //!< the spelling resolved last, and its answer
+  Answer last_answer_;
   std::vector<Variant> variants_;
 };
 

@@ -9,7 +9,9 @@ ReferenceResolver::ReferenceResolver(std::vector<std::string> names) : names_(st
   keys_.reserve(names_.size());
   for (size_t row = 0; row < names_.size(); ++row) {
     keys_.push_back(MatchKey(names_[row]));
-    cache_.Insert(names_[row], Answer{static_cast<int32_t>(row), -1});
+    const auto code = static_cast<size_t>(spellings_.Intern(names_[row]));
+    if (code == answers_.size()) answers_.emplace_back();
+    answers_[code] = Answer{static_cast<int32_t>(row), -1};  // a repeated name: the last row, as before
   }
 }
 
@@ -36,9 +38,8 @@ ReferenceResolver::Answer ReferenceResolver::Lookup(std::string_view raw) {
 
 void ReferenceResolver::Absorb(const ReferenceResolver& part) {
   for (const Variant& variant : part.variants_) {
-    const Answer* answer = cache_.Find(variant.from);
-    if (answer == nullptr) answer = &cache_.Insert(variant.from, Lookup(variant.from));
-    if (answer->variant >= 0) variants_[answer->variant].count += variant.count;
+    const Answer answer = AnswerFor(variant.from);
+    if (answer.variant >= 0) variants_[answer.variant].count += variant.count;
   }
 }
 

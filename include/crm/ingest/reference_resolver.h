@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "crm/data/flat_string_map.h"
 #include "crm/data/string_dictionary.h"
 #include "crm/ingest/import_report.h"
+#include "crm/ingest/text_interner.h"
 
 namespace crm::ingest {
 
@@ -22,8 +22,7 @@ class ReferenceResolver {
   //! The row `raw` refers to, or kNoIndex when it matches no row unambiguously.
   int32_t Resolve(std::string_view raw) {
     if (raw != last_raw_) {  // rows of one deal or account often follow each other: skip the hash
-      const Answer* answer = cache_.Find(raw);
-      last_answer_ = answer != nullptr ? *answer : cache_.Insert(raw, Lookup(raw));
+      last_answer_ = AnswerFor(raw);
       last_raw_.assign(raw);
     }
     if (last_answer_.variant >= 0) ++variants_[last_answer_.variant].count;
@@ -51,12 +50,19 @@ class ReferenceResolver {
     int64_t count = 0;
   };
 
+  //! The cached answer for a spelling, looked up on first use.
+  const Answer& AnswerFor(std::string_view raw) {
+    const auto code = static_cast<size_t>(spellings_.Intern(raw));
+    if (code == answers_.size()) answers_.push_back(Lookup(raw));
+    return answers_[code];
+  }
   Answer Lookup(std::string_view raw);
 
   std::vector<std::string> names_;
   std::vector<std::string> keys_;  //!< MatchKey of each name
-  FlatStringMap<Answer> cache_;
-  std::string last_raw_;  //!< the spelling resolved last, and its answer
+  TextInterner spellings_;         //!< every spelling seen (the exact names first)
+  std::vector<Answer> answers_;    //!< the answer for each spelling, by its code
+  std::string last_raw_;           //!< the spelling resolved last, and its answer
   Answer last_answer_;
   std::vector<Variant> variants_;
 };

@@ -1,6 +1,8 @@
 // Reader of activities.csv (optional): calls, emails, meetings and demos linked to agents, accounts, deals.
 // A large file is read by two threads, each parsing one half; the halves are then joined as if one
 // thread had read the whole file (same rows, codes, problems and report).
+#include <malloc.h>
+
 #include <array>
 #include <thread>
 
@@ -158,11 +160,15 @@ bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
 // Removes activities whose id repeats an earlier one's: an exact repeat is a duplicate row, a repeat
 // with other values a problem.
 void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const LineMap& lines) {
-  RowIndex ids;
   const auto id_of = [&activities](size_t row) { return activities.id[row]; };
-  ids.Build(activities.size(), id_of);
+  std::vector<std::pair<int32_t, int32_t>> repeated;
+  {
+    RowIndex ids;  // freed before the rows are copied to erase some
+    ids.Build(activities.size(), id_of);
+    repeated = ids.Duplicates(id_of);
+  }
   const std::vector<int32_t> removed = reader.JudgeRepeatedIds(
-      ids.Duplicates(id_of), kId, lines, id_of,
+      repeated, kId, lines, id_of,
       [&](int32_t row, int32_t first) { return SameActivity(activities, row, first); });
   if (!removed.empty()) activities.EraseRows(removed);
 }
@@ -202,11 +208,14 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
     head_parser.Read(reader, log, head, &progress);
   }
   progress.Finish();
+  malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate
   if (reader.error()) return *reader.error();
+  // Repeated ids are judged on the part's codes (equal strings, equal codes), before the dictionaries
+  // are built, so that the id index and the dictionaries are never held at once.
+  RemoveRepeatedIds(head.rows, reader, head.lines);
   Recode(head.types, data.activity_types, head.rows.type, 0);
   Recode(head.subjects, data.activity_subjects, head.rows.subject, 0);
   data.activities = std::move(head.rows);
-  RemoveRepeatedIds(data.activities, reader, head.lines);
   if (log.fatal()) return *log.fatal();
   log.report().files.push_back(reader.Finish(log.report().cleaning));
   head_parser.ReportVariants(reader.name(), log.report().cleaning);

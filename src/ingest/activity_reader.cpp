@@ -4,6 +4,7 @@
 #include <malloc.h>
 
 #include <array>
+#include <span>
 #include <thread>
 
 #include "crm/common/progress.h"
@@ -49,7 +50,9 @@ class ActivityParser {
     while (!log.fatal() && reader.Next()) {
       if (progress != nullptr) progress->Update(reader.position());
       ReadRow(reader, part);
+      if (subject_ends_.size() == kSubjectBatch) InternSubjects(part);
     }
+    InternSubjects(part);
   }
 
   //! Takes over the spelling variants resolved by the parser of the file's second part.
@@ -89,8 +92,23 @@ class ActivityParser {
     rows.sales_agent.push_back(agent_row);
     rows.account.push_back(account_row);
     rows.opportunity.push_back(opportunity_row);
-    rows.subject.push_back(part.subjects.Intern(subject));
+    rows.subject.push_back(kNoIndex);  // set by InternSubjects
+    subject_bytes_.append(subject);
+    subject_ends_.push_back(subject_bytes_.size());
     part.lines.Add(static_cast<int64_t>(rows.size()) - 1, reader.line());
+  }
+
+  // Sets the subject codes of the rows read since the last call: interning a batch at once hides the
+  // memory latency of a large subject table (the subjects are copied, the reader's views do not last).
+  void InternSubjects(ActivityPart& part) {
+    std::vector<std::string_view> texts(subject_ends_.size());
+    for (size_t i = 0, begin = 0; i < texts.size(); begin = subject_ends_[i++]) {
+      texts[i] = std::string_view(subject_bytes_).substr(begin, subject_ends_[i] - begin);
+    }
+    std::vector<int32_t>& codes = part.rows.subject;
+    part.subjects.InternBatch(texts, std::span<int32_t>(codes).last(texts.size()));
+    subject_bytes_.clear();
+    subject_ends_.clear();
   }
 
   // Activities usually come grouped by deal, and often in the order of the deals: the last deal found is
@@ -109,6 +127,9 @@ class ActivityParser {
   ReferenceResolver agents_, accounts_;
   std::string last_opportunity_;
   int32_t last_opportunity_row_ = kNoIndex;
+  static constexpr size_t kSubjectBatch = 256;
+  std::string subject_bytes_;         //!< subjects of the rows not yet interned, back to back
+  std::vector<size_t> subject_ends_;  //!< where each of them ends in subject_bytes_
 };
 
 // Rewrites `codes[from..]`, codes of `local`, as codes of `target` (a TextInterner or StringDictionary)

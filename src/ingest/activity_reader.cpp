@@ -211,10 +211,10 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
   std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
   ActivityParser tail_parser(data);
   ActivityPart tail;
-  std::thread tail_thread;
+  std::jthread tail_thread;  // joined on every path out
   if (tail_reader) {
     tail.rows.Reserve(tail_reader->EstimateRows());
-    tail_thread = std::thread([&] { tail_parser.Read(*tail_reader, tail_log, tail, nullptr); });
+    tail_thread = std::jthread([&] { tail_parser.Read(*tail_reader, tail_log, tail, nullptr); });
   }
   head_parser.Read(reader, log, head, &progress);
   if (tail_thread.joinable()) tail_thread.join();

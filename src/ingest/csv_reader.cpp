@@ -36,6 +36,17 @@ class FileDescriptor {
   int fd_;
 };
 
+// Where reading `input` starts: after a UTF-8 byte order mark, if any.
+size_t StartAfterByteOrderMark(std::string_view input) {
+  return input.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+}
+
+// `offset` rounded down to the start of its memory page.
+size_t PageStart(size_t offset) {
+  const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  return offset / page * page;
+}
+
 // The description of the current errno, e.g. "No such file or directory".
 std::string ErrnoMessage() { return std::system_category().message(errno); }
 
@@ -152,14 +163,13 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   }
   const std::string_view input(static_cast<const char*>(mapping.get()), size);
   return CsvReader(std::filesystem::path(path).filename().string(), std::move(mapping), input, true,
-                   input.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0, 1);
+                   StartAfterByteOrderMark(input), 1);
 }
 
 CsvReader CsvReader::FromString(std::string contents, std::string name) {
   auto owned = std::make_shared<const std::string>(std::move(contents));
   const std::string_view input(*owned);
-  return CsvReader(std::move(name), std::move(owned), input, false,
-                   input.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0, 1);
+  return CsvReader(std::move(name), std::move(owned), input, false, StartAfterByteOrderMark(input), 1);
 }
 
 CsvReader::CsvReader(std::string name, std::shared_ptr<const void> owner, std::string_view input, bool mapped,
@@ -169,8 +179,7 @@ CsvReader::CsvReader(std::string name, std::shared_ptr<const void> owner, std::s
       input_(input),
       mapped_(mapped),
       position_(position),
-      released_(position / static_cast<size_t>(sysconf(_SC_PAGESIZE)) *
-                static_cast<size_t>(sysconf(_SC_PAGESIZE))),
+      released_(PageStart(position)),
       line_(line) {}
 
 CsvReader::CsvReader(CsvReader&& other) noexcept { *this = std::move(other); }
@@ -205,8 +214,7 @@ std::optional<CsvReader> CsvReader::SplitTail(size_t min_bytes) {
 void CsvReader::ReleaseConsumed() {
   constexpr size_t kReleaseStep = size_t{4} << 20;
   if (!mapped_ || position_ - released_ < kReleaseStep) return;
-  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-  const size_t end = position_ / page * page;
+  const size_t end = PageStart(position_);
   madvise(const_cast<char*>(input_.data()) + released_, end - released_, MADV_DONTNEED);
   released_ = end;
 }

@@ -1,10 +1,18 @@
 // Reader of activities.csv (optional): calls, emails, meetings and demos linked to agents, accounts, deals.
+// A large file is read by two threads, each parsing one half; the halves are then joined as if one
+// thread had read the whole file (same rows, codes, problems and report).
+#include <malloc.h>
+
 #include <array>
+#include <span>
+#include <thread>
 
 #include "crm/common/progress.h"
+#include "crm/ingest/line_map.h"
 #include "crm/ingest/reference_resolver.h"
 #include "crm/ingest/row_fields.h"
 #include "crm/ingest/table_readers.h"
+#include "crm/ingest/text_interner.h"
 
 namespace crm::ingest {
 
@@ -14,10 +22,12 @@ enum Column : size_t { kId, kDate, kType, kAgent, kAccount, kOpportunity, kSubje
 constexpr std::array<std::string_view, 7> kColumns = {
     "activity_id", "activity_date", "activity_type", "sales_agent", "account", "opportunity_id", "subject"};
 
-//! One activity as parsed, before it is appended.
-struct Activity {
-  int32_t date = kNoDay, type = kNoIndex, agent = kNoIndex, account = kNoIndex, opportunity = kNoIndex;
-  int32_t subject = kNoIndex;
+//! The activities read from one part of the file; `rows.type` and `rows.subject` hold codes of
+//! `types` and `subjects`, which are local to the part until the parts are joined.
+struct ActivityPart {
+  ActivityColumns rows;
+  LineMap lines;
+  TextInterner types, subjects;
 };
 
 // Resolves an optional reference; false (reported) when given but unknown.
@@ -29,6 +39,139 @@ bool OptionalReference(TableReader& reader, size_t column, std::string_view name
   return false;
 }
 
+//! Validates activity rows and resolves their agents, accounts and deals; one per thread.
+class ActivityParser {
+ public:
+  explicit ActivityParser(const Dataset& data)
+      : data_(data), agents_(NamesOf(data.sales_agents)), accounts_(NamesOf(data.accounts)) {}
+
+  //! Appends the usable rows `reader` reads to `part`, until the reader stops or `log` turns fatal.
+  void Read(TableReader& reader, ProblemLog& log, ActivityPart& part, ProgressBar* progress) {
+    while (!log.fatal() && reader.Next()) {
+      if (progress != nullptr) progress->Update(reader.position());
+      ReadRow(reader, part);
+      if (subject_ends_.size() == kSubjectBatch) InternSubjects(part);
+    }
+    InternSubjects(part);
+  }
+
+  //! Takes over the spelling variants resolved by the parser of the file's second part.
+  void Absorb(const ActivityParser& tail) {
+    agents_.Absorb(tail.agents_);
+    accounts_.Absorb(tail.accounts_);
+  }
+
+  //! Adds the cleaning entries for every spelling variant resolved.
+  void ReportVariants(const std::string& file, std::vector<CleaningEntry>& cleaning) const {
+    agents_.ReportVariants(file, "sales_agent", cleaning);
+    accounts_.ReportVariants(file, "account", cleaning);
+  }
+
+ private:
+  void ReadRow(TableReader& reader, ActivityPart& part) {
+    const std::string_view id = reader.Field(kId), date = reader.Field(kDate), type = reader.Field(kType);
+    const std::string_view agent = reader.Field(kAgent), account = reader.Field(kAccount);
+    const std::string_view opportunity = reader.Field(kOpportunity), subject = reader.Field(kSubject);
+    int32_t day = kNoDay, agent_row = kNoIndex, account_row = kNoIndex, opportunity_row = kNoIndex;
+    if (!RequireValue(reader, kId, id) || !RequireValue(reader, kDate, date)) return;
+    if (!ParseOptionalDate(reader, kDate, date, day)) return;
+    if (!RequireValue(reader, kAgent, agent)) return;
+    if (!OptionalReference(reader, kAgent, agent, agents_.Resolve(agent), "a sales agent of sales_teams.csv",
+                           agent_row) ||
+        !OptionalReference(reader, kAccount, account, account.empty() ? kNoIndex : accounts_.Resolve(account),
+                           "an account of accounts.csv", account_row) ||
+        !OptionalReference(reader, kOpportunity, opportunity,
+                           opportunity.empty() ? kNoIndex : FindOpportunity(opportunity),
+                           "an opportunity of sales_pipeline.csv", opportunity_row)) {
+      return;
+    }
+    ActivityColumns& rows = part.rows;
+    rows.id.Append(id);
+    rows.date.push_back(day);
+    rows.type.push_back(type.empty() ? kNoIndex : part.types.Intern(type));
+    rows.sales_agent.push_back(agent_row);
+    rows.account.push_back(account_row);
+    rows.opportunity.push_back(opportunity_row);
+    rows.subject.push_back(kNoIndex);  // set by InternSubjects
+    subject_bytes_.append(subject);
+    subject_ends_.push_back(subject_bytes_.size());
+    part.lines.Add(static_cast<int64_t>(rows.size()) - 1, reader.line());
+  }
+
+  // Sets the subject codes of the rows read since the last call: interning a batch at once hides the
+  // memory latency of a large subject table (the subjects are copied, the reader's views do not last).
+  void InternSubjects(ActivityPart& part) {
+    std::vector<std::string_view> texts(subject_ends_.size());
+    for (size_t i = 0, begin = 0; i < texts.size(); begin = subject_ends_[i++]) {
+      texts[i] = std::string_view(subject_bytes_).substr(begin, subject_ends_[i] - begin);
+    }
+    std::vector<int32_t>& codes = part.rows.subject;
+    part.subjects.InternBatch(texts, std::span<int32_t>(codes).last(texts.size()));
+    subject_bytes_.clear();
+    subject_ends_.clear();
+  }
+
+  // Activities usually come grouped by deal, and often in the order of the deals: the last deal found is
+  // remembered, and the deal after it is tried before the index (ids are unique by now).
+  int32_t FindOpportunity(std::string_view id) {
+    if (id == last_opportunity_) return last_opportunity_row_;
+    last_opportunity_.assign(id);
+    const auto next = static_cast<size_t>(last_opportunity_row_ + 1);
+    const StringColumn& ids = data_.opportunities.id;
+    last_opportunity_row_ =
+        next < ids.size() && ids[next] == id ? static_cast<int32_t>(next) : data_.FindOpportunity(id);
+    return last_opportunity_row_;
+  }
+
+  const Dataset& data_;
+  ReferenceResolver agents_, accounts_;
+  std::string last_opportunity_;
+  int32_t last_opportunity_row_ = kNoIndex;
+  static constexpr size_t kSubjectBatch = 256;
+  std::string subject_bytes_;         //!< subjects of the rows not yet interned, back to back
+  std::vector<size_t> subject_ends_;  //!< where each of them ends in subject_bytes_
+};
+
+// Rewrites `codes[from..]`, codes of `local`, as codes of `target` (a TextInterner or StringDictionary)
+// for the same strings; kNoIndex stays.
+template <typename Dictionary>
+void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>& codes, size_t from) {
+  std::vector<int32_t> map(local.size());
+  bool identity = true;
+  for (size_t code = 0; code < map.size(); ++code) {
+    map[code] = target.Intern(local.Value(static_cast<int32_t>(code)));
+    identity = identity && map[code] == static_cast<int32_t>(code);
+  }
+  if (identity) return;
+  for (size_t row = from; row < codes.size(); ++row) {
+    if (codes[row] != kNoIndex) codes[row] = map[codes[row]];
+  }
+}
+
+// Moves the values of `tail` to the end of `head`, releasing the tail's memory.
+template <typename T>
+void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  std::vector<T>().swap(tail);
+}
+
+// Appends the rows of the file's second part after those of the first; `line_offset` is the line where
+// the second part begins.
+void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
+  const size_t first_tail_row = head.rows.size();
+  for (size_t row = 0; row < tail.rows.size(); ++row) head.rows.id.Append(tail.rows.id[row]);
+  tail.rows.id = StringColumn();
+  MoveAppend(head.rows.date, tail.rows.date);
+  MoveAppend(head.rows.type, tail.rows.type);
+  MoveAppend(head.rows.sales_agent, tail.rows.sales_agent);
+  MoveAppend(head.rows.account, tail.rows.account);
+  MoveAppend(head.rows.opportunity, tail.rows.opportunity);
+  MoveAppend(head.rows.subject, tail.rows.subject);
+  head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
+  Recode(tail.types, head.types, head.rows.type, first_tail_row);
+  Recode(tail.subjects, head.subjects, head.rows.subject, first_tail_row);
+}
+
 bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
   return a.date[row] == a.date[other] && a.type[row] == a.type[other] &&
          a.sales_agent[row] == a.sales_agent[other] && a.account[row] == a.account[other] &&
@@ -37,77 +180,66 @@ bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
 
 // Removes activities whose id repeats an earlier one's: an exact repeat is a duplicate row, a repeat
 // with other values a problem.
-void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const std::vector<int64_t>& lines) {
-  RowIndex ids;
+void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const LineMap& lines) {
   const auto id_of = [&activities](size_t row) { return activities.id[row]; };
-  ids.Build(activities.size(), id_of);
+  std::vector<std::pair<int32_t, int32_t>> repeated;
+  {
+    RowIndex ids;  // freed before the rows are copied to erase some
+    ids.Build(activities.size(), id_of);
+    repeated = ids.Duplicates(id_of);
+  }
   const std::vector<int32_t> removed = reader.JudgeRepeatedIds(
-      ids.Duplicates(id_of), kId, lines, id_of,
+      repeated, kId, lines, id_of,
       [&](int32_t row, int32_t first) { return SameActivity(activities, row, first); });
   if (!removed.empty()) activities.EraseRows(removed);
 }
 
 }  // namespace
 
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log) {
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes) {
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
   TableReader& reader = *opened;
-  ReferenceResolver agents(NamesOf(data.sales_agents));
-  ReferenceResolver accounts(NamesOf(data.accounts));
-  ActivityColumns& activities = data.activities;
-  activities.Reserve(reader.EstimateRows());
-  std::vector<int64_t> lines;
-  lines.reserve(reader.EstimateRows());
-  // Activities usually come grouped by deal: remember the last deal looked up.
-  std::string last_opportunity;
-  int32_t last_opportunity_row = kNoIndex;
-  const auto find_opportunity = [&](std::string_view id) {
-    if (id != last_opportunity) {
-      last_opportunity.assign(id);
-      last_opportunity_row = data.FindOpportunity(id);
-    }
-    return last_opportunity_row;
-  };
+  ActivityPart head;
+  head.rows.Reserve(reader.EstimateRows());
+  ActivityParser head_parser(data);
   ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
 
-  while (!log.fatal() && reader.Next()) {
-    progress.Update(reader.position());
-    const std::string_view id = reader.Field(kId), date = reader.Field(kDate), type = reader.Field(kType);
-    const std::string_view agent = reader.Field(kAgent), account = reader.Field(kAccount);
-    const std::string_view opportunity = reader.Field(kOpportunity);
-    Activity activity;
-    const std::string_view subject = reader.Field(kSubject);
-    if (!RequireValue(reader, kId, id) || !RequireValue(reader, kDate, date)) continue;
-    if (!ParseOptionalDate(reader, kDate, date, activity.date)) continue;
-    if (!RequireValue(reader, kAgent, agent)) continue;
-    if (!OptionalReference(reader, kAgent, agent, agents.Resolve(agent), "a sales agent of sales_teams.csv",
-                           activity.agent) ||
-        !OptionalReference(reader, kAccount, account, account.empty() ? kNoIndex : accounts.Resolve(account),
-                           "an account of accounts.csv", activity.account) ||
-        !OptionalReference(reader, kOpportunity, opportunity,
-                           opportunity.empty() ? kNoIndex : find_opportunity(opportunity),
-                           "an opportunity of sales_pipeline.csv", activity.opportunity)) {
-      continue;
-    }
-    activity.type = type.empty() ? kNoIndex : data.activity_types.Intern(type);
-    activity.subject = data.activity_subjects.Intern(subject);
-    activities.id.Append(id);
-    activities.date.push_back(activity.date);
-    activities.type.push_back(activity.type);
-    activities.sales_agent.push_back(activity.agent);
-    activities.account.push_back(activity.account);
-    activities.opportunity.push_back(activity.opportunity);
-    activities.subject.push_back(activity.subject);
-    lines.push_back(reader.line());
+  // The second half of a large file is read on a second thread.
+  ImportReport tail_report;
+  ProblemLog tail_log(tail_report, log.strict());
+  std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
+  ActivityParser tail_parser(data);
+  ActivityPart tail;
+  std::jthread tail_thread;  // joined on every path out
+  if (tail_reader) {
+    tail.rows.Reserve(tail_reader->EstimateRows());
+    tail_thread = std::jthread([&] { tail_parser.Read(*tail_reader, tail_log, tail, nullptr); });
+  }
+  head_parser.Read(reader, log, head, &progress);
+  if (tail_thread.joinable()) tail_thread.join();
+  if (tail_reader && reader.StoppedAtSplit() && !tail_reader->error()) {
+    log.Absorb(tail_report, reader.line_at_split());
+    reader.Absorb(*tail_reader);
+    head_parser.Absorb(tail_parser);
+    JoinParts(head, tail, reader.line_at_split());
+  } else if (tail_reader) {  // a quoted field spans the split (or the tail failed): read on alone
+    tail = ActivityPart();
+    reader.ContinueToEnd();
+    head_parser.Read(reader, log, head, &progress);
   }
   progress.Finish();
+  malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate
   if (reader.error()) return *reader.error();
-  RemoveRepeatedIds(activities, reader, lines);
+  // Repeated ids are judged on the part's codes (equal strings, equal codes), before the dictionaries
+  // are built, so that the id index and the dictionaries are never held at once.
+  RemoveRepeatedIds(head.rows, reader, head.lines);
+  Recode(head.types, data.activity_types, head.rows.type, 0);
+  Recode(head.subjects, data.activity_subjects, head.rows.subject, 0);
+  data.activities = std::move(head.rows);
   if (log.fatal()) return *log.fatal();
   log.report().files.push_back(reader.Finish(log.report().cleaning));
-  agents.ReportVariants(reader.name(), "sales_agent", log.report().cleaning);
-  accounts.ReportVariants(reader.name(), "account", log.report().cleaning);
+  head_parser.ReportVariants(reader.name(), log.report().cleaning);
   return Status::Ok();
 }
 

@@ -36,6 +36,17 @@ class FileDescriptor {
   int fd_;
 };
 
+// Where reading `input` starts: after a UTF-8 byte order mark, if any.
+size_t StartAfterByteOrderMark(std::string_view input) {
+  return input.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+}
+
+// `offset` rounded down to the start of its memory page.
+size_t PageStart(size_t offset) {
+  const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  return offset / page * page;
+}
+
 // The description of the current errno, e.g. "No such file or directory".
 std::string ErrnoMessage() { return std::system_category().message(errno); }
 
@@ -132,8 +143,6 @@ int FindInvalidUtf8Field(std::string_view raw, const std::vector<std::string_vie
 
 }  // namespace
 
-void internal::Unmapper::operator()(const char* data) const { munmap(const_cast<char*>(data), size); }
-
 Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   const auto failure = [&path](const std::string& reason) {
     return Error{path + ": cannot be read: " + reason};
@@ -143,35 +152,46 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   struct stat info;
   if (fstat(file.get(), &info) != 0) return failure(ErrnoMessage());
   if (!S_ISREG(info.st_mode)) return failure("not a regular file");
-  Mapping mapping;
+  std::shared_ptr<const void> mapping;
   const auto size = static_cast<size_t>(info.st_size);
   if (size > 0) {  // mmap rejects empty mappings
     void* data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, file.get(), 0);
     if (data == MAP_FAILED) return failure(ErrnoMessage());
     madvise(data, size, MADV_SEQUENTIAL);
-    madvise(data, size, MADV_SEQUENTIAL);
-    mapping = Mapping(static_cast<const char*>(data), internal::Unmapper{size});
+    mapping = std::shared_ptr<const void>(
+        data, [size](const void* bytes) { munmap(const_cast<void*>(bytes), size); });
   }
-  return CsvReader(std::filesystem::path(path).filename().string(), {}, std::move(mapping));
+  const std::string_view input(static_cast<const char*>(mapping.get()), size);
+  return CsvReader(std::filesystem::path(path).filename().string(), std::move(mapping), input, true,
+                   StartAfterByteOrderMark(input), 1);
 }
 
 CsvReader CsvReader::FromString(std::string contents, std::string name) {
-  return CsvReader(std::move(name), std::move(contents), Mapping());
+  auto owned = std::make_shared<const std::string>(std::move(contents));
+  const std::string_view input(*owned);
+  return CsvReader(std::move(name), std::move(owned), input, false, StartAfterByteOrderMark(input), 1);
 }
 
-CsvReader::CsvReader(std::string name, std::string contents, Mapping mapping)
-    : name_(std::move(name)), contents_(std::move(contents)), mapping_(std::move(mapping)) {
-  if (Input().starts_with(kByteOrderMark)) position_ = kByteOrderMark.size();
-}
+CsvReader::CsvReader(std::string name, std::shared_ptr<const void> owner, std::string_view input, bool mapped,
+                     size_t position, int64_t line)
+    : name_(std::move(name)),
+      owner_(std::move(owner)),
+      input_(input),
+      mapped_(mapped),
+      position_(position),
+      released_(PageStart(position)),
+      line_(line) {}
 
 CsvReader::CsvReader(CsvReader&& other) noexcept { *this = std::move(other); }
 
 CsvReader& CsvReader::operator=(CsvReader&& other) noexcept {
   if (this == &other) return *this;
   name_ = std::move(other.name_);
-  contents_ = std::exchange(other.contents_, {});
-  mapping_ = std::move(other.mapping_);  // unmaps this reader's file, never the other's
+  owner_ = std::move(other.owner_);
+  input_ = std::exchange(other.input_, {});
+  mapped_ = std::exchange(other.mapped_, false);
   position_ = std::exchange(other.position_, 0);
+  stop_ = std::exchange(other.stop_, kNoStop);
   released_ = std::exchange(other.released_, 0);
   line_ = std::exchange(other.line_, 1);
   error_ = std::exchange(other.error_, std::nullopt);
@@ -180,26 +200,32 @@ CsvReader& CsvReader::operator=(CsvReader&& other) noexcept {
   return *this;
 }
 
-std::string_view CsvReader::Input() const {
-  if (mapping_) return {mapping_.get(), mapping_.get_deleter().size};
-  return contents_;
+std::optional<CsvReader> CsvReader::SplitTail(size_t min_bytes) {
+  const size_t end = std::min(stop_, input_.size());
+  if (position_ >= end || end - position_ < std::max<size_t>(min_bytes, 2)) return std::nullopt;
+  const size_t newline = input_.find('\n', position_ + (end - position_) / 2);
+  if (newline == std::string_view::npos || newline + 1 >= end) return std::nullopt;
+  const size_t split = newline + 1;
+  CsvReader tail(name_, owner_, input_.substr(0, end), mapped_, split, 0);
+  stop_ = split;
+  return tail;
 }
 
 void CsvReader::ReleaseConsumed() {
-  constexpr size_t kReleaseStep = size_t{16} << 20;
-  if (!mapping_ || position_ - released_ < kReleaseStep) return;
-  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-  const size_t end = position_ / page * page;
-  madvise(const_cast<char*>(mapping_.get()) + released_, end - released_, MADV_DONTNEED);
+  constexpr size_t kReleaseStep = size_t{4} << 20;
+  if (!mapped_ || position_ - released_ < kReleaseStep) return;
+  const size_t end = PageStart(position_);
+  madvise(const_cast<char*>(input_.data()) + released_, end - released_, MADV_DONTNEED);
   released_ = end;
 }
 
 size_t CsvReader::EstimateLines() const {
-  const std::string_view input = Input();
-  const std::string_view sample = input.substr(0, size_t{1} << 20);
+  const size_t end = std::min(stop_, input_.size());
+  const size_t begin = std::min(position_, end);
+  const std::string_view sample = input_.substr(begin, std::min(end - begin, size_t{1} << 20));
   const size_t lines = static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
-  return static_cast<size_t>(static_cast<double>(lines) * input.size() / std::max<size_t>(sample.size(), 1) *
-                             1.15) +
+  return static_cast<size_t>(static_cast<double>(lines) * static_cast<double>(end - begin) /
+                             static_cast<double>(std::max<size_t>(sample.size(), 1)) * 1.15) +
          16;
 }
 
@@ -207,15 +233,16 @@ bool CsvReader::Next(CsvRecord& record) {
   record.invalid_utf8_field = -1;
   scratch_used_ = 0;
   ReleaseConsumed();
-  const std::string_view input = Input();
-  while (!error_ && position_ < input.size()) {
+  const std::string_view input = input_;
+  const size_t end = std::min(stop_, input.size());
+  while (!error_ && position_ < end) {
     const size_t start = position_;
     record.fields.clear();
     record.line = line_;
     bool ascii = false;  // known on the fast path only
-    const size_t end = ScanPlainRecord(input, start, record.fields, ascii);
-    if (end != std::string_view::npos) {  // the fast path: one line, no quotes
-      position_ = std::min(end + 1, input.size());
+    const size_t line_end = ScanPlainRecord(input, start, record.fields, ascii);
+    if (line_end != std::string_view::npos) {  // the fast path: one line, no quotes
+      position_ = std::min(line_end + 1, input.size());
       ++line_;
       if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // a blank line
     } else {

@@ -24,7 +24,8 @@ Digests HashFiles(const std::vector<std::string>& paths) {
   return digests;
 }
 
-Status ReadAll(const std::string& folder, bool with_activities, Dataset& data, ProblemLog& log) {
+Status ReadAll(const std::string& folder, bool with_activities, size_t split_min_bytes, Dataset& data,
+               ProblemLog& log) {
   const auto path = [&](const char* name) { return (fs::path(folder) / name).string(); };
   std::vector<int64_t> account_lines, pipeline_lines;
   if (Status s = ReadSalesTeams(path("sales_teams.csv"), data, log); !s) return s;
@@ -32,7 +33,7 @@ Status ReadAll(const std::string& folder, bool with_activities, Dataset& data, P
   if (Status s = ReadAccounts(path("accounts.csv"), data, log, account_lines); !s) return s;
   if (Status s = ReadPipeline(path("sales_pipeline.csv"), data, log, pipeline_lines); !s) return s;
   if (with_activities) {
-    if (Status s = ReadActivities(path("activities.csv"), data, log); !s) return s;
+    if (Status s = ReadActivities(path("activities.csv"), data, log, split_min_bytes); !s) return s;
   }
   FlagOutliers(data, pipeline_lines, account_lines, log.report());
   return Status::Ok();
@@ -61,7 +62,7 @@ Result<ImportResult> ImportFolder(const std::string& folder, const ImportOptions
   result.report.source = fs::absolute(folder, error).lexically_normal().string();
   ProblemLog log(result.report, options.strict);
   if (!with_activities) log.Warn("activities.csv not found: activity-based measures are off");
-  const Status status = ReadAll(folder, with_activities, result.data, log);
+  const Status status = ReadAll(folder, with_activities, options.split_min_bytes, result.data, log);
   Digests hashes = digests.get();
   if (!status) return status.error();
   for (FileReport& file : result.report.files) {

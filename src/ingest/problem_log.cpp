@@ -18,4 +18,11 @@ void ProblemLog::Row(const std::string& file, int64_t line, std::string_view fie
   }
 }
 
+void ProblemLog::Absorb(const ImportReport& part, int64_t line_offset) {
+  for (const RowProblem& problem : part.problems) {
+    Row(problem.file, problem.line + line_offset, problem.field, problem.message, problem.dropped);
+  }
+  report_.problems_not_listed += part.problems_not_listed;
+}
+
 }  // namespace crm::ingest

@@ -9,7 +9,9 @@ ReferenceResolver::ReferenceResolver(std::vector<std::string> names) : names_(st
   keys_.reserve(names_.size());
   for (size_t row = 0; row < names_.size(); ++row) {
     keys_.push_back(MatchKey(names_[row]));
-    cache_.Insert(names_[row], Answer{static_cast<int32_t>(row), -1});
+    const auto code = static_cast<size_t>(spellings_.Intern(names_[row]));
+    if (code == answers_.size()) answers_.emplace_back();
+    answers_[code] = Answer{static_cast<int32_t>(row), -1};  // a repeated name: the last row, as before
   }
 }
 
@@ -32,6 +34,13 @@ ReferenceResolver::Answer ReferenceResolver::Lookup(std::string_view raw) {
   if (best_row == kNoIndex || ambiguous) return {};
   variants_.push_back(Variant{std::string(raw), best_row, 0});
   return {best_row, static_cast<int32_t>(variants_.size() - 1)};
+}
+
+void ReferenceResolver::Absorb(const ReferenceResolver& part) {
+  for (const Variant& variant : part.variants_) {
+    const Answer answer = AnswerFor(variant.from);
+    if (answer.variant >= 0) variants_[answer.variant].count += variant.count;
+  }
 }
 
 void ReferenceResolver::ReportVariants(const std::string& file, const std::string& field,

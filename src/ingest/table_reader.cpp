@@ -77,6 +77,19 @@ void TableReader::ProblemOnLine(int64_t line, size_t column, std::string message
   log_->Row(report_.name, line, names_[column], std::move(message), dropped);
 }
 
+std::optional<TableReader> TableReader::SplitTail(ProblemLog& tail_log, size_t min_bytes) {
+  std::optional<CsvReader> tail = reader_.SplitTail(min_bytes);
+  if (!tail) return std::nullopt;
+  return TableReader(std::move(*tail), names_, positions_, header_width_, tail_log);
+}
+
+void TableReader::Absorb(const TableReader& tail) {
+  report_.rows_read += tail.report_.rows_read;
+  report_.rows_dropped += tail.report_.rows_dropped;
+  for (size_t column = 0; column < trimmed_.size(); ++column) trimmed_[column] += tail.trimmed_[column];
+  duplicates_ += tail.duplicates_;
+}
+
 std::string_view TableReader::TrimCounted(size_t column, std::string_view value) {
   ++trimmed_[column];
   return Trim(value);

@@ -14,14 +14,6 @@
 
 namespace crm::ingest {
 
-namespace internal {
-//! Unmaps a file mapping of `size` bytes (the deleter of CsvReader's mapping).
-struct Unmapper {
-  size_t size = 0;
-  void operator()(const char* data) const;
-};
-}  // namespace internal
-
 //! One record (row) of a CSV file.
 struct CsvRecord {
   std::vector<std::string_view> fields;  //!< the fields, unquoted and unescaped; valid until the next Next()
@@ -30,8 +22,9 @@ struct CsvRecord {
 };
 
 //! Reads RFC 4180 CSV from a memory-mapped file or a string.
-//! Fields are views into the input except those with `""` escapes, which live in a buffer of the reader;
-//! moving a reader built by FromString invalidates the views of its current record.
+//! Fields are views into the input except those with `""` escapes, which live in a buffer of the reader.
+//! A reader can hand the second half of its input to another reader (SplitTail) so that two threads
+//! parse one file.
 class CsvReader {
  public:
   //! Opens and memory-maps a file; Error "<path>: cannot be read: <reason>" otherwise. An empty file is fine.
@@ -52,20 +45,33 @@ class CsvReader {
   bool Next(CsvRecord& record);
   //! The fatal error that stopped reading, if any, e.g. "accounts.csv:12: unterminated quoted field".
   const std::optional<Error>& error() const { return error_; }
-  //! An upper estimate of the number of lines, from the line length in the first megabyte (for
+  //! An upper estimate of the lines left to read, from the line length in the next megabyte (for
   //! reserving memory: reserved pages cost nothing until they are written).
   size_t EstimateLines() const;
   //! Total bytes and bytes consumed so far (for progress bars).
-  size_t size_bytes() const { return Input().size(); }
+  size_t size_bytes() const { return input_.size(); }
   size_t position() const { return position_; }
+  //! The line at position().
+  int64_t line() const { return line_; }
+
+  //! Splits the unread input in two near its middle, at the start of a physical line: returns a reader
+  //! of the second part and makes this one stop (Next() returns false) at the first record that starts
+  //! at or after that point. The new reader counts lines from 0 at the split: add this reader's line()
+  //! once it stopped. nullopt when the unread input is shorter than `min_bytes` or has no line break.
+  //! The split is a guess: a quoted field may span it. Only when StoppedAtSplit() are the two readers'
+  //! records those of one reader; otherwise call ContinueToEnd() and discard the other reader's records.
+  std::optional<CsvReader> SplitTail(size_t min_bytes);
+  //! True when this reader stopped exactly at the point given to its tail reader.
+  bool StoppedAtSplit() const { return stop_ != kNoStop && position_ == stop_; }
+  //! Removes the stop set by SplitTail: Next() reads on to the end of the input.
+  void ContinueToEnd() { stop_ = kNoStop; }
 
  private:
-  using Mapping = std::unique_ptr<const char, internal::Unmapper>;
+  static constexpr size_t kNoStop = std::string_view::npos;
 
-  CsvReader(std::string name, std::string contents, Mapping mapping);
-
-  //! The bytes being read: the mapping, or the owned string.
-  std::string_view Input() const;
+  //! A reader of `input`, which `owner` keeps alive (a mapping or a string), from `position`.
+  CsvReader(std::string name, std::shared_ptr<const void> owner, std::string_view input, bool mapped,
+            size_t position, int64_t line);
   //! Parses a record that contains quotes, starting at position_; false (and error_ set) on a fatal error.
   bool ParseRecord(std::string_view input, CsvRecord& record);
   //! Parses the quoted field that starts at `pos` and moves `pos` to the field's end; false on a fatal error.
@@ -79,11 +85,13 @@ class CsvReader {
   void FailUnterminated(int64_t line);
 
   std::string name_;
-  std::string contents_;  // the input when read from a string
-  Mapping mapping_;       // the input when read from a file
+  std::shared_ptr<const void> owner_;  // the mapping or the string, shared with a tail reader
+  std::string_view input_;
+  bool mapped_ = false;
   size_t position_ = 0;
-  size_t released_ = 0;  // bytes at the start of the mapping already given back to the kernel
-  int64_t line_ = 1;  // physical line at position_
+  size_t stop_ = kNoStop;  // Next() returns false at a record that starts at or after this offset
+  size_t released_ = 0;    // bytes at the start of the mapping already given back to the kernel
+  int64_t line_ = 1;       // physical line at position_
   std::optional<Error> error_;
   std::deque<std::string> scratch_;  // a deque: growing it never moves the strings views point into
   size_t scratch_used_ = 0;

@@ -29,7 +29,8 @@ struct RowProblem {
   std::string message;
   bool dropped = true;
 
-  //! One line, e.g. "sales_pipeline.csv:17: close_date: '2017-13-01' is not a date (YYYY-MM-DD); row dropped".
+  //! One line, e.g. "sales_pipeline.csv:17: close_date: '2017-13-01' is not a date (YYYY-MM-DD); row
+  //! dropped".
   std::string ToString() const;
 };
 
@@ -50,13 +51,13 @@ using FileReport = store::ImportedFile;
 
 //! The full report of one import.
 struct ImportReport {
-  std::string source;                     //!< the folder imported
+  std::string source;  //!< the folder imported
   std::vector<FileReport> files;
   std::vector<CleaningEntry> cleaning;
-  std::vector<RowProblem> problems;       //!< at most kListedProblemsPerFile per file
-  int64_t problems_not_listed = 0;        //!< problems beyond the listed ones
-  std::vector<std::string> warnings;      //!< file-level warnings (ignored columns, absent optional files)
-  std::vector<OutlierFlag> outliers;      //!< at most kListedOutliers
+  std::vector<RowProblem> problems;   //!< at most kListedProblemsPerFile per file
+  int64_t problems_not_listed = 0;    //!< problems beyond the listed ones
+  std::vector<std::string> warnings;  //!< file-level warnings (ignored columns, absent optional files)
+  std::vector<OutlierFlag> outliers;  //!< at most kListedOutliers
   int64_t outliers_total = 0;
 
   //! The report as JSON (files, cleaning, problems, warnings, outliers).

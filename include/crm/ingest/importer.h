@@ -2,6 +2,7 @@
 // Imports a folder of CRM CSV files (Kaggle "CRM Sales Opportunities" layout, plus optional
 // activities.csv) into a Dataset, with the report of everything validated, cleaned and flagged.
 
+#include <cstddef>
 #include <string>
 
 #include "crm/common/result.h"
@@ -13,6 +14,9 @@ namespace crm::ingest {
 //! How strictly to import.
 struct ImportOptions {
   bool strict = false;  //!< any row problem ends the import with an error
+  //! activities.csv is parsed on two threads when it has at least this many bytes (the result is the
+  //! same as on one thread).
+  size_t split_min_bytes = size_t{4} << 20;
 };
 
 //! The imported data and its report.

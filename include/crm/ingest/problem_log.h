@@ -24,6 +24,12 @@ class ProblemLog {
   void Warn(std::string message) { report_.warnings.push_back(std::move(message)); }
   //! The error that ends the import, once a strict-mode problem was seen.
   const std::optional<Error>& fatal() const { return fatal_; }
+  //! True when the first problem ends the import.
+  bool strict() const { return strict_; }
+  //! Records the row problems of `part`, a report filled by another ProblemLog for a later part of a
+  //! file whose lines it counted from 0: `line_offset` is added to each. Keeps the order, the per-file
+  //! listing limit and strict mode's first problem as if this log had seen them.
+  void Absorb(const ImportReport& part, int64_t line_offset);
   //! The report being filled.
   ImportReport& report() { return report_; }
 

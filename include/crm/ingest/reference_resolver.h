@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "crm/data/flat_string_map.h"
 #include "crm/data/string_dictionary.h"
 #include "crm/ingest/import_report.h"
+#include "crm/ingest/text_interner.h"
 
 namespace crm::ingest {
 
@@ -21,11 +21,17 @@ class ReferenceResolver {
 
   //! The row `raw` refers to, or kNoIndex when it matches no row unambiguously.
   int32_t Resolve(std::string_view raw) {
-    const Answer* answer = cache_.Find(raw);
-    if (answer == nullptr) answer = &cache_.Insert(raw, Lookup(raw));
-    if (answer->variant >= 0) ++variants_[answer->variant].count;
-    return answer->row;
+    if (raw != last_raw_) {  // rows of one deal or account often follow each other: skip the hash
+      last_answer_ = AnswerFor(raw);
+      last_raw_.assign(raw);
+    }
+    if (last_answer_.variant >= 0) ++variants_[last_answer_.variant].count;
+    return last_answer_.row;
   }
+
+  //! Adds the spellings resolved by `part`, a resolver of the same names that read a later part of the
+  //! same file, with their counts, as if this resolver had read that part too.
+  void Absorb(const ReferenceResolver& part);
 
   //! Adds one "reference" cleaning entry per spelling variant that was resolved.
   void ReportVariants(const std::string& file, const std::string& field,
@@ -44,11 +50,20 @@ class ReferenceResolver {
     int64_t count = 0;
   };
 
+  //! The cached answer for a spelling, looked up on first use.
+  const Answer& AnswerFor(std::string_view raw) {
+    const auto code = static_cast<size_t>(spellings_.Intern(raw));
+    if (code == answers_.size()) answers_.push_back(Lookup(raw));
+    return answers_[code];
+  }
   Answer Lookup(std::string_view raw);
 
   std::vector<std::string> names_;
   std::vector<std::string> keys_;  //!< MatchKey of each name
-  FlatStringMap<Answer> cache_;
+  TextInterner spellings_;         //!< every spelling seen (the exact names first)
+  std::vector<Answer> answers_;    //!< the answer for each spelling, by its code
+  std::string last_raw_;           //!< the spelling resolved last, and its answer
+  Answer last_answer_;
   std::vector<Variant> variants_;
 };
 

@@ -29,7 +29,8 @@ class TableReader {
   //! The trimmed value of the i-th requested column in the current row.
   std::string_view Field(size_t column) {
     std::string_view value = record_.fields[positions_[column]];
-    if (!value.empty() && (IsBlank(value.front()) || IsBlank(value.back()))) return TrimCounted(column, value);
+    if (!value.empty() && (IsBlank(value.front()) || IsBlank(value.back())))
+      return TrimCounted(column, value);
     return value;
   }
   //! Line where the current row starts.
@@ -42,18 +43,19 @@ class TableReader {
   void ProblemOnLine(int64_t line, size_t column, std::string message, bool dropped = true);
   //! Judges rows whose id repeats an earlier row's (pairs of row and first row, from RowIndex): an exact
   //! repeat (`same(row, first)`) is counted as a removed duplicate, another is a problem on the id column
-  //! `id_column`. `lines` holds each row's line, `id_of(row)` its id. Returns the rows to remove, ascending.
-  template <typename IdOf, typename Same>
+  //! `id_column`. `lines[row]` is each row's line (a vector or a LineMap), `id_of(row)` its id. Returns the
+  //! rows to remove, ascending.
+  template <typename Lines, typename IdOf, typename Same>
   std::vector<int32_t> JudgeRepeatedIds(const std::vector<std::pair<int32_t, int32_t>>& repeated,
-                                        size_t id_column, const std::vector<int64_t>& lines, IdOf id_of,
-                                        Same same) {
+                                        size_t id_column, const Lines& lines, IdOf id_of, Same same) {
     std::vector<int32_t> removed;
     for (const auto& [row, first] : repeated) {
       if (same(row, first)) {
         Duplicate();
       } else {
-        ProblemOnLine(lines[row], id_column, "'" + std::string(id_of(row)) + "' already appears on line " +
-                                                 std::to_string(lines[first]) + " with different values");
+        ProblemOnLine(lines[row], id_column,
+                      "'" + std::string(id_of(row)) + "' already appears on line " +
+                          std::to_string(lines[first]) + " with different values");
       }
       removed.push_back(row);
     }
@@ -71,8 +73,21 @@ class TableReader {
   //! Bytes read so far and in all, for progress bars.
   size_t position() const { return reader_.position(); }
   size_t size_bytes() const { return reader_.size_bytes(); }
-  //! An upper estimate of the rows in the file, for reserving memory.
+  //! An upper estimate of the rows left to read, for reserving memory.
   size_t EstimateRows() const { return reader_.EstimateLines(); }
+
+  //! Splits the rows left to read in two for a second thread (see CsvReader::SplitTail): the returned
+  //! reader reads the second part and reports to `tail_log`, numbering lines from 0 at the split (add
+  //! line_at_split() of this reader once it stopped). nullopt when fewer than `min_bytes` are left.
+  std::optional<TableReader> SplitTail(ProblemLog& tail_log, size_t min_bytes);
+  //! True when this reader stopped exactly where its tail reader began: the tail's rows are the rest.
+  bool StoppedAtSplit() const { return reader_.StoppedAtSplit(); }
+  //! Reads on past the split to the end (when a quoted field spanned it); the tail's rows are discarded.
+  void ContinueToEnd() { reader_.ContinueToEnd(); }
+  //! The physical line where this reader stopped, the first line of its tail reader's part.
+  int64_t line_at_split() const { return reader_.line(); }
+  //! Adds the row, trimming and duplicate counts of a tail reader that read the rest of the file.
+  void Absorb(const TableReader& tail);
   //! Rows read, kept (read less dropped) and dropped; adds the trimming and duplicate counts to `cleaning`.
   FileReport Finish(std::vector<CleaningEntry>& cleaning);
 
@@ -84,9 +99,9 @@ class TableReader {
 
   CsvReader reader_;
   CsvRecord record_;
-  std::vector<std::string> names_;      //!< requested column names
-  std::vector<size_t> positions_;       //!< their positions in the file
-  std::vector<int64_t> trimmed_;        //!< values changed by trimming, per requested column
+  std::vector<std::string> names_;  //!< requested column names
+  std::vector<size_t> positions_;   //!< their positions in the file
+  std::vector<int64_t> trimmed_;    //!< values changed by trimming, per requested column
   size_t header_width_;
   int64_t duplicates_ = 0;
   ProblemLog* log_;

@@ -26,7 +26,8 @@ Status ReadAccounts(const std::string& path, Dataset& data, ProblemLog& log, std
 Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines);
 
 //! activities.csv (optional): activity_id, activity_date, activity_type, sales_agent, account,
-//! opportunity_id, subject.
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log);
+//! opportunity_id, subject. A file of `split_min_bytes` or more is parsed on two threads, one half
+//! each; the result is the same as on one.
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes);
 
 }  // namespace crm::ingest

@@ -1,0 +1,94 @@
+#include "crm/ingest/text_interner.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace crm::ingest {
+
+namespace {
+
+constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+
+// A fast 64-bit hash of short strings: eight bytes at a time, multiply and fold, then a final mix.
+uint64_t HashText(std::string_view text) {
+  uint64_t hash = text.size() * kMultiplier;
+  size_t pos = 0;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    hash = (hash ^ word) * kMultiplier;
+    hash ^= hash >> 29;
+  }
+  if (pos < text.size()) {
+    uint64_t word = 0;
+    std::memcpy(&word, text.data() + pos, text.size() - pos);
+    hash = (hash ^ word) * kMultiplier;
+  }
+  hash ^= hash >> 32;
+  return hash * kMultiplier;
+}
+
+}  // namespace
+
+std::string_view TextInterner::ValueAt(uint64_t offset) const {
+  uint32_t length;
+  std::memcpy(&length, bytes_.data() + offset, sizeof(length));
+  return std::string_view(bytes_).substr(offset + sizeof(length), length);
+}
+
+int32_t TextInterner::Intern(std::string_view text) {
+  if ((size() + 1) * 2 > slots_.size()) Grow();
+  return InternHashed(text, HashText(text));
+}
+
+void TextInterner::InternBatch(std::span<const std::string_view> texts, std::span<int32_t> codes) {
+  while ((size() + texts.size()) * 2 > slots_.size()) Grow();
+  constexpr size_t kMaxBatch = 256;
+  uint64_t hashes[kMaxBatch];
+  for (size_t begin = 0; begin < texts.size(); begin += kMaxBatch) {
+    const size_t end = std::min(texts.size(), begin + kMaxBatch);
+    for (size_t i = begin; i < end; ++i) {  // start reading each text's slot...
+      hashes[i - begin] = HashText(texts[i]);
+      __builtin_prefetch(&slots_[hashes[i - begin] & mask_]);
+    }
+    for (size_t i = begin; i < end; ++i) {  // ... then the value the slot points at ...
+      const Slot& slot = slots_[hashes[i - begin] & mask_];
+      if (slot.code_plus_one != 0) __builtin_prefetch(bytes_.data() + slot.offset);
+    }
+    for (size_t i = begin; i < end; ++i)
+      codes[i] = InternHashed(texts[i], hashes[i - begin]);  // ... then use them
+  }
+}
+
+int32_t TextInterner::InternHashed(std::string_view text, uint64_t hash) {
+  const auto tag = static_cast<uint32_t>(hash >> 32);
+  for (size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+    const Slot& entry = slots_[slot];
+    if (entry.code_plus_one == 0) break;
+    if (entry.tag == tag && ValueAt(entry.offset) == text)
+      return static_cast<int32_t>(entry.code_plus_one - 1);
+  }
+  const auto code = static_cast<int32_t>(size());
+  const auto length = static_cast<uint32_t>(text.size());
+  offsets_.push_back(bytes_.size());
+  bytes_.append(reinterpret_cast<const char*>(&length), sizeof(length));
+  bytes_.append(text);
+  Place(hash, code);
+  return code;
+}
+
+void TextInterner::Grow() {
+  slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, Slot{});
+  mask_ = slots_.size() - 1;
+  for (size_t code = 0; code < size(); ++code) {
+    Place(HashText(Value(static_cast<int32_t>(code))), static_cast<int32_t>(code));
+  }
+}
+
+void TextInterner::Place(uint64_t hash, int32_t code) {
+  size_t slot = hash & mask_;
+  while (slots_[slot].code_plus_one != 0) slot = (slot + 1) & mask_;
+  slots_[slot] = Slot{static_cast<uint32_t>(hash >> 32), static_cast<uint32_t>(code) + 1, offsets_[code]};
+}
+
+}  // namespace crm::ingest

@@ -1,0 +1,147 @@
+// Reading activities.csv on two threads gives exactly what one thread gives: rows, codes, lines,
+// problems and report, also when a quoted field spans the split point.
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "crm/data/dataset_fingerprint.h"
+#include "crm/ingest/csv_reader.h"
+#include "crm/ingest/line_map.h"
+#include "unit/ingest/import_fixture.h"
+
+namespace crm::ingest {
+namespace {
+
+using test_fixture::CrmFolder;
+
+constexpr size_t kNeverSplit = std::numeric_limits<size_t>::max();
+
+// Activities with every kind of row the reader treats specially, spread over the whole file.
+std::string ActivitiesFile(int rows, const std::string& middle_subject) {
+  std::string text = "activity_id,activity_date,activity_type,sales_agent,account,opportunity_id,subject\r\n";
+  for (int i = 0; i < rows; ++i) {
+    const std::string id = "ACT" + std::to_string(i);
+    const std::string deal = i % 3 == 0 ? "AAAA0001" : "AAAA0002";
+    const std::string subject = i == rows / 2 ? middle_subject : "Subject " + std::to_string(i % 37);
+    if (i % 97 == 5) {
+      text += id + ",2017-02-30,call,Moses Frase,,AAAA0001,Bad date\r\n";  // a problem
+    } else if (i % 101 == 7) {
+      text += id + ",2017-01-05,call,Nobody Known,,AAAA0001,Unknown agent\r\n";  // a problem
+    } else if (i % 89 == 3) {
+      text +=
+          "ACT" + std::to_string(i / 2) + ",2017-01-05,call,Moses Frase,,AAAA0001,Repeat\r\n";  // an id again
+    } else {
+      const std::string account = i % 7 == 0 ? "acme corporation" : (i % 11 == 0 ? "Bluth Company" : "");
+      const std::string type = i % 13 == 0 ? "" : (i % 2 == 0 ? "call" : (i % 5 == 0 ? " demo" : "email"));
+      text += id + ",2017-01-" + std::to_string(10 + i % 19) + "," + type + ",Moses Frase," + account + "," +
+              deal + "," + subject + "\r\n";
+    }
+  }
+  return text;
+}
+
+// Imports the folder once on one thread and once on two, and expects the same result.
+void ExpectSameOnOneAndTwoThreads(CrmFolder& folder) {
+  auto one = folder.Import();
+  ASSERT_TRUE(one.ok()) << one.error().message;
+  auto two = ImportFolder(folder.dir.path().string(), {.split_min_bytes = 0});
+  ASSERT_TRUE(two.ok()) << two.error().message;
+  auto never = ImportFolder(folder.dir.path().string(), {.split_min_bytes = kNeverSplit});
+  ASSERT_TRUE(never.ok()) << never.error().message;
+  EXPECT_EQ(DatasetFingerprint(two->data), DatasetFingerprint(never->data));
+  EXPECT_EQ(two->data.activities.subject, never->data.activities.subject);
+  EXPECT_EQ(two->data.activities.type, never->data.activities.type);
+  EXPECT_EQ(two->data.activity_subjects.values(), never->data.activity_subjects.values());
+  EXPECT_EQ(two->data.activity_types.values(), never->data.activity_types.values());
+  EXPECT_EQ(two->report.ToJson(), never->report.ToJson());
+  EXPECT_EQ(one->report.ToJson(), never->report.ToJson());
+  EXPECT_GT(never->data.activities.size(), 100u);
+  EXPECT_GT(never->report.problems.size(), 4u);
+}
+
+TEST(ParallelReadTest, TwoThreadsGiveTheSameRowsCodesAndReport) {
+  CrmFolder folder;
+  folder.files["activities.csv"] = ActivitiesFile(2000, "\"Quoted, with a comma\"");
+  ExpectSameOnOneAndTwoThreads(folder);
+}
+
+TEST(ParallelReadTest, AQuotedFieldSpanningTheSplitIsReadWhole) {
+  CrmFolder folder;
+  // The middle row's subject holds many line breaks, so the split falls inside it.
+  std::string subject = "\"Notes:";
+  for (int i = 0; i < 2000; ++i) subject += "\r\nline " + std::to_string(i) + ", \"\"quoted\"\"";
+  subject += "\"";
+  folder.files["activities.csv"] = ActivitiesFile(400, subject);
+  ExpectSameOnOneAndTwoThreads(folder);
+}
+
+TEST(ParallelReadTest, StrictModeStopsAtTheFirstProblemWithItsLine) {
+  CrmFolder folder;
+  // Only the second half has a problem: the error must name it with its line in the whole file.
+  std::string text = "activity_id,activity_date,activity_type,sales_agent,account,opportunity_id,subject\n";
+  for (int i = 0; i < 2000; ++i) {
+    const std::string deal = i == 1500 ? "ZZZZ0000" : "AAAA0001";
+    text += "ACT" + std::to_string(i) + ",2017-01-05,call,Moses Frase,," + deal + ",Subject\n";
+  }
+  folder.files["activities.csv"] = text;
+  ASSERT_TRUE(folder.Import().ok());  // writes the files
+  auto never = ImportFolder(folder.dir.path().string(), {.strict = true, .split_min_bytes = kNeverSplit});
+  auto two = ImportFolder(folder.dir.path().string(), {.strict = true, .split_min_bytes = 0});
+  ASSERT_FALSE(never.ok());
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.error().message, never.error().message);
+  EXPECT_NE(two.error().message.find("activities.csv:1502: opportunity_id:"), std::string::npos)
+      << two.error().message;
+}
+
+TEST(CsvReaderSplitTest, TheTwoPartsHoldEveryRecordOnce) {
+  std::string text = "a,b\n";
+  for (int i = 0; i < 100; ++i) text += std::to_string(i) + ",\"x\ny\"\n";
+  CsvReader head = CsvReader::FromString(text, "t.csv");
+  std::optional<CsvReader> tail = head.SplitTail(0);
+  ASSERT_TRUE(tail.has_value());
+  CsvReader whole = CsvReader::FromString(text, "t.csv");
+  CsvRecord record;
+  std::vector<std::string> seen, expected;
+  while (head.Next(record)) seen.emplace_back(record.fields[0]);
+  if (head.StoppedAtSplit()) {
+    while (tail->Next(record)) seen.emplace_back(record.fields[0]);
+  } else {
+    head.ContinueToEnd();
+    while (head.Next(record)) seen.emplace_back(record.fields[0]);
+  }
+  while (whole.Next(record)) expected.emplace_back(record.fields[0]);
+  EXPECT_EQ(seen, expected);
+}
+
+TEST(CsvReaderSplitTest, TailLinesCountFromTheSplit) {
+  CsvReader head = CsvReader::FromString("h\n1\n2\n3\n4\n5\n6\n", "t.csv");
+  std::optional<CsvReader> tail = head.SplitTail(0);
+  ASSERT_TRUE(tail.has_value());
+  CsvRecord record;
+  while (head.Next(record)) {
+  }
+  ASSERT_TRUE(head.StoppedAtSplit());
+  ASSERT_TRUE(tail->Next(record));
+  EXPECT_EQ(record.line + head.line(), std::stoi(std::string(record.fields[0])) + 1);
+  EXPECT_FALSE(CsvReader::FromString("h\n1\n", "t.csv").SplitTail(1000).has_value());
+}
+
+TEST(LineMapTest, GivesTheLineOfEveryRowAcrossBreaksAndAppendedParts) {
+  LineMap head, tail;
+  head.Add(0, 2);
+  head.Add(1, 3);
+  head.Add(2, 6);  // two lines skipped (a dropped row, a blank line)
+  head.Add(3, 7);
+  tail.Add(0, 0);
+  tail.Add(1, 3);  // a field with line breaks before it
+  head.Append(tail, 4, 10);
+  const std::vector<int64_t> expected = {2, 3, 6, 7, 10, 13};
+  for (int64_t row = 0; row < 6; ++row) EXPECT_EQ(head[row], expected[row]) << row;
+}
+
+}  // namespace
+}  // namespace crm::ingest

@@ -1,18 +1,23 @@
 // Analytics benchmark: the five group-by queries of the issue and every insight type, timed in-process
 // on a dataset imported from a CSV folder (the import itself is not timed here; see bench_ingest).
-//   bench_analytics DIR [--runs N]
+//   bench_analytics DIR [--runs N] [--type TYPE]
 // Prints one JSON line per measurement: {"query", "ms" (wall clock, best of N runs), "cpu_ms" (of that
 // run), "runs", "rows"}; the line "five_queries" sums the five best times, "engine_build" times building the
 // engine over the dataset, and "cold:TYPE" the first query of a type on a fresh engine (which learns the
-// facts the type needs, shared afterwards by every query at that date).
+// facts the type needs, shared afterwards by every query at that date); "insight:forecast[office=West]" and
+// "insight:forecast[product=P]" time the forecast with a filter (the most frequent product).
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <functional>
 #include <iostream>
 #include <optional>
+#include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -59,13 +64,28 @@ void Print(const std::string& query, const Timing& timing, int runs, size_t rows
             << std::endl;
 }
 
+//! Filters for the filtered forecasts: the West office and the product with the most deals.
+std::vector<std::pair<std::string, crm::analytics::FilterRequest>> FilteredForecasts(
+    const crm::Dataset& data) {
+  std::vector<int64_t> deals(data.products.size(), 0);
+  for (int32_t product : data.opportunities.product) ++deals[static_cast<size_t>(product)];
+  const std::string product =
+      data.products[static_cast<size_t>(std::max_element(deals.begin(), deals.end()) - deals.begin())].name;
+  crm::analytics::FilterRequest west, by_product;
+  west.regional_office = "West";
+  by_product.product = product;
+  return {{"office=West", west}, {"product=" + product, by_product}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app("Times the analytics engine: five group-by queries and every insight type (JSON lines)");
   std::string dir;
   int runs = 5;
+  std::string only;
   app.add_option("DIR", dir, "folder of CSV files (demo-data layout)")->required();
+  app.add_option("--type", only, "time only this insight type (and skip the five queries)");
   app.add_option("--runs", runs, "runs per measurement; the fastest counts")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -88,18 +108,26 @@ int main(int argc, char** argv) {
                                                     {"won_revenue_by_month", Dimension::kMonth},
                                                     {"count_by_stage", Dimension::kDealStage}};
   Timing total{0, 0};
-  for (const auto& [name, dimension] : five) {
+  for (const auto& [name, dimension] : only.empty() ? std::span(five) : std::span(five).first(0)) {
     const Timing timing = Best(runs, [&] { engine.Breakdown(dimension, *filter); });
     total.ms += timing.ms;
     total.cpu_ms += timing.cpu_ms;
     Print(name, timing, runs, rows);
   }
-  Print("five_queries", total, runs, rows);
+  if (only.empty()) Print("five_queries", total, runs, rows);
   for (const std::string& type : crm::analytics::InsightTypes()) {
+    if (!only.empty() && type != only) continue;
     // Cold: the first query on a fresh engine, which also learns the facts the insight needs.
     const crm::analytics::Engine fresh(data);
     Print("cold:" + type, Best(1, [&] { (void)fresh.Run(type, *filter); }), 1, rows);
     Print("insight:" + type, Best(runs, [&] { (void)engine.Run(type, *filter); }), runs, rows);
+  }
+  if (!only.empty() && only != "forecast") return 0;
+  for (const auto& [label, request] : FilteredForecasts(data)) {
+    auto narrowed = crm::analytics::ResolveFilters(data, request, engine.latest_day());
+    if (!narrowed.ok()) return 1;
+    Print("insight:forecast[" + label + "]", Best(runs, [&] { (void)engine.Run("forecast", *narrowed); }),
+          runs, rows);
   }
   return 0;
 }

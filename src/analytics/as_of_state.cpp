@@ -4,9 +4,11 @@
 #include "crm/analytics/activity_recency.h"
 #include "crm/analytics/deal_counts.h"
 #include "crm/analytics/deal_survival.h"
+#include "crm/analytics/insight.h"
 #include "crm/analytics/query_context.h"
 #include "crm/analytics/won_cycles.h"
 #include "crm/models/fallback_probabilities.h"
+#include "crm/models/forecast_basis.h"
 #include "crm/models/forecast_simulation.h"
 
 namespace crm::analytics {
@@ -148,14 +150,24 @@ const std::string& AsOfState::account_risk_label() const {
   return risk_source_ ? risk_source_->label : kNone;
 }
 
-const models::ForecastResult& AsOfState::forecast_simulation() const {
-  return Get(forecast_simulation_, [this] {
+const models::ForecastBasis& AsOfState::forecast_basis() const {
+  return Get(forecast_basis_, [this] {
     // The model's probabilities when the engine has them (NaN where it has none: the product's rate
     // stands in), else each deal's chance on its product's win curve at its age.
     const std::vector<double>& model = estimates.model_probabilities();
-    const std::vector<double> chances =
-        model.empty() ? models::WinCurveProbabilities(*data_, snapshot.as_of()) : model;
-    return models::SimulateForecast(*data_, snapshot.as_of(), chances, models::ForecastSettings{});
+    return models::ForecastBasis(
+        *data_, snapshot, estimates, won_cycles(),
+        model.empty() ? models::WinCurveProbabilities(*data_, snapshot.as_of()) : model);
+  });
+}
+
+const Insight& AsOfState::forecast_insight(const std::function<Insight()>& build) const {
+  return Get(forecast_insight_, build);
+}
+
+const models::ForecastResult& AsOfState::forecast_simulation() const {
+  return Get(forecast_simulation_, [this] {
+    return models::SimulateForecast(forecast_basis(), visible_rows, models::ForecastSettings{});
   });
 }
 

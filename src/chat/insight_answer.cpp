@@ -93,10 +93,15 @@ const std::vector<InsightSummary>& Summaries() {
         "reasons"},
        {"Which accounts are at risk?", "Show the top opportunities"}},
       {"forecast",
-       {{"For {next_quarter} the simulation gives a median of **{$simulated_next_quarter_p50}** won revenue, "
-         "with an 80% range from {$simulated_next_quarter_p10} to {$simulated_next_quarter_p90}."},
-        {"The point projection is {$projected_next_quarter}: {$next_quarter_from_open_deals} from open deals "
-         "and {$next_quarter_new_business} from new business."},
+       {{"For {next_quarter} the forecast is a median of **{$next_quarter_p50}** won revenue, with an 80% "
+         "range from {$next_quarter_p10} to {$next_quarter_p90}: on average {$next_quarter_already_won} "
+         "already "
+         "won, {$next_quarter_from_open_deals} from open deals and {$next_quarter_new_business} from new "
+         "business."},
+        {"{stalled_deals} open deals have stalled (older than 95% of their product's won deals took to "
+         "close) "
+         "and win only as often as stalled deals did before."},
+        {"The point projection, for comparison, is {$projected_next_quarter}."},
         {"Backtest: for {backtest_quarter} the same method projected {$backtest_projected} against "
          "{$backtest_actual} actually won."}},
        {"simulation", "projection"},

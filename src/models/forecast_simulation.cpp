@@ -33,14 +33,13 @@ struct Samples {
 };
 
 //! Revenue won by the as-of date in each period; only the first can have started by then.
-std::vector<double> AlreadyWon(const Dataset& data, const PipelineSnapshot& snapshot,
+std::vector<double> AlreadyWon(const PipelineSnapshot& snapshot, std::span<const int32_t> rows,
                                const ForecastHorizon& horizon) {
   std::vector<double> won(static_cast<size_t>(horizon.size()), 0.0);
   const DayRange started{MonthDays(horizon.months().front()).first, horizon.as_of()};
   if (started.Length() == 0) return won;
-  for (size_t i = 0; i < data.opportunities.size(); ++i) {
-    const auto row = static_cast<int32_t>(i);
-    if (!snapshot.Visible(row) || snapshot.Stage(row) != DealStage::kWon) continue;
+  for (int32_t row : rows) {
+    if (snapshot.Stage(row) != DealStage::kWon) continue;
     const double value = snapshot.CloseValue(row);
     if (started.Contains(snapshot.CloseDate(row)) && HasValue(value)) won.front() += value;
   }
@@ -102,6 +101,14 @@ ForecastPeriod MakePeriod(std::string label, DayRange days, double already_won, 
           Quantile(sorted, 0.9)};
 }
 
+//! An expected count rounded to one decimal ("12.3", "0").
+std::string FormatCount(double count) {
+  const double rounded = std::round(count * 10) / 10;
+  std::string text = std::to_string(rounded);
+  text.erase(text.find('.') + 2);
+  return text.back() == '0' ? text.substr(0, text.size() - 2) : text;
+}
+
 //! "1 past date", "6 past dates".
 std::string PastDates(int32_t count) {
   return std::to_string(count) + (count == 1 ? " past date" : " past dates");
@@ -134,11 +141,25 @@ void AddPipelineNotes(const ForecastResult& result, std::vector<std::string>& no
     notes.push_back("Open deals without a model probability, carrying their product's historical win rate: " +
                     std::to_string(result.open_deals_without_probability) + ".");
   }
+  if (result.open_deals_stalled > 0) {
+    notes.push_back(
+        "Stalled deals (open longer than " +
+        std::to_string(static_cast<int>(StalledHistory::kStallQuantile * 100)) +
+        "% of their product's won deals took to close): " + std::to_string(result.open_deals_stalled) +
+        ". Of the " + std::to_string(result.stalled_history_deals) +
+        " deals that ever stalled by the as-of date, " + std::to_string(result.stalled_history_won) +
+        " were won later; each stalled deal is won with the share of the deals stalled at least as long that "
+        "were won later, and then closes after a delay drawn from theirs, in place of its win probability. "
+        "About " +
+        FormatCount(result.stalled_expected_wins) + " of them are expected to be won.");
+  }
   if (result.open_deals_past_longest_cycle > 0) {
-    notes.push_back("Open deals engaged longer ago than any won deal of their product took to close: " +
-                    std::to_string(result.open_deals_past_longest_cycle) +
-                    ". If won, they close at an even rate over the next " +
-                    std::to_string(OpenPipeline::kPastCycleCloseDays) + " days.");
+    notes.push_back(
+        "Open deals not stalled but engaged as long ago as the longest cycle of a won deal of their "
+        "product: " +
+        std::to_string(result.open_deals_past_longest_cycle) +
+        ". If won, they close at an even rate over the next " +
+        std::to_string(OpenPipeline::kPastCycleCloseDays) + " days.");
   }
   if (result.prospecting_deals > 0) {
     notes.push_back("Prospecting deals: " + std::to_string(result.prospecting_deals) +
@@ -188,20 +209,18 @@ nlohmann::json PeriodJson(const ForecastPeriod& period) {
 
 }  // namespace
 
-ForecastResult SimulateForecast(const Dataset& data, int32_t as_of, std::span<const double> win_probability,
+ForecastResult SimulateForecast(const ForecastBasis& basis, std::span<const int32_t> rows,
                                 const ForecastSettings& settings) {
   if (settings.runs < 1) throw std::invalid_argument("a forecast needs at least one run");
-  const PipelineSnapshot snapshot(data, as_of, data.LatestDate());
-  const analytics::DealEstimates estimates(data, snapshot);
-  const analytics::WonCycles cycles(data, snapshot);
-  const ForecastHorizon horizon(as_of);
-  OpenPipeline pipeline(data, snapshot, estimates, cycles, horizon, win_probability);
-  const NewBusinessHistory history = MeasureNewBusiness(data, snapshot, horizon, cycles.first_won_day());
-  const std::vector<double> already_won = AlreadyWon(data, snapshot, horizon);
+  const ForecastHorizon horizon(basis.as_of());
+  OpenPipeline pipeline(basis, horizon, rows);
+  const NewBusinessHistory history =
+      MeasureNewBusiness(basis.data(), basis.snapshot(), rows, horizon, basis.cycles().first_won_day());
+  const std::vector<double> already_won = AlreadyWon(basis.snapshot(), rows, horizon);
   const Samples samples = Run(pipeline, history, horizon, already_won, settings);
 
   ForecastResult result;
-  result.as_of = as_of;
+  result.as_of = basis.as_of();
   result.settings = settings;
   double quarter_won = 0;
   for (int32_t m = 0; m < horizon.size(); ++m) {
@@ -218,6 +237,11 @@ ForecastResult SimulateForecast(const Dataset& data, int32_t as_of, std::span<co
   result.open_deals_simulated = counts.simulated;
   result.open_deals_without_probability = counts.without_probability;
   result.open_deals_past_longest_cycle = counts.past_longest_cycle;
+  result.open_deals_stalled = counts.stalled;
+  result.stalled_value = counts.stalled_value;
+  result.stalled_expected_wins = counts.stalled_wins;
+  result.stalled_history_deals = basis.stalled().stalled();
+  result.stalled_history_won = basis.stalled().won();
   result.open_deals_without_value = counts.without_value;
   result.prospecting_deals = counts.prospecting;
   result.open_value = counts.value;
@@ -225,6 +249,20 @@ ForecastResult SimulateForecast(const Dataset& data, int32_t as_of, std::span<co
   AddPipelineNotes(result, result.notes);
   AddNewBusinessNote(history, result.notes);
   return result;
+}
+
+ForecastResult SimulateForecast(const Dataset& data, int32_t as_of, std::span<const double> win_probability,
+                                const ForecastSettings& settings) {
+  const PipelineSnapshot snapshot(data, as_of, data.LatestDate());
+  const analytics::DealEstimates estimates(data, snapshot);
+  const analytics::WonCycles cycles(data, snapshot);
+  const ForecastBasis basis(data, snapshot, estimates, cycles,
+                            std::vector<double>(win_probability.begin(), win_probability.end()));
+  std::vector<int32_t> visible;
+  for (size_t i = 0; i < data.opportunities.size(); ++i) {
+    if (snapshot.Visible(static_cast<int32_t>(i))) visible.push_back(static_cast<int32_t>(i));
+  }
+  return SimulateForecast(basis, visible, settings);
 }
 
 nlohmann::json ToJson(const ForecastResult& forecast) {
@@ -238,6 +276,11 @@ nlohmann::json ToJson(const ForecastResult& forecast) {
           {"open_deals_simulated", forecast.open_deals_simulated},
           {"open_deals_without_probability", forecast.open_deals_without_probability},
           {"open_deals_past_longest_cycle", forecast.open_deals_past_longest_cycle},
+          {"open_deals_stalled", forecast.open_deals_stalled},
+          {"stalled_value", JsonNumber(forecast.stalled_value)},
+          {"stalled_expected_wins", JsonNumber(forecast.stalled_expected_wins)},
+          {"stalled_history_deals", forecast.stalled_history_deals},
+          {"stalled_history_won", forecast.stalled_history_won},
           {"open_deals_without_value", forecast.open_deals_without_value},
           {"prospecting_deals", forecast.prospecting_deals},
           {"open_value", JsonNumber(forecast.open_value)},

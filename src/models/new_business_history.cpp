@@ -3,7 +3,8 @@
 namespace crm::models {
 
 NewBusinessHistory MeasureNewBusiness(const Dataset& data, const analytics::PipelineSnapshot& snapshot,
-                                      const ForecastHorizon& horizon, int32_t first_won_day) {
+                                      std::span<const int32_t> rows, const ForecastHorizon& horizon,
+                                      int32_t first_won_day) {
   NewBusinessHistory history;
   if (first_won_day == kNoDay) return history;
   std::vector<std::vector<DayRange>> windows;
@@ -18,11 +19,11 @@ NewBusinessHistory MeasureNewBusiness(const Dataset& data, const analytics::Pipe
   if (history.reference_days.empty()) return history;
   const int32_t earliest = history.reference_days.back() + 1;
   const OpportunityColumns& deals = data.opportunities;
-  for (size_t i = 0; i < deals.size(); ++i) {
-    const auto row = static_cast<int32_t>(i);
-    const int32_t closed = snapshot.CloseDate(row), engaged = deals.engage_date[i];
-    if (closed == kNoDay || closed < earliest || engaged == kNoDay || !snapshot.Visible(row) ||
-        snapshot.Stage(row) != DealStage::kWon || !HasValue(deals.close_value[i])) {
+  for (int32_t row : rows) {
+    const auto i = static_cast<size_t>(row);
+    if (snapshot.Stage(row) != DealStage::kWon) continue;
+    const int32_t closed = deals.close_date[i], engaged = deals.engage_date[i];
+    if (closed == kNoDay || closed < earliest || engaged == kNoDay || !HasValue(deals.close_value[i])) {
       continue;
     }
     for (size_t r = 0; r < windows.size(); ++r) {

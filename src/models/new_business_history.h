@@ -3,6 +3,7 @@
 // reference dates: the history the forecast's new-business part is drawn from.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "crm/analytics/snapshot.h"
@@ -22,10 +23,12 @@ struct NewBusinessHistory {
   std::vector<std::vector<double>> revenue;  //!< [reference][period]
 };
 
-//! Measures the history at the as-of date of `snapshot` (deals won by then only). A reference date counts
+//! Measures the history of the deals of `rows` (visible at the as-of date of `snapshot`: deals won by then
+//! only). A reference date counts
 //! when its horizon does not start before `first_won_day` (the first win the data records: earlier months
 //! would count as empty only because the data does not reach back); none when it is kNoDay.
 NewBusinessHistory MeasureNewBusiness(const Dataset& data, const analytics::PipelineSnapshot& snapshot,
-                                      const ForecastHorizon& horizon, int32_t first_won_day);
+                                      std::span<const int32_t> rows, const ForecastHorizon& horizon,
+                                      int32_t first_won_day);
 
 }  // namespace crm::models

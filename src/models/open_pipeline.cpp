@@ -21,58 +21,61 @@ int32_t Band(double probability) {
                       static_cast<int32_t>(probability * OpenPipeline::kProbabilityBands));
 }
 
-//! Timing slots of a product: slot 0 for deals past the longest cycle, then one per week of age below it.
-int32_t Slots(const analytics::DayHistogram& cycles) {
-  return 2 + std::max(0, cycles.Longest()) / OpenPipeline::kAgeBucketDays;
-}
-
 }  // namespace
 
-OpenPipeline::OpenPipeline(const Dataset& data, const analytics::PipelineSnapshot& snapshot,
-                           const analytics::DealEstimates& estimates, const analytics::WonCycles& cycles,
-                           const ForecastHorizon& horizon, std::span<const double> win_probability)
-    : data_(data), estimates_(estimates), cycles_(cycles), horizon_(horizon) {
-  const OpportunityColumns& deals = data.opportunities;
-  if (!win_probability.empty() && win_probability.size() != deals.size()) {
-    throw std::invalid_argument("win_probability must be empty or hold one entry per deal");
-  }
-  int32_t slots = 0;
-  for (size_t p = 0; p < data.products.size(); ++p) {
-    slots = std::max(slots, Slots(cycles.For(static_cast<int32_t>(p))));
-  }
-  timing_index_.assign(data.products.size() * static_cast<size_t>(slots), -1);
-  for (size_t i = 0; i < deals.size(); ++i) {
-    const auto row = static_cast<int32_t>(i);
-    if (!snapshot.Visible(row) || IsClosed(snapshot.Stage(row))) continue;
-    if (deals.engage_date[i] == kNoDay) {
+OpenPipeline::OpenPipeline(const ForecastBasis& basis, const ForecastHorizon& horizon,
+                           std::span<const int32_t> rows)
+    : basis_(basis),
+      horizon_(horizon),
+      timing_index_(basis.data().products.size()),
+      stalled_index_(basis.data().products.size()) {
+  const OpportunityColumns& deals = basis.data().opportunities;
+  const analytics::PipelineSnapshot& snapshot = basis.snapshot();
+  const std::span<const double> given = basis.win_probability();
+  for (int32_t row : rows) {
+    if (IsClosed(snapshot.Stage(row))) continue;
+    if (deals.engage_date[row] == kNoDay) {
       ++counts_.prospecting;
-      continue;
-    }
-    if (!HasValue(estimates.Value(row))) {
+    } else if (!HasValue(basis.estimates().Value(row))) {
       ++counts_.without_value;
-      continue;
+    } else {
+      AddDeal(row, given.empty() ? kNoNumber : given[static_cast<size_t>(row)]);
     }
-    double probability = win_probability.empty() ? kNoNumber : win_probability[i];
-    if (!HasValue(probability)) {
-      probability = estimates.products()[deals.product[i]].win_rate;
-      ++counts_.without_probability;
-    } else if (probability < -kProbabilitySlack || probability > 1 + kProbabilitySlack) {
-      throw std::invalid_argument("a win probability lies outside [0, 1]");
-    }
-    probability = std::clamp(probability, 0.0, 1.0);
-    AddDeal(row, probability);
   }
   Finish();
 }
 
 void OpenPipeline::AddDeal(int32_t row, double probability) {
-  const int32_t product = data_.opportunities.product[row], engaged = data_.opportunities.engage_date[row];
-  const bool within_cycles = Timing(cycles_.For(product), engaged, timing_scratch_);
-  if (!within_cycles) ++counts_.past_longest_cycle;
+  const OpportunityColumns& deals = basis_.data().opportunities;
+  const int32_t product = deals.product[row], engaged = deals.engage_date[row];
+  const int32_t stall = basis_.stalled().StallDay(product, engaged);
+  if (stall != kNoDay && stall <= horizon_.as_of()) {
+    const int32_t stalled_days = horizon_.as_of() - stall;
+    const double learned = basis_.stalled().WinProbability(stalled_days);
+    const double chance = HasValue(learned) ? learned : 0.0;
+    Timing(basis_.stalled().won_delays(), stall);
+    ++counts_.stalled;
+    counts_.stalled_value += basis_.estimates().Value(row);
+    counts_.stalled_wins += chance;
+    AddToGroup(row, TimingGroupOf(stalled_index_, product, stalled_days / kAgeBucketDays), chance);
+    return;
+  }
+  if (!HasValue(probability)) {
+    probability = basis_.estimates().products()[product].win_rate;
+    ++counts_.without_probability;
+  } else if (probability < -kProbabilitySlack || probability > 1 + kProbabilitySlack) {
+    throw std::invalid_argument("a win probability lies outside [0, 1]");
+  }
+  const bool within_cycles = Timing(basis_.cycles().For(product), engaged);
+  if (!within_cycles) PastLongestCycle();
   const int32_t age = horizon_.as_of() - engaged;
-  const int32_t timing = TimingGroupOf(product, within_cycles ? 1 + age / kAgeBucketDays : 0);
+  const int32_t bucket = within_cycles ? 1 + age / kAgeBucketDays : 0;
+  AddToGroup(row, TimingGroupOf(timing_index_, product, bucket), std::clamp(probability, 0.0, 1.0));
+}
+
+void OpenPipeline::AddToGroup(int32_t row, int32_t timing, double probability) {
   TimingGroup& group = timing_groups_[static_cast<size_t>(timing)];
-  group.value = estimates_.Value(row);
+  group.value = basis_.estimates().Value(row);
   group.probability_sum += probability;
   for (size_t period = 0; period < timing_scratch_.size(); ++period) {
     group.weighted_timing[period] += probability * timing_scratch_[period];
@@ -88,41 +91,43 @@ void OpenPipeline::AddDeal(int32_t row, double probability) {
   counts_.value += group.value;
 }
 
-bool OpenPipeline::Timing(const analytics::DayHistogram& cycles, int32_t engaged,
-                          std::vector<double>& timing) const {
+void OpenPipeline::PastLongestCycle() {
+  ++counts_.past_longest_cycle;
   const std::vector<DayRange>& periods = horizon_.days_ahead();
-  timing.assign(periods.size(), 0);
-  const int32_t as_of = horizon_.as_of();
-  const int64_t longer = cycles.CountLonger(as_of - engaged);
-  if (longer == 0) {
-    const DayRange window{as_of + 1, as_of + kPastCycleCloseDays};
-    for (size_t m = 0; m < periods.size(); ++m) {
-      const DayRange overlap{std::max(window.first, periods[m].first),
-                             std::min(window.last, periods[m].last)};
-      timing[m] = static_cast<double>(overlap.Length()) / kPastCycleCloseDays;
-    }
-    return false;
+  const DayRange window{horizon_.as_of() + 1, horizon_.as_of() + kPastCycleCloseDays};
+  for (size_t m = 0; m < periods.size(); ++m) {
+    const DayRange overlap{std::max(window.first, periods[m].first), std::min(window.last, periods[m].last)};
+    timing_scratch_[m] = static_cast<double>(overlap.Length()) / kPastCycleCloseDays;
   }
+}
+
+bool OpenPipeline::Timing(const analytics::DayHistogram& delays, int32_t origin) {
+  const std::vector<DayRange>& periods = horizon_.days_ahead();
+  timing_scratch_.assign(periods.size(), 0);
+  const int64_t longer = delays.CountLonger(horizon_.as_of() - origin);
+  if (longer == 0) return false;
   for (size_t m = 0; m < periods.size(); ++m) {
     if (periods[m].Length() == 0) continue;
-    timing[m] =
-        static_cast<double>(cycles.CountBetween(periods[m].first - engaged, periods[m].last - engaged)) /
+    timing_scratch_[m] =
+        static_cast<double>(delays.CountBetween(periods[m].first - origin, periods[m].last - origin)) /
         static_cast<double>(longer);
   }
   return true;
 }
 
-int32_t OpenPipeline::TimingGroupOf(int32_t product, int32_t bucket) {
-  const size_t slots = timing_index_.size() / data_.products.size();
-  int32_t& index = timing_index_[static_cast<size_t>(product) * slots + static_cast<size_t>(bucket)];
-  if (index < 0) {
-    index = static_cast<int32_t>(timing_groups_.size());
+int32_t OpenPipeline::TimingGroupOf(std::vector<std::vector<int32_t>>& index, int32_t product,
+                                    int32_t bucket) {
+  std::vector<int32_t>& slots = index[static_cast<size_t>(product)];
+  if (static_cast<size_t>(bucket) >= slots.size()) slots.resize(static_cast<size_t>(bucket) + 1, -1);
+  int32_t& group_index = slots[static_cast<size_t>(bucket)];
+  if (group_index < 0) {
+    group_index = static_cast<int32_t>(timing_groups_.size());
     TimingGroup group;
     group.weighted_timing.assign(static_cast<size_t>(horizon_.size()), 0.0);
     timing_groups_.push_back(std::move(group));
     win_index_.resize(win_index_.size() + kBands, -1);
   }
-  return index;
+  return group_index;
 }
 
 void OpenPipeline::Finish() {

@@ -1,18 +1,18 @@
 #pragma once
 // The open engaged deals of the forecast, grouped so that a run costs the same for 1,500 deals or 150,000:
 // the number won is drawn per group of deals with the same product, week of age and band of win
-// probability, then the close periods of a product and week's winners are drawn together.
+// probability, then the close periods of a product and week's winners are drawn together. Stalled deals
+// (older than their product's P95 won cycle) are grouped by product and week stalled instead, win with the
+// chance the stalled deals' history gives and close after a delay drawn from it.
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
-#include "crm/analytics/deal_estimates.h"
-#include "crm/analytics/snapshot.h"
-#include "crm/analytics/won_cycles.h"
-#include "crm/data/dataset.h"
+#include "crm/analytics/day_histogram.h"
 #include "crm/demo/random.h"
 #include "crm/models/binomial.h"
+#include "crm/models/forecast_basis.h"
 #include "forecast_horizon.h"
 
 namespace crm::models {
@@ -21,7 +21,10 @@ namespace crm::models {
 struct OpenPipelineCounts {
   int64_t simulated = 0;            //!< open engaged deals simulated
   int64_t without_probability = 0;  //!< of them, given NaN: the product's historical win rate used
-  int64_t past_longest_cycle = 0;   //!< of them, older than every won cycle of their product
+  int64_t past_longest_cycle = 0;   //!< of them, not stalled but as old as every won cycle (or none exists)
+  int64_t stalled = 0;              //!< of them, older than their product's P95 won cycle
+  double stalled_value = 0;         //!< estimated value of the stalled deals
+  double stalled_wins = 0;          //!< expected number of stalled deals won (sum of their chances)
   int64_t prospecting = 0;          //!< open deals without an engage date: left to new business
   int64_t without_value = 0;        //!< open engaged deals without an estimated value: left out
   double value = 0;                 //!< estimated value of the simulated deals
@@ -34,16 +37,14 @@ class OpenPipeline {
   static constexpr int32_t kAgeBucketDays = 7;
   //! Bands of win probability strictly between 0 and 1 (0 and 1 have their own).
   static constexpr int32_t kProbabilityBands = 20;
-  //! A deal older than every won cycle of its product, if won, closes uniformly within this many days.
+  //! A deal with no won cycle to go by, if won, closes uniformly within this many days.
   static constexpr int32_t kPastCycleCloseDays = 30;
   //! Up to this many winners of a timing group draw their periods one by one (cheaper than binomials).
   static constexpr int64_t kWinnersDrawnOneByOne = 16;
 
-  //! Groups the deals open and engaged at the snapshot's date; `win_probability` is indexed by deal row
-  //! (NaN or an empty span: the product's historical win rate).
-  OpenPipeline(const Dataset& data, const analytics::PipelineSnapshot& snapshot,
-               const analytics::DealEstimates& estimates, const analytics::WonCycles& cycles,
-               const ForecastHorizon& horizon, std::span<const double> win_probability);
+  //! Groups the deals of `rows` (deal rows visible at the basis' date) that are open and engaged then.
+  //! Throws std::invalid_argument for a win probability outside [0, 1].
+  OpenPipeline(const ForecastBasis& basis, const ForecastHorizon& horizon, std::span<const int32_t> rows);
 
   //! Adds one run's won revenue to each period of `revenue` (one entry per horizon period).
   void DrawRun(demo::Rng& rng, std::span<double> revenue);
@@ -51,8 +52,8 @@ class OpenPipeline {
   const OpenPipelineCounts& counts() const { return counts_; }
 
  private:
-  //! Deals of one product and week of age (or past the longest cycle): their value and, for a deal
-  //! among them that is won, the chance to close in each period (the members' chances weighted by their
+  //! Deals of one product and week of age (or of stalling, or past the longest cycle): their value and, for a
+  //! deal among them that is won, the chance to close in each period (the members' chances weighted by their
   //! win probabilities), cumulated for winners drawn one by one and as the conditional chances that draw
   //! the counts of many winners period after period.
   struct TimingGroup {
@@ -69,26 +70,34 @@ class OpenPipeline {
     double probability_sum = 0;
   };
 
+  //! Adds an open engaged deal with its given win probability (NaN: unknown).
   void AddDeal(int32_t row, double probability);
-  //! P(closes in each period | won, open since `engaged`) into `timing`; false when past the longest cycle.
-  bool Timing(const analytics::DayHistogram& cycles, int32_t engaged, std::vector<double>& timing) const;
-  int32_t TimingGroupOf(int32_t product, int32_t bucket);
+  //! Adds a deal to timing group `timing` with `probability`, its close chances in timing_scratch_.
+  void AddToGroup(int32_t row, int32_t timing, double probability);
+  //! P(closes in each period | won, still open at the as-of date) into timing_scratch_, for a deal whose
+  //! closes are `delays` days after `origin` (engagement for won cycles, the stall day for stalled
+  //! deals); false when no delay is longer than its time since `origin`.
+  bool Timing(const analytics::DayHistogram& delays, int32_t origin);
+  //! No won cycle is longer than the deal's age: if won, it closes evenly over the next kPastCycleCloseDays.
+  void PastLongestCycle();
+  //! The timing group of a product's deals in `bucket` of `index` (one row of slots per product).
+  int32_t TimingGroupOf(std::vector<std::vector<int32_t>>& index, int32_t product, int32_t bucket);
   void Finish();
   //! Adds the revenue of `winners` won deals of `group` to the periods they close in.
   static void DrawCloses(const TimingGroup& group, int64_t winners, demo::Rng& rng,
                          std::span<double> revenue);
 
-  const Dataset& data_;
-  const analytics::DealEstimates& estimates_;
-  const analytics::WonCycles& cycles_;
+  const ForecastBasis& basis_;
   const ForecastHorizon& horizon_;
   std::vector<TimingGroup> timing_groups_;
   std::vector<WinGroup> win_groups_;
   std::vector<BinomialSampler> win_samplers_;  //!< per win group
   std::vector<int64_t> won_;                   //!< per timing group, in the current run
   std::vector<double> timing_scratch_;
-  std::vector<int32_t> timing_index_;  //!< [product x bucket slot]: timing group, -1 when none yet
-  std::vector<int32_t> win_index_;     //!< [timing group x band]: win group, -1 when none yet
+  //! [product][slot]: timing group, -1 when none yet; slot 0 past the longest cycle, then weeks of age.
+  std::vector<std::vector<int32_t>> timing_index_;
+  std::vector<std::vector<int32_t>> stalled_index_;  //!< [product][weeks stalled]: timing group
+  std::vector<int32_t> win_index_;                   //!< [timing group x band]: win group, -1 when none yet
   OpenPipelineCounts counts_;
 };
 

@@ -4,6 +4,7 @@
 // by all queries at that date. The engine keeps the state of the default date for its whole life.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -16,6 +17,7 @@
 
 namespace crm::models {
 struct ForecastResult;
+class ForecastBasis;
 }  // namespace crm::models
 
 namespace crm::analytics {
@@ -23,6 +25,7 @@ namespace crm::analytics {
 struct ActivityRecency;
 class WonCycles;
 struct DealCounts;
+struct Insight;
 struct AccountHealthReport;
 class DealSurvival;
 
@@ -56,8 +59,13 @@ class AsOfState {
   const DealSurvival& deal_survival() const;
   //! Health of every account over every deal (no deal filter).
   const AccountHealthReport& account_health() const;
+  //! What the Monte Carlo forecast learns from every deal (a filtered forecast simulates its deals with it).
+  const models::ForecastBasis& forecast_basis() const;
   //! The Monte Carlo forecast of won revenue over every deal, each open deal at its win-curve probability.
   const models::ForecastResult& forecast_simulation() const;
+  //! The forecast insight over every deal: made by `build` on first use, then kept (it depends on the
+  //! as-of date alone).
+  const Insight& forecast_insight(const std::function<Insight()>& build) const;
   //! Per account row, the account_risk model's probability (NaN where not scored); empty without a model.
   const std::vector<double>& account_risk() const;
   //! What account_risk() comes from ("the account_risk v2 model"); empty without a model.
@@ -82,7 +90,9 @@ class AsOfState {
   mutable Lazy<DealCounts> deal_counts_;
   mutable Lazy<DealSurvival> deal_survival_;
   mutable Lazy<AccountHealthReport> account_health_;
+  mutable Lazy<models::ForecastBasis> forecast_basis_;
   mutable Lazy<models::ForecastResult> forecast_simulation_;
+  mutable Lazy<Insight> forecast_insight_;
   mutable Lazy<std::vector<double>> account_risk_;
   const std::optional<AccountRiskSource> risk_source_;
 };

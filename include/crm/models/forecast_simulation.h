@@ -3,7 +3,9 @@
 // P10-P90 range. Each run draws which open engaged deals are won (from a win probability per deal: the
 // model's, or historical rates when no model is trained) and when they close (from the product's
 // engage-to-close days of won deals, given how long the deal has been open), and the revenue of deals not
-// yet engaged (one of several recent past months' worth, as the history shows it). It trains nothing;
+// yet engaged (one of several recent past months' worth, as the history shows it). Stalled deals (older
+// than their product's P95 won cycle) win and close as the stalled deals of the past did. It can simulate
+// any selection of deals (a filter's) with what was learned from all of them. It trains nothing;
 // fallback_probabilities.h has the probabilities to use when no model is trained.
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "crm/data/dataset.h"
+#include "crm/models/forecast_basis.h"
 
 namespace crm::models {
 
@@ -45,19 +48,31 @@ struct ForecastResult {
   ForecastPeriod next_quarter;         //!< per run the sum of its months, then percentiles
   int64_t open_deals_simulated = 0;    //!< open engaged deals at the as-of date that were simulated
   int64_t open_deals_without_probability = 0;  //!< of them, given NaN: the product's historical win rate used
-  int64_t open_deals_past_longest_cycle = 0;   //!< of them, older than every won cycle of their product
-  int64_t open_deals_without_value = 0;        //!< open engaged deals without an estimated value: left out
-  int64_t prospecting_deals = 0;               //!< open deals without an engage date: left to new business
-  double open_value = 0;                       //!< estimated value of the simulated deals
-  int32_t new_business_reference_dates = 0;    //!< past dates the new-business part is drawn from
-  std::vector<std::string> notes;              //!< the method and its caveats, in sentences
+  int64_t open_deals_past_longest_cycle = 0;   //!< of them, not stalled but as old as every won cycle
+  int64_t open_deals_stalled = 0;            //!< of them, older than their product's P95 won cycle (stalled)
+  double stalled_value = 0;                  //!< estimated value of the stalled deals
+  double stalled_expected_wins = 0;          //!< expected number of stalled deals won (sum of their chances)
+  int64_t stalled_history_deals = 0;         //!< deals that stalled by the as-of date, over every deal
+  int64_t stalled_history_won = 0;           //!< of them, won after stalling
+  int64_t open_deals_without_value = 0;      //!< open engaged deals without an estimated value: left out
+  int64_t prospecting_deals = 0;             //!< open deals without an engage date: left to new business
+  double open_value = 0;                     //!< estimated value of the simulated deals
+  int32_t new_business_reference_dates = 0;  //!< past dates the new-business part is drawn from
+  std::vector<std::string> notes;            //!< the method and its caveats, in sentences
 };
 
-//! Simulates won revenue after the end of `as_of`, with the data as it stood then (history after it is
-//! rewound). `win_probability` is indexed by deal row and read for the deals open and engaged at `as_of`;
-//! NaN (or an empty span) means unknown: the product's historical win rate stands in, and is counted.
-//! Throws std::invalid_argument for a span of another size, a probability outside [0, 1] (beyond rounding:
-//! 1e-9, clamped) or runs < 1.
+//! Simulates won revenue after the basis' as-of date for the deals of `rows` (deal rows visible then,
+//! ascending or not): their open deals, their wins for what was already won and for the new business.
+//! Throws std::invalid_argument for a probability outside [0, 1] (beyond rounding: 1e-9, clamped) or
+//! runs < 1.
+ForecastResult SimulateForecast(const ForecastBasis& basis, std::span<const int32_t> rows,
+                                const ForecastSettings& settings);
+
+//! Simulates won revenue of every deal after the end of `as_of`, with the data as it stood then (history
+//! after it is rewound). `win_probability` is indexed by deal row and read for the deals open and engaged at
+//! `as_of`; NaN (or an empty span) means unknown: the product's historical win rate stands in, and is
+//! counted. Throws std::invalid_argument for a span of another size, a probability outside [0, 1] (beyond
+//! rounding: 1e-9, clamped) or runs < 1.
 ForecastResult SimulateForecast(const Dataset& data, int32_t as_of, std::span<const double> win_probability,
                                 const ForecastSettings& settings);
 

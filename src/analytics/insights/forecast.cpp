@@ -1,11 +1,14 @@
-// forecast: won revenue expected in the next months and the next quarter, from the open pipeline (win
-// curves by deal age) and a run rate of new business, with a backtest of the same method on the last
-// complete quarter.
+// forecast: won revenue expected in the next months and the next quarter. The headline is the Monte Carlo
+// simulation of the selected deals (P10/P50/P90 and its decomposition); the point projection (win curves by
+// deal age and a run rate of new business) stays as a comparison, with its backtest on the last complete
+// quarter.
 #include <future>
+#include <string>
 
 #include "crm/analytics/fact_text.h"
 #include "crm/analytics/period.h"
 #include "crm/analytics/statistics.h"
+#include "crm/analytics/won_cycles.h"
 #include "crm/models/forecast_simulation.h"
 #include "insight_parts.h"
 #include "insights.h"
@@ -14,6 +17,11 @@
 namespace crm::analytics {
 
 namespace {
+
+//! Runs of a filtered forecast: a quarter of those over every deal (simulated once per as-of date and
+//! kept), so that a filtered query stays fast on a million deals; the standard error of its percentiles
+//! doubles (sqrt(2000 / 500)).
+constexpr int kFilteredRuns = 500;
 
 //! The window of the win chances shown per product and by age.
 constexpr int32_t kChanceWindowDays = 90;
@@ -42,8 +50,14 @@ RevenueProjection ProjectBacktestQuarter(const QueryContext& query) {
   filter.as_of = FirstDayOfMonth(3 * LastCompleteQuarter(query)) - 1;
   // The state at the backtest date is shared with every other query at that date (the engine caches it).
   const std::shared_ptr<const AsOfState> state = query.StateAt(filter.as_of);
-  const std::vector<int32_t> selected =
-      NarrowsDeals(filter) ? SelectDeals(query.data, state->snapshot, filter) : std::vector<int32_t>();
+  std::vector<int32_t> selected;
+  if (filter.deal_stage || filter.period) {
+    selected = SelectDeals(query.data, state->snapshot, filter);
+  } else if (NarrowsDeals(filter)) {  // the other filters do not depend on the date: the rows that existed
+    for (int32_t row : query.rows) {
+      if (state->snapshot.Visible(row)) selected.push_back(row);
+    }
+  }
   const std::span<const int32_t> rows = NarrowsDeals(filter) ? std::span<const int32_t>(selected)
                                                              : std::span<const int32_t>(state->visible_rows);
   return ProjectRevenue(
@@ -139,26 +153,36 @@ ChartSpec WinChanceByAgeChart(const RevenueProjection& projection) {
   return chart;
 }
 
-//! Complete past months as won revenue, then the projected months as totals.
-ChartSpec HistoryAndProjectionChart(const RevenueProjection& projection) {
-  ChartSpec chart{
-      "won_revenue_forecast", "bar", "Won revenue: history and projection",           "USD", "month",
-      "won revenue",          {},    {{"won", {}, {}, {}}, {"projected", {}, {}, {}}}};
+//! Complete past months as won revenue, then the forecast months: the simulation's P50 and, to compare,
+//! the point projection.
+ChartSpec HistoryAndForecastChart(const RevenueProjection& projection,
+                                  const models::ForecastResult& simulation) {
+  ChartSpec chart{"won_revenue_forecast",
+                  "bar",
+                  "Won revenue: history and forecast",
+                  "USD",
+                  "month",
+                  "won revenue",
+                  {},
+                  {{"won", {}, {}, {}}, {"forecast (P50)", {}, {}, {}}, {"point projection", {}, {}, {}}}};
   for (const MonthHistory& month : projection.history) {
     if (projection.Find(month.month)) continue;
     chart.labels.push_back(MonthLabel(month.month));
     chart.series[0].values.push_back(month.won_value);
     chart.series[1].values.push_back(kNoNumber);
+    chart.series[2].values.push_back(kNoNumber);
   }
-  for (const MonthProjection& month : projection.months) {
-    chart.labels.push_back(MonthLabel(month.month));
+  for (size_t m = 0; m < projection.months.size() && m < simulation.months.size(); ++m) {
+    chart.labels.push_back(MonthLabel(projection.months[m].month));
     chart.series[0].values.push_back(kNoNumber);
-    chart.series[1].values.push_back(month.total());
+    chart.series[1].values.push_back(simulation.months[m].p50);
+    chart.series[2].values.push_back(projection.months[m].total());
   }
   return chart;
 }
 
-void AddMetrics(const RevenueProjection& projection, const Backtest& backtest, Insight& insight) {
+//! The point projection's figures (projected_*, engaging_*, tail_deals...) and its backtest's.
+void AddProjectionMetrics(const RevenueProjection& projection, const Backtest& backtest, Insight& insight) {
   const int32_t as_of_month = projection.history.back().month;
   const MonthProjection* current = projection.Find(as_of_month);
   insight.Metric("projected_current_month", current ? Cell(current->total()) : Cell(nullptr));
@@ -167,10 +191,9 @@ void AddMetrics(const RevenueProjection& projection, const Backtest& backtest, I
     insight.Metric("projected_month_" + std::to_string(k), projection.Find(as_of_month + k)->total());
   }
   const MonthProjection quarter = projection.NextQuarter();
-  insight.Metric("next_quarter", QuarterLabel(projection.next_quarter));
   insight.Metric("projected_next_quarter", quarter.total());
-  insight.Metric("next_quarter_from_open_deals", quarter.from_engaging);
-  insight.Metric("next_quarter_new_business", quarter.new_business);
+  insight.Metric("projected_next_quarter_from_open_deals", quarter.from_engaging);
+  insight.Metric("projected_next_quarter_new_business", quarter.new_business);
   insight.Metric("engaging_deals_projected", projection.engaging_deals);
   insight.Metric("engaging_value", projection.engaging_value);
   insight.Metric("next_quarter_win_share_of_engaging_value",
@@ -192,7 +215,11 @@ void AddMetrics(const RevenueProjection& projection, const Backtest& backtest, I
   insight.Metric("backtest_won_new_business", backtest.won_new);
 }
 
-void AddDefinitions(Insight& insight) {
+void AddProjectionDefinitions(Insight& insight) {
+  insight.Define("projected_next_quarter",
+                 "the point projection, kept to compare with the simulation: already won + "
+                 "from_engaging_deals + new_business of the next quarter (table projection); "
+                 "projected_month_k: of the k-th month after the as-of month");
   insight.Define(
       "from_engaging_deals",
       "sum over open engaged deals of estimated value x P(won in the month | still open at its age). That "
@@ -241,19 +268,20 @@ void AddDefinitions(Insight& insight) {
   insight.Define("backtest_error_rate", "(backtest_projected - backtest_actual) / backtest_actual");
 }
 
-void AddNotes(const QueryContext& query, const RevenueProjection& projection, const Backtest& backtest,
-              Insight& insight) {
+void AddProjectionNotes(const QueryContext& query, const RevenueProjection& projection,
+                        const Backtest& backtest, Insight& insight) {
   insight.notes.push_back(
-      "A point projection from historical rates (table projection), next to the Monte Carlo range of the "
-      "same quantities (table simulation).");
+      "The forecast is the Monte Carlo simulation (table simulation); the point projection from historical "
+      "rates (table projection, projected_* figures) is kept to compare with it.");
   insight.notes.push_back(
-      "The win curves assume that deals open today age like the deals engaged before them; "
+      "The point projection's win curves assume that deals open today age like the deals engaged before "
+      "them; "
       "backtest_projected_from_open_deals against backtest_won_from_open_deals shows how far that held.");
   if (projection.tail_deals > 0) {
     insight.notes.push_back(std::to_string(projection.tail_deals) +
                             " engaged deals are older than their win curve's horizon (fewer than " +
                             std::to_string(WinCurve::kMinAtRisk) +
-                            " deals at risk): they are projected with the pooled tail hazard.");
+                            " deals at risk): the point projection uses the pooled tail hazard for them.");
   }
   if (projection.prospecting_deals > 0) {
     insight.notes.push_back(std::to_string(projection.prospecting_deals) + " prospecting deals (" +
@@ -273,7 +301,7 @@ void AddNotes(const QueryContext& query, const RevenueProjection& projection, co
   insight.notes.push_back(
       "Open deals have no value in the data: each is valued at its product's list price times the mean ratio "
       "of won value to list price for that product (the list price alone when the product has no won deal "
-      "yet); its chance to be won comes from the win curve, not from the product's win rate.");
+      "yet).");
 }
 
 //! The Monte Carlo forecast's periods: the range of won revenue and its parts.
@@ -310,51 +338,107 @@ ChartSpec SimulationChart(const models::ForecastResult& simulation) {
   return chart;
 }
 
-//! The Monte Carlo forecast, for queries over every deal (it is simulated once per as-of date).
-void AddSimulation(const QueryContext& query, Insight& insight) {
-  if (NarrowsDeals(query.filter)) {
-    insight.notes.push_back(
-        "The Monte Carlo range (table simulation) covers every deal: it is left out when filters narrow the "
-        "deals.");
-    return;
+//! The simulated range of a period as three metrics `prefix`_p10, _p50, _p90 (null when not simulated).
+void AddRange(const std::string& prefix, const models::ForecastPeriod* period, Insight& insight) {
+  insight.Metric(prefix + "_p10", period ? Cell(period->p10) : Cell(nullptr));
+  insight.Metric(prefix + "_p50", period ? Cell(period->p50) : Cell(nullptr));
+  insight.Metric(prefix + "_p90", period ? Cell(period->p90) : Cell(nullptr));
+}
+
+//! The headline: the simulated next quarter and months, its decomposition and the stalled deals.
+void AddSimulationMetrics(const models::ForecastResult& simulation, Insight& insight) {
+  const models::ForecastPeriod& quarter = simulation.next_quarter;
+  insight.Metric("next_quarter", quarter.label);
+  AddRange("next_quarter", &quarter, insight);
+  insight.Metric("next_quarter_expected", quarter.expected_total());
+  insight.Metric("next_quarter_already_won", quarter.already_won);
+  insight.Metric("next_quarter_from_open_deals", quarter.expected_from_open);
+  insight.Metric("next_quarter_new_business", quarter.expected_new_business);
+  // The as-of month comes first when it is not over; then months 1 to 3 after it.
+  const auto as_of_month = MonthIndexOfDay(simulation.as_of);
+  const models::ForecastPeriod* current = MonthIndexOfDay(simulation.months.front().first_day) == as_of_month
+                                              ? &simulation.months.front()
+                                              : nullptr;
+  AddRange("current_month", current, insight);
+  const size_t first_ahead = current ? 1 : 0;
+  for (size_t k = 1; k <= 3; ++k) {
+    const size_t index = first_ahead + k - 1;
+    AddRange("month_" + std::to_string(k),
+             index < simulation.months.size() ? &simulation.months[index] : nullptr, insight);
   }
-  const models::ForecastResult& simulation = query.state.forecast_simulation();
-  insight.Metric("simulated_next_quarter_p10", simulation.next_quarter.p10);
-  insight.Metric("simulated_next_quarter_p50", simulation.next_quarter.p50);
-  insight.Metric("simulated_next_quarter_p90", simulation.next_quarter.p90);
+  insight.Metric("open_deals_simulated", simulation.open_deals_simulated);
+  insight.Metric("open_value_simulated", simulation.open_value);
+  insight.Metric("stalled_deals", simulation.open_deals_stalled);
+  insight.Metric("stalled_value", simulation.stalled_value);
+  insight.Metric("stalled_expected_wins", simulation.stalled_expected_wins);
+  insight.Metric("stalled_history_deals", simulation.stalled_history_deals);
+  insight.Metric("stalled_history_won", simulation.stalled_history_won);
+  insight.Metric("simulation_runs", static_cast<int64_t>(simulation.settings.runs));
+}
+
+void AddSimulationDefinitions(const models::ForecastResult& simulation, Insight& insight) {
   insight.Define(
       "simulation",
-      "Monte Carlo over " + std::to_string(simulation.settings.runs) +
-          " runs: each open engaged deal is won with its win-curve chance at its age and closes after a "
-          "cycle drawn from its product's won cycles longer than its age; new business is the revenue "
-          "won after one of the recent reference dates from deals engaged after it. p10/p50/p90: "
-          "percentiles of the period's total over runs");
+      "Monte Carlo over " + std::to_string(simulation.settings.runs) + " runs of the selected deals (" +
+          std::to_string(models::ForecastSettings{}.runs) + " over every deal, " +
+          std::to_string(kFilteredRuns) +
+          " with a filter, for speed): each open engaged deal is won with its win probability and closes "
+          "after a cycle drawn from its product's won cycles longer than its age; new business is the "
+          "revenue the selected deals won after one of the recent reference dates from deals engaged after "
+          "it. p10/p50/p90: percentiles of the period's total over runs; next_quarter_p50 is the forecast's "
+          "headline, next_quarter_already_won + _from_open_deals + _new_business its mean (expected)");
+  insight.Define(
+      "stalled_deals",
+      "selected open deals older than their product's P95 won cycle (all products' below " +
+          std::to_string(WonCycles::kMinProductWins) +
+          " wins). Each is won with P = (deals stalled at least as long as it that were won later) / "
+          "(deals still open that long after stalling), over every deal that stalled by the "
+          "as-of date (stalled_history_deals, of which stalled_history_won were won), and closes "
+          "after a delay from stalling drawn from those wins; stalled_expected_wins is the sum of "
+          "their P");
+}
+
+//! The Monte Carlo range of every deal is simulated once per as-of date; a filter's, for its deals.
+models::ForecastResult Simulate(const QueryContext& query) {
+  if (!NarrowsDeals(query.filter)) return query.state.forecast_simulation();
+  models::ForecastSettings settings;
+  settings.runs = kFilteredRuns;
+  return models::SimulateForecast(query.state.forecast_basis(), query.rows, settings);
+}
+
+//! The forecast of the query's deals, computed.
+Insight ComputeForecast(const QueryContext& query) {
+  // The backtest's projection runs on the second core while this one simulates and projects.
+  std::future<RevenueProjection> past =
+      std::async(std::launch::async, [&query] { return ProjectBacktestQuarter(query); });
+  const models::ForecastResult simulation = Simulate(query);
+  const RevenueProjection projection = ProjectRevenue(
+      {query.data, query.calendar, query.snapshot, query.estimates, query.rows, query.state.deal_survival()});
+  const Backtest backtest = CompareBacktest(query, past.get(), projection);
+  Insight insight;
+  AddSimulationMetrics(simulation, insight);
+  AddProjectionMetrics(projection, backtest, insight);
+  AddSimulationDefinitions(simulation, insight);
+  AddProjectionDefinitions(insight);
   for (const std::string& note : simulation.notes) insight.notes.push_back("Simulation: " + note);
+  AddProjectionNotes(query, projection, backtest, insight);
   insight.tables.push_back(SimulationTable(simulation));
+  insight.tables.push_back(ProjectionTable(projection));
+  insight.tables.push_back(HistoryTable(projection));
+  insight.tables.push_back(RunRateTable(projection));
+  insight.tables.push_back(WinCurveTable(query, projection));
+  insight.charts.push_back(HistoryAndForecastChart(projection, simulation));
+  insight.charts.push_back(WinChanceByAgeChart(projection));
   insight.charts.push_back(SimulationChart(simulation));
+  return insight;
 }
 
 }  // namespace
 
 Insight Forecast(const QueryContext& query) {
-  // The backtest's projection runs on the second core while this one projects from the as-of date.
-  std::future<RevenueProjection> past =
-      std::async(std::launch::async, [&query] { return ProjectBacktestQuarter(query); });
-  const RevenueProjection projection = ProjectRevenue(
-      {query.data, query.calendar, query.snapshot, query.estimates, query.rows, query.state.deal_survival()});
-  const Backtest backtest = CompareBacktest(query, past.get(), projection);
-  Insight insight;
-  AddMetrics(projection, backtest, insight);
-  AddDefinitions(insight);
-  AddNotes(query, projection, backtest, insight);
-  insight.tables.push_back(ProjectionTable(projection));
-  insight.tables.push_back(HistoryTable(projection));
-  insight.tables.push_back(RunRateTable(projection));
-  insight.tables.push_back(WinCurveTable(query, projection));
-  insight.charts.push_back(HistoryAndProjectionChart(projection));
-  insight.charts.push_back(WinChanceByAgeChart(projection));
-  AddSimulation(query, insight);
-  return insight;
+  // Over every deal the forecast depends on the as-of date alone: the state keeps the first one made.
+  if (NarrowsDeals(query.filter)) return ComputeForecast(query);
+  return query.state.forecast_insight([&query] { return ComputeForecast(query); });
 }
 
 }  // namespace crm::analytics

@@ -2,7 +2,11 @@
 // worked out by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "analytics_fixture.h"
 #include "table_lookup.h"
@@ -95,7 +99,10 @@ TEST(ForecastTest, ProjectsOpenDealsByTheirAgeOnTheWinCurve) {
   EXPECT_NEAR(NumberAt(curves, 1, "expected_next_quarter"), 200.0 / 3, 1e-9);
   // Aging lowers the chance to be won within 90 days: 2/3 from engagement, 1/3 after day 10 (WonBy 1/2 ->
   // 2/3 over Survival 1/2), 0 from day 40 on.
-  const ChartSpec& by_age = insight.charts.at(1);
+  const auto chart = std::find_if(insight.charts.begin(), insight.charts.end(),
+                                  [](const ChartSpec& spec) { return spec.id == "win_probability_by_age"; });
+  ASSERT_NE(chart, insight.charts.end());
+  const ChartSpec& by_age = *chart;
   ASSERT_GE(by_age.labels.size(), 3u);
   EXPECT_NEAR(by_age.series[0].values[0], 2.0 / 3, 1e-12);
   EXPECT_NEAR(by_age.series[0].values[1], 1.0 / 3, 1e-12);
@@ -113,8 +120,8 @@ TEST(ForecastTest, AddsTheNewBusinessRunRate) {
   EXPECT_NEAR(Projected(insight, "2017-09", "new_business"), 20500, 1e-9);
   EXPECT_NEAR(MetricNumber(insight, "projected_month_1"), 500 + 1000.0 / 3 + 50 + 15500, 1e-9);
   EXPECT_EQ(MetricText(insight, "next_quarter"), "2017-Q3");
-  EXPECT_NEAR(MetricNumber(insight, "next_quarter_from_open_deals"), 3200.0 / 3, 1e-9);
-  EXPECT_NEAR(MetricNumber(insight, "next_quarter_new_business"), 56500, 1e-9);
+  EXPECT_NEAR(MetricNumber(insight, "projected_next_quarter_from_open_deals"), 3200.0 / 3, 1e-9);
+  EXPECT_NEAR(MetricNumber(insight, "projected_next_quarter_new_business"), 56500, 1e-9);
   EXPECT_NEAR(MetricNumber(insight, "projected_next_quarter"), 3200.0 / 3 + 56500, 1e-9);
   EXPECT_TRUE(MetricIsNull(insight, "projected_current_month"));  // June is over
   EXPECT_EQ(TableNamed(insight, "projection").rows.size(), 4u);   // July, August, September, 2017-Q3
@@ -227,25 +234,42 @@ TEST(DealInsightsTest, DataWithoutDealsGivesEmptyResultsNotErrors) {
 namespace crm::analytics::test {
 namespace {
 
-TEST(ForecastTest, TheMonteCarloRangeComesWithTheUnfilteredForecast) {
+TEST(ForecastTest, TheSimulationIsTheHeadlineWithOrWithoutFilters) {
   const Dataset data = ForecastCrm();
-  const Insight insight = RunInsight(data, "forecast", {{"as_of", "2017-06-30"}});
-  const Table& simulation = TableNamed(insight, "simulation");
-  ASSERT_FALSE(simulation.rows.empty());
-  EXPECT_EQ(TextAt(simulation, simulation.rows.size() - 1, "period"), "2017-Q3");
-  for (size_t row = 0; row < simulation.rows.size(); ++row) {
-    EXPECT_LE(NumberAt(simulation, row, "p10"), NumberAt(simulation, row, "p50"));
-    EXPECT_LE(NumberAt(simulation, row, "p50"), NumberAt(simulation, row, "p90"));
+  for (const auto& filters : std::vector<std::vector<std::pair<std::string, std::string>>>{
+           {{"as_of", "2017-06-30"}}, {{"as_of", "2017-06-30"}, {"product", "Alpha"}}}) {
+    const Insight insight = RunInsight(data, "forecast", filters);
+    const Table& simulation = TableNamed(insight, "simulation");
+    ASSERT_EQ(simulation.rows.size(), 4u);  // July, August, September, 2017-Q3
+    EXPECT_EQ(TextAt(simulation, 3, "period"), "2017-Q3");
+    for (size_t row = 0; row < simulation.rows.size(); ++row) {
+      EXPECT_LE(NumberAt(simulation, row, "p10"), NumberAt(simulation, row, "p50"));
+      EXPECT_LE(NumberAt(simulation, row, "p50"), NumberAt(simulation, row, "p90"));
+    }
+    EXPECT_EQ(MetricNumber(insight, "next_quarter_p50"), NumberAt(simulation, 3, "p50"));
+    EXPECT_EQ(MetricNumber(insight, "next_quarter_p90"), NumberAt(simulation, 3, "p90"));
+    EXPECT_EQ(MetricNumber(insight, "month_1_p50"), NumberAt(simulation, 0, "p50"));
+    EXPECT_TRUE(MetricIsNull(insight, "current_month_p50"));  // June is over
+    EXPECT_NEAR(MetricNumber(insight, "next_quarter_from_open_deals"),
+                NumberAt(simulation, 3, "expected_from_open_deals"), 1e-9);
+    EXPECT_NEAR(MetricNumber(insight, "next_quarter_expected"),
+                MetricNumber(insight, "next_quarter_already_won") +
+                    MetricNumber(insight, "next_quarter_from_open_deals") +
+                    MetricNumber(insight, "next_quarter_new_business"),
+                1e-6);
+    bool banded = false;
+    for (const ChartSpec& chart : insight.charts) banded = banded || chart.id == "simulated_range";
+    EXPECT_TRUE(banded);
   }
-  EXPECT_EQ(MetricNumber(insight, "simulated_next_quarter_p50"),
-            NumberAt(simulation, simulation.rows.size() - 1, "p50"));
-  // A narrowing filter leaves it out, saying why.
-  const Insight filtered = RunInsight(data, "forecast", {{"as_of", "2017-06-30"}, {"product", "Alpha"}});
-  for (const Table& table : filtered.tables) EXPECT_NE(table.name, "simulation");
-  bool said = false;
-  for (const std::string& note : filtered.notes)
-    said = said || note.find("Monte Carlo range") != std::string::npos;
-  EXPECT_TRUE(said);
+  // Alpha alone: E1, E2 and E3 are simulated, not Beta's E5. E3 (121 days) is older than every won cycle
+  // (at most 40 days): stalled.
+  const Insight alpha = RunInsight(data, "forecast", {{"as_of", "2017-06-30"}, {"product", "Alpha"}});
+  EXPECT_EQ(MetricNumber(alpha, "open_deals_simulated"), 3);
+  EXPECT_EQ(MetricNumber(alpha, "open_value_simulated"), 3000);
+  EXPECT_EQ(MetricNumber(alpha, "stalled_deals"), 1);
+  const Insight beta = RunInsight(data, "forecast", {{"as_of", "2017-06-30"}, {"product", "Beta"}});
+  EXPECT_EQ(MetricNumber(beta, "open_deals_simulated"), 1);
+  EXPECT_EQ(MetricNumber(beta, "open_value_simulated"), 100);
 }
 
 }  // namespace

@@ -160,13 +160,14 @@ TEST(ForecastSimulationTest, CloseTimeIsDrawnAmongCyclesLongerThanTheDealsAge) {
   ExpectSure(result.next_quarter, 2000);
 }
 
-TEST(ForecastSimulationTest, DealsOlderThanEveryWonCycleCloseWithinThirtyDays) {
+TEST(ForecastSimulationTest, DealsAsOldAsEveryWonCycleCloseWithinThirtyDays) {
   History h;
   h.ThirtyDayWins();
-  for (int i = 0; i < 400; ++i) h.Engaging("2017-10-01");  // 80 days open at 2017-12-20: past 30
+  for (int i = 0; i < 400; ++i) h.Engaging("2017-11-20");  // 30 days open at 2017-12-20: no cycle is longer
   const Dataset data = h.builder.Build();
   const ForecastResult result = Simulate(data, "2017-12-20", All(data, 1.0));
   EXPECT_EQ(result.open_deals_past_longest_cycle, 400);
+  EXPECT_EQ(result.open_deals_stalled, 0);  // stalled only when older than the P95 cycle, 30 days
   // Closes even over 2017-12-21 .. 2018-01-19: 11 of 30 days in December, 19 in January. December:
   // 400,000 x 11/30 = 146,667 (count sd sqrt(400 x 11/30 x 19/30) = 9.6 deals; standard error 216).
   ASSERT_EQ(result.months[0].label, "2017-12");
@@ -175,6 +176,25 @@ TEST(ForecastSimulationTest, DealsOlderThanEveryWonCycleCloseWithinThirtyDays) {
   EXPECT_DOUBLE_EQ(result.months[2].p90, 0);
   EXPECT_NEAR(result.next_quarter.expected_from_open, 400000.0 * 19 / 30, 1500);
   EXPECT_LT(result.next_quarter.p10, result.next_quarter.p90);
+}
+
+TEST(ForecastSimulationTest, StalledDealsThatNoStalledDealEverWonBringNothing) {
+  History h;
+  h.ThirtyDayWins();
+  for (int i = 0; i < 400; ++i) h.Engaging("2017-10-01");  // 80 days open at 2017-12-20: stalled since 31
+  const Dataset data = h.builder.Build();
+  const ForecastResult result = Simulate(data, "2017-12-20", All(data, 1.0));
+  // The model says 1, but no deal ever won after outliving the 30-day cycle: none of them is won.
+  EXPECT_EQ(result.open_deals_stalled, 400);
+  EXPECT_EQ(result.open_deals_simulated, 400);
+  EXPECT_EQ(result.stalled_history_deals, 400);
+  EXPECT_EQ(result.stalled_history_won, 0);
+  EXPECT_DOUBLE_EQ(result.stalled_expected_wins, 0);
+  EXPECT_DOUBLE_EQ(result.stalled_value, 400000);
+  for (const ForecastPeriod& month : result.months) ExpectSure(month, 0);
+  bool noted = false;
+  for (const std::string& note : result.notes) noted = noted || note.find("Stalled deals") == 0;
+  EXPECT_TRUE(noted);
 }
 
 TEST(ForecastSimulationTest, AlreadyWonCountsWinsFromTheStartOfTheAsOfMonth) {

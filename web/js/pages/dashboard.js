@@ -27,7 +27,7 @@ const KPIS = [
   { type: 'pipeline_overview', metric: 'win_rate', label: 'Win rate', unit: 'percent' },
   { type: 'pipeline_overview', metric: 'average_won_deal', label: 'Average won deal', unit: 'USD' },
   { type: 'pipeline_overview', metric: 'sales_cycle_median_days', label: 'Median sales cycle', unit: 'days' },
-  { type: 'forecast', metric: 'projected_next_quarter', label: 'Projected next quarter', unit: 'USD' },
+  { type: 'forecast', metric: 'next_quarter_p50', label: 'Next quarter forecast (P50)', unit: 'USD' },
 ];
 
 // Each chart: the insight (with extra query parameters) and the id of its chart specification.

@@ -69,6 +69,7 @@ Status Workspaces::UseModels(std::shared_ptr<const models::ModelSet> models) {
   const Dataset& data = current_.load()->agents->data();
   auto agents = agents::AgentContext::Build(data, std::move(models));
   if (!agents.ok()) return agents.error();
+  (*agents)->engine().Warm();  // as at start-up: the first requests over the new models are fast too
   std::lock_guard lock(mutex_);
   auto next = std::make_unique<Generation>();
   next->owned_agents = std::move(agents).value();

@@ -1,5 +1,5 @@
 // `crm-assistant serve [--host 127.0.0.1] [--port 8080] [--web-root DIR]`: loads everything once, then
-// serves the JSON API and the web UI.
+// serves the JSON API and the web UI, refitting in the background models that do not fit the data.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -10,19 +10,24 @@
 #include "crm/auth/user_directory.h"
 #include "crm/server/server.h"
 #include "crm/store/store.h"
+#include "serve_refit.h"
 
 namespace crm::cli {
 
 namespace {
 
-//! Loads the data, models, agents, writer and search index the server answers from.
-Result<server::ServerState> LoadServerState(const GlobalOptions& options) {
+//! Loads the data, models, agents, writer and search index the server answers from. `refit` tells whether
+//! the store's models do not fit the data (trained on other data, or never): they are then marked as being
+//! refitted, to be trained in the background. Data given with --data is not in the store: never refitted.
+Result<server::ServerState> LoadServerState(const GlobalOptions& options, bool& refit) {
   auto loaded = LoadData(options);
   if (!loaded.ok()) return loaded.error();
   server::ServerState state;
   state.data = std::make_unique<Dataset>(std::move(loaded->data));
   auto models = LoadModels(options, *state.data);
   if (!models.ok()) return models.error();
+  refit = options.data.empty() && models->NeedsTraining();
+  if (refit) models->MarkRefitting();
   auto agents = agents::AgentContext::Build(
       *state.data, std::make_shared<const models::ModelSet>(std::move(models).value()));
   if (!agents.ok()) return agents.error();
@@ -92,8 +97,10 @@ Command ServeCommand(const GlobalOptions& options) {
     settings->rate_burst = static_cast<double>(*burst);
     settings->max_streams = *max_streams;
     const auto start = std::chrono::steady_clock::now();
-    auto state = LoadServerState(options);
+    bool refit = false;
+    auto state = LoadServerState(options, refit);
     if (!state.ok()) return Fail(state.error());
+    const Dataset& data = *state->data;  // owned by the server from here on, at the same address
     server::Server server(std::move(state).value(), *settings);
     auto bound = server.Bind();
     if (!bound.ok()) return Fail(bound.error());
@@ -102,6 +109,16 @@ Command ServeCommand(const GlobalOptions& options) {
             .count();
     std::cout << "Serving on http://" << settings->host << ":" << *bound << " (ready in " << ready_ms
               << " ms)" << std::endl;
+    std::unique_ptr<BackgroundRefit> refitting;
+    if (refit) {
+      std::cout << "Models do not fit the loaded data (trained on other data, or never): refitting them in "
+                   "the background; historical win rates answer meanwhile"
+                << std::endl;
+      refitting = std::make_unique<BackgroundRefit>(
+          data, StorePath(options), [&server](std::shared_ptr<const models::ModelSet> models) {
+            return server.UseModels(std::move(models));
+          });
+    }
     return server.Run() ? 0 : Fail(Error{"the server stopped unexpectedly"});
   };
   return command;

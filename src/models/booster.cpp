@@ -293,13 +293,27 @@ Result<std::vector<float>> Booster::PredictMargin(const FeatureMatrix& x) const 
 }
 
 Result<std::vector<float>> Booster::Contributions(const FeatureMatrix& x) const {
-  SilenceXgboost();
   if (Status valid = CheckColumns(x); !valid.ok()) return valid.error();
-  if (x.rows() == 0) return std::vector<float>();
-  // Prediction in place gives values and margins only: contributions need a DMatrix.
-  Result<DMatrix> matrix = DMatrix::FromFeatures(x, nthread_);
+  return ContributionsOf(x.values, x.rows());
+}
+
+Result<std::vector<float>> Booster::RowContributions(std::span<const float> row) const {
+  if (row.size() != features_.size()) {
+    return Error{"predicting: the row has " + std::to_string(row.size()) + " values, the model reads " +
+                 std::to_string(features_.size())};
+  }
+  return ContributionsOf(row, 1);
+}
+
+Result<std::vector<float>> Booster::ContributionsOf(std::span<const float> values, size_t rows) const {
+  SilenceXgboost();
+  if (rows == 0) return std::vector<float>();
+  // Prediction in place gives values and margins only: contributions need a DMatrix. The booster knows
+  // its columns' names and types, so the matrix goes unnamed (naming it costs as much as the SHAP of a
+  // small model).
+  Result<DMatrix> matrix = DMatrix::FromValues(values, rows, features_.size(), nthread_);
   if (!matrix.ok()) return matrix.error();
-  const std::string config = PredictionConfig(kContributions, false);
+  static const std::string config = PredictionConfig(kContributions, false);
   const bst_ulong* shape = nullptr;
   bst_ulong dimensions = 0;
   const float* result = nullptr;
@@ -309,7 +323,7 @@ Result<std::vector<float>> Booster::Contributions(const FeatureMatrix& x) const 
       !predicted.ok()) {
     return predicted.error();
   }
-  return CopyPrediction(shape, dimensions, result, x.rows() * (features_.size() + 1));
+  return CopyPrediction(shape, dimensions, result, rows * (features_.size() + 1));
 }
 
 std::vector<double> Booster::GainImportance() const {

@@ -1,5 +1,6 @@
 #include "crm/models/cross_validation.h"
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -47,19 +48,30 @@ std::vector<float> CrossFitCalibration(const TrainingSet& set, const CrossValida
 
 }  // namespace
 
-Result<CrossValidation> CrossValidate(const TrainingSet& set, const BoosterSettings& settings, int folds,
-                                      uint64_t seed) {
-  CrossValidation cv;
-  cv.fold_of_row = StratifiedGroupFolds(set.labels, set.entities, folds, seed);
-  for (int fold : cv.fold_of_row) cv.folds = std::max(cv.folds, fold + 1);
-  cv.raw.assign(set.size(), 0.0f);
-  BoosterSettings one_thread = settings;
-  one_thread.nthread = 1;
-  std::vector<Status> statuses(static_cast<size_t>(cv.folds));
+Result<std::vector<CrossValidation>> CrossValidateEach(const TrainingSet& set,
+                                                       std::span<const BoosterSettings> grid, int folds,
+                                                       uint64_t seed) {
+  const std::vector<int> fold_of_row = StratifiedGroupFolds(set.labels, set.entities, folds, seed);
+  int used = 0;
+  for (int fold : fold_of_row) used = std::max(used, fold + 1);
+  std::vector<CrossValidation> runs(grid.size());
+  for (CrossValidation& cv : runs) {
+    cv.folds = used;
+    cv.fold_of_row = fold_of_row;
+    cv.raw.assign(set.size(), 0.0f);
+  }
+  // One job per (setting, fold), shared by two threads: every fold of every setting is independent, so
+  // neither thread waits for the other until the last job (five folds of one setting alone would leave
+  // a core idle for the fifth).
+  const int jobs = static_cast<int>(grid.size()) * used;
+  std::vector<Status> statuses(static_cast<size_t>(jobs));
   std::atomic<int> next{0};
   auto worker = [&] {
-    for (int fold = next++; fold < cv.folds; fold = next++) {
-      statuses[fold] = PredictFold(set, one_thread, cv.fold_of_row, fold, cv.raw);
+    for (int job = next++; job < jobs; job = next++) {
+      const size_t setting = static_cast<size_t>(job / used);
+      BoosterSettings one_thread = grid[setting];
+      one_thread.nthread = 1;
+      statuses[job] = PredictFold(set, one_thread, fold_of_row, job % used, runs[setting].raw);
     }
   };
   std::thread helper(worker);
@@ -68,8 +80,15 @@ Result<CrossValidation> CrossValidate(const TrainingSet& set, const BoosterSetti
   for (const Status& status : statuses) {
     if (!status.ok()) return status.error();
   }
-  cv.calibrated = CrossFitCalibration(set, cv);
-  return cv;
+  for (CrossValidation& cv : runs) cv.calibrated = CrossFitCalibration(set, cv);
+  return runs;
+}
+
+Result<CrossValidation> CrossValidate(const TrainingSet& set, const BoosterSettings& settings, int folds,
+                                      uint64_t seed) {
+  Result<std::vector<CrossValidation>> runs = CrossValidateEach(set, {&settings, 1}, folds, seed);
+  if (!runs.ok()) return runs.error();
+  return std::move(runs->front());
 }
 
 }  // namespace crm::models

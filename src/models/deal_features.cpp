@@ -267,8 +267,16 @@ std::vector<DealHistoryFacts> CollectHistory(const Dataset& data, std::span<cons
 
 }  // namespace
 
-Result<DealFeatureBuilder> DealFeatureBuilder::Create(const Dataset& data,
-                                                      std::span<const std::string> names) {
+std::shared_ptr<const ActivityDays> ActivityDays::Of(const Dataset& data) {
+  const ActivityColumns& activities = data.activities;
+  auto days = std::make_shared<ActivityDays>();
+  days->by_deal = DayLists(activities.opportunity, activities.date, data.opportunities.size());
+  days->by_account = DayLists(activities.account, activities.date, data.accounts.size());
+  return days;
+}
+
+Result<DealFeatureBuilder> DealFeatureBuilder::Create(const Dataset& data, std::span<const std::string> names,
+                                                      std::shared_ptr<const ActivityDays> activities) {
   std::vector<int> features;
   for (const std::string& name : names) {
     for (const OutcomeField& field : kOutcomeFields) {
@@ -286,7 +294,8 @@ Result<DealFeatureBuilder> DealFeatureBuilder::Create(const Dataset& data,
     }
     features.push_back(static_cast<int>(it - kCatalogue.begin()));
   }
-  return DealFeatureBuilder(data, std::move(features));
+  if (!activities) activities = ActivityDays::Of(data);
+  return DealFeatureBuilder(data, std::move(features), std::move(activities));
 }
 
 std::vector<std::string> DealFeatureBuilder::DefaultFeatures(DealFeatureSet set, bool has_activities) {
@@ -309,16 +318,14 @@ std::vector<std::string> DealFeatureBuilder::CatalogueNames() {
   return names;
 }
 
-DealFeatureBuilder::DealFeatureBuilder(const Dataset& data, std::vector<int> features)
-    : data_(&data), features_(std::move(features)) {
+DealFeatureBuilder::DealFeatureBuilder(const Dataset& data, std::vector<int> features,
+                                       std::shared_ptr<const ActivityDays> activities)
+    : data_(&data), features_(std::move(features)), activities_(std::move(activities)) {
   for (int feature : features_) {
     const FeatureDefinition& definition = kCatalogue[feature];
     specs_.push_back(
         {definition.name, definition.description, definition.kind, CategoryLabels(data, definition.labels)});
   }
-  const ActivityColumns& activities = data.activities;
-  deal_activity_days_ = DayLists(activities.opportunity, activities.date, data.opportunities.size());
-  account_activity_days_ = DayLists(activities.account, activities.date, data.accounts.size());
 }
 
 FeatureMatrix DealFeatureBuilder::Build(std::span<const DealExample> examples) const {
@@ -359,15 +366,23 @@ FeatureMatrix DealFeatureBuilder::BuildAt(const DealHistoryCounts& counts,
   return Fill(examples, facts);
 }
 
+void DealFeatureBuilder::FillRow(const DealHistoryCounts& counts, int32_t deal, std::span<float> row) const {
+  FillOne({deal, counts.day}, FactsOf(data_->opportunities, deal, counts, false), row.data());
+}
+
+void DealFeatureBuilder::FillOne(const DealExample& example, const DealHistoryFacts& facts,
+                                 float* out) const {
+  const FeatureInput input{*data_, example, facts, activities_->by_deal, activities_->by_account};
+  for (int feature : features_) *out++ = kCatalogue[feature].compute(input);
+}
+
 FeatureMatrix DealFeatureBuilder::Fill(std::span<const DealExample> examples,
                                        std::span<const DealHistoryFacts> facts) const {
   FeatureMatrix matrix;
   matrix.features = specs_;
   matrix.values.resize(examples.size() * features_.size());
-  float* out = matrix.values.data();
   for (size_t i = 0; i < examples.size(); ++i) {
-    const FeatureInput input{*data_, examples[i], facts[i], deal_activity_days_, account_activity_days_};
-    for (int feature : features_) *out++ = kCatalogue[feature].compute(input);
+    FillOne(examples[i], facts[i], matrix.values.data() + i * features_.size());
   }
   return matrix;
 }

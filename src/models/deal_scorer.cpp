@@ -10,10 +10,11 @@ namespace crm::models {
 namespace {
 
 //! A builder for the model's features, or nullopt when there is no model (or its features are unknown).
-std::optional<DealFeatureBuilder> BuilderOf(const Dataset& data, const TrainedModel* model) {
+std::optional<DealFeatureBuilder> BuilderOf(const Dataset& data, const TrainedModel* model,
+                                            const std::shared_ptr<const ActivityDays>& activities) {
   if (!model) return std::nullopt;
   const std::vector<std::string> names = model->FeatureNames();
-  Result<DealFeatureBuilder> builder = DealFeatureBuilder::Create(data, names);
+  Result<DealFeatureBuilder> builder = DealFeatureBuilder::Create(data, names, activities);
   if (!builder.ok()) return std::nullopt;
   return std::move(builder).value();
 }
@@ -58,11 +59,15 @@ nlohmann::json ToJson(const DealScore& score) {
 }
 
 DealScorer::DealScorer(const Dataset& data, const ModelSet& models, int32_t as_of)
+    : DealScorer(data, models, as_of, ActivityDays::Of(data)) {}
+
+DealScorer::DealScorer(const Dataset& data, const ModelSet& models, int32_t as_of,
+                       const std::shared_ptr<const ActivityDays>& activities)
     : data_(&data),
       models_(&models),
       as_of_(as_of),
-      win_builder_(BuilderOf(data, models.Find(ModelKind::kOpportunityWin))),
-      lead_builder_(BuilderOf(data, models.Find(ModelKind::kLeadScore))),
+      win_builder_(BuilderOf(data, models.Find(ModelKind::kOpportunityWin), activities)),
+      lead_builder_(BuilderOf(data, models.Find(ModelKind::kLeadScore), activities)),
       counts_(CountDealHistory(data, as_of)) {}
 
 const DealFeatureBuilder* DealScorer::BuilderFor(ModelKind kind) const {
@@ -106,19 +111,19 @@ Result<DealScore> DealScorer::Score(int32_t deal) const {
     score.tier = TierOf(score.probability);
     return score;
   }
-  const int32_t rows[] = {deal};
-  const FeatureMatrix x = builder->BuildAt(counts_, rows);
-  Result<std::vector<float>> contributions = model->booster->Contributions(x);
+  std::vector<float> row(builder->specs().size());
+  builder->FillRow(counts_, deal, row);
+  Result<std::vector<float>> contributions = model->booster->RowContributions(row);
   if (!contributions.ok()) return contributions.error();
   double margin = 0;
   for (float c : *contributions) margin += c;
   score.probability = model->calibrator.Apply(1.0 / (1.0 + std::exp(-margin)));
   score.tier = TierOf(score.probability);
-  score.factors = TopFactors(*model, x.Row(0), *contributions);
+  score.factors = TopFactors(*model, row, *contributions);
   score.model_version = model->VersionLabel();
   score.model_auc = model->metrics.value("auc", kNoNumber);
   score.reliability = AucVerdict(score.model_auc);
-  score.cautions = Cautions(*model, x.Row(0));
+  score.cautions = Cautions(*model, row);
   return score;
 }
 

@@ -19,17 +19,24 @@ std::string DenseArrayInterface(std::span<const float> values, size_t rows, size
          R"(], "typestr": "<f4", "version": 3})";
 }
 
-Result<DMatrix> DMatrix::FromFeatures(const FeatureMatrix& x, int nthread) {
+Result<DMatrix> DMatrix::FromValues(std::span<const float> values, size_t rows, size_t columns, int nthread) {
   // XGBoost's JSON reader takes NaN, which nlohmann::json would write as null.
   const std::string config = R"({"missing": NaN, "nthread": )" + std::to_string(nthread) + "}";
-  const std::string data = DenseArrayInterface(x.values, x.rows(), x.columns());
+  const std::string data = DenseArrayInterface(values, rows, columns);
   DMatrixHandle handle = nullptr;
   if (Status made = CheckXgboost(XGDMatrixCreateFromDense(data.c_str(), config.c_str(), &handle),
                                  "building a feature matrix");
       !made.ok()) {
     return made.error();
   }
-  DMatrix matrix(handle);
+  return DMatrix(handle);
+}
+
+Result<DMatrix> DMatrix::FromFeatures(const FeatureMatrix& x, int nthread) {
+  Result<DMatrix> made = FromValues(x.values, x.rows(), x.columns(), nthread);
+  if (!made.ok()) return made.error();
+  DMatrix matrix = std::move(made).value();
+  const DMatrixHandle handle = matrix.handle();
   XgboostFeatureInfo info(x.features);
   if (Status named =
           CheckXgboost(XGDMatrixSetStrFeatureInfo(handle, "feature_name", info.names.data(), info.size()),

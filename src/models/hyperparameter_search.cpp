@@ -25,19 +25,18 @@ std::vector<BoosterSettings> DefaultSearchGrid() {
 }
 
 Result<SearchResult> SearchSettings(const TrainingSet& set, std::span<const BoosterSettings> grid) {
+  Result<std::vector<CrossValidation>> runs = CrossValidateEach(set, grid);
+  if (!runs.ok()) return runs.error();
   SearchResult result;
-  for (const BoosterSettings& settings : grid) {
-    Result<CrossValidation> cv = CrossValidate(set, settings);
-    if (!cv.ok()) return cv.error();
-    const SearchCandidate candidate{settings, LogLoss(cv->raw, set.labels), Auc(cv->raw, set.labels)};
+  for (size_t i = 0; i < grid.size(); ++i) {
+    const std::vector<float>& raw = (*runs)[i].raw;
+    const SearchCandidate candidate{grid[i], LogLoss(raw, set.labels), Auc(raw, set.labels)};
     const bool better =
         result.candidates.empty() || candidate.log_loss < result.candidates[result.best].log_loss;
     result.candidates.push_back(candidate);
-    if (better) {
-      result.best = result.candidates.size() - 1;
-      result.cv = std::move(cv).value();
-    }
+    if (better) result.best = i;
   }
+  result.cv = std::move((*runs)[result.best]);
   return result;
 }
 

@@ -20,6 +20,7 @@ nlohmann::json Member(const nlohmann::json& object, const char* key) {
 //! The status of a slot without a model.
 const char* MissingStatus(const ModelSlot& slot) {
   if (slot.refused) return "refused";
+  if (slot.refitting) return "refitting";
   return slot.stale ? "stale" : "missing";
 }
 
@@ -78,6 +79,7 @@ nlohmann::json ModelCardJson(ModelKind kind, const ModelSlot& slot) {
   card["version"] = model.version;
   card["model_version"] = model.VersionLabel();
   card["created_at"] = model.created_at;
+  card["data_hash"] = model.data_hash;
   card["known_by"] = FormatIsoDate(model.known_by);
   card["n_train"] = model.n_train;
   card["positive_rate"] = model.positive_rate;

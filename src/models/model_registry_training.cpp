@@ -85,13 +85,11 @@ Result<TrainingSummary> TrainAndStore(const Dataset& data, store::Store& store,
 Result<ModelSet> LoadOrTrainModels(const Dataset& data, store::Store& store) {
   const std::string data_hash = DatasetFingerprint(data);
   Result<ModelSet> models = ModelSet::Load(store, data_hash);
-  if (!models.ok()) return models.error();
-  bool complete = true;
-  for (ModelKind kind : kAllModels) complete = complete && !models->slot(kind).NeedsTraining();
-  if (complete) return models;
+  if (!models.ok() || !models->NeedsTraining()) return models;
   Result<TrainingSummary> summary = TrainAndStoreHashed(data, data_hash, store, {});
   if (!summary.ok()) return summary.error();
-  return std::move(summary->models);
+  // Loaded back as stored: boosters predicting on one thread each and warmed up, as they are served.
+  return ModelSet::Load(store, data_hash);
 }
 
 }  // namespace crm::models

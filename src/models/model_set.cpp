@@ -45,6 +45,7 @@ void ModelSet::Put(TrainedModel model) {
   slot.unavailable.clear();
   slot.stale = false;
   slot.refused = false;
+  slot.refitting = false;
 }
 
 void ModelSet::MarkUnavailable(ModelKind kind, std::string reason) {
@@ -56,6 +57,25 @@ void ModelSet::MarkUnavailable(ModelKind kind, std::string reason) {
 void ModelSet::MarkRefused(ModelKind kind, std::string reason) {
   MarkUnavailable(kind, std::move(reason));
   slots_[static_cast<size_t>(kind)].refused = true;
+}
+
+bool ModelSet::NeedsTraining() const {
+  for (const ModelSlot& slot : slots_) {
+    if (slot.NeedsTraining()) return true;
+  }
+  return false;
+}
+
+void ModelSet::MarkRefitting() {
+  for (ModelKind kind : kAllModels) {
+    ModelSlot& slot = slots_[static_cast<size_t>(kind)];
+    if (!slot.NeedsTraining()) continue;
+    slot.refitting = true;
+    slot.unavailable =
+        "the " + std::string(ModelName(kind)) + " model is being " +
+        (slot.stale ? "refitted on the current data (the stored one was trained on other data)" : "trained") +
+        " in the background and is used as soon as it is ready";
+  }
 }
 
 bool ModelSet::AnyStale() const {

@@ -21,7 +21,9 @@ void AnswerInsight(Api& api, const std::string& type, const httplib::Request& re
   const access::Workspace* workspace = api.WorkspaceFor(request, response);
   if (!workspace) return;
   const bool unfiltered = request.params.empty();
-  const std::string cache_key = workspace->scope().Key() + "/" + type;
+  // Insights weigh deals by the models: answers of models replaced since are not reused.
+  const std::string cache_key =
+      workspace->scope().Key() + "/" + std::to_string(workspace->generation()) + "/" + type;
   if (unfiltered) {
     if (auto cached = api.insights.Find(cache_key)) return SendJsonText(response, 200, std::move(*cached));
   }

@@ -8,9 +8,9 @@
 #include "auth_gate.h"
 #include "hardening.h"
 #include "http_json.h"
-#include "static_routes.h"
 #include "lending_writer.h"
 #include "listen_backlog.h"
+#include "static_routes.h"
 
 namespace crm::server {
 
@@ -73,6 +73,9 @@ class Server::Impl {
 
   bool Run() { return http_.listen_after_bind(); }
   void Stop() { http_.stop(); }
+  Status UseModels(std::shared_ptr<const models::ModelSet> models) {
+    return api_.workspaces.UseModels(std::move(models));
+  }
 
  private:
   //! Opens the users, sessions and audit log; off loopback there is no local admin, even without users.
@@ -107,5 +110,9 @@ Result<int> Server::Bind() { return impl_->Bind(); }
 bool Server::Run() { return impl_->Run(); }
 
 void Server::Stop() { impl_->Stop(); }
+
+Status Server::UseModels(std::shared_ptr<const models::ModelSet> models) {
+  return impl_->UseModels(std::move(models));
+}
 
 }  // namespace crm::server

@@ -39,6 +39,9 @@ class Booster {
   Result<std::vector<float>> PredictMargin(const FeatureMatrix& x) const;
   //! SHAP contributions, rows × (Columns() + 1) row-major, the bias last: each row sums to its margin.
   Result<std::vector<float>> Contributions(const FeatureMatrix& x) const;
+  //! The SHAP contributions of one row of the model's columns, in their order (Columns() values): what
+  //! Contributions gives for a one-row matrix, without building one (the fast path of a single score).
+  Result<std::vector<float>> RowContributions(std::span<const float> row) const;
   //! The total gain of the splits on each column, in column order; 0 for a column no tree uses.
   std::vector<double> GainImportance() const;
   //! The model as UBJ (universal binary JSON) bytes, for Load.
@@ -55,6 +58,8 @@ class Booster {
   //! One float per row of `x` straight from its values (no DMatrix): XGBoost's prediction `type`, 0 for
   //! the probability, 1 for the margin.
   Result<std::vector<float>> PredictInPlace(const FeatureMatrix& x, int type) const;
+  //! Contributions of `rows` rows of the model's columns (unchecked).
+  Result<std::vector<float>> ContributionsOf(std::span<const float> values, size_t rows) const;
   //! Reads the column names and types from the XGBoost model.
   Status ReadFeatures();
   //! Predicts once on one row, so that XGBoost finishes its lazy set-up before threads share the model.

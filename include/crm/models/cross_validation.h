@@ -4,6 +4,7 @@
 // that the metrics reported from it are out-of-sample twice over.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "crm/common/result.h"
@@ -23,8 +24,14 @@ struct CrossValidation {
 //! Folds used by every cross-validation of the product.
 inline constexpr int kCrossValidationFolds = 5;
 
-//! Fits one booster per fold (two folds at a time, one thread each) and predicts the held-out rows.
-//! `settings.nthread` is ignored. An Error when a fold's training fails.
+//! The cross-validation of each setting of `grid`, on the same folds: one booster per (setting, fold),
+//! two at a time on one thread each, each predicting its held-out rows. The settings' nthread is ignored.
+//! An Error when a fold's training fails.
+Result<std::vector<CrossValidation>> CrossValidateEach(const TrainingSet& set,
+                                                       std::span<const BoosterSettings> grid,
+                                                       int folds = kCrossValidationFolds, uint64_t seed = 17);
+
+//! CrossValidateEach of one setting.
 Result<CrossValidation> CrossValidate(const TrainingSet& set, const BoosterSettings& settings,
                                       int folds = kCrossValidationFolds, uint64_t seed = 17);
 

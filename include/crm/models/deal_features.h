@@ -4,6 +4,7 @@
 // age and the activities logged by then. Fields known only after the outcome (close value, close date,
 // stage) are not in the catalogue, and asking for one by name is refused with the reason.
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,11 +43,23 @@ struct DealHistoryFacts {
   int32_t agent_open = 0;  //!< the agent's deals engaged and not closed
 };
 
+//! The days of the activities logged on each deal and with each account, indexed once per dataset and
+//! shared by the feature builders of several models.
+struct ActivityDays {
+  DayLists by_deal;     //!< per deal row
+  DayLists by_account;  //!< per account row
+
+  //! The index of `data`'s activities.
+  static std::shared_ptr<const ActivityDays> Of(const Dataset& data);
+};
+
 //! Builds feature matrices for deal examples. Build once per dataset; Build() is cheap per call.
 class DealFeatureBuilder {
  public:
   //! A builder of the named features; an Error names an outcome field (leakage) or an unknown name.
-  static Result<DealFeatureBuilder> Create(const Dataset& data, std::span<const std::string> names);
+  //! `activities` (of `data`) is indexed here when not given.
+  static Result<DealFeatureBuilder> Create(const Dataset& data, std::span<const std::string> names,
+                                           std::shared_ptr<const ActivityDays> activities = nullptr);
   //! The default feature names of a model; the activity features only when the data has activities.
   static std::vector<std::string> DefaultFeatures(DealFeatureSet set, bool has_activities);
   //! Every feature name the catalogue offers.
@@ -57,19 +70,24 @@ class DealFeatureBuilder {
   FeatureMatrix Build(std::span<const DealExample> examples) const;
   //! One row per deal, each seen at the end of `counts.day`.
   FeatureMatrix BuildAt(const DealHistoryCounts& counts, std::span<const int32_t> deals) const;
+  //! The features of one deal seen at the end of `counts.day`, written to `row` (one value per column):
+  //! BuildAt of one deal without allocating.
+  void FillRow(const DealHistoryCounts& counts, int32_t deal, std::span<float> row) const;
   //! The columns Build() fills.
   const std::vector<FeatureSpec>& specs() const { return specs_; }
 
  private:
-  DealFeatureBuilder(const Dataset& data, std::vector<int> features);
+  DealFeatureBuilder(const Dataset& data, std::vector<int> features,
+                     std::shared_ptr<const ActivityDays> activities);
   //! The rows of `examples` from their history facts.
   FeatureMatrix Fill(std::span<const DealExample> examples, std::span<const DealHistoryFacts> facts) const;
+  //! The row of one example from its history facts, written to `out` (one value per column).
+  void FillOne(const DealExample& example, const DealHistoryFacts& facts, float* out) const;
 
   const Dataset* data_;
   std::vector<int> features_;  //!< indexes into the catalogue
   std::vector<FeatureSpec> specs_;
-  DayLists deal_activity_days_;     //!< per deal row
-  DayLists account_activity_days_;  //!< per account row
+  std::shared_ptr<const ActivityDays> activities_;
 };
 
 }  // namespace crm::models

@@ -4,6 +4,7 @@
 // model, saying so.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -53,6 +54,9 @@ class DealScorer {
   int32_t as_of() const { return as_of_; }
 
  private:
+  //! The scorer over the activities of `data`, indexed once for both models' builders.
+  DealScorer(const Dataset& data, const ModelSet& models, int32_t as_of,
+             const std::shared_ptr<const ActivityDays>& activities);
   //! The product's win rate from deals closed by the as-of date; NaN without any.
   double HistoricalRate(int32_t deal) const;
   //! The builder for `kind`'s model, or nullptr when there is no model.

@@ -17,10 +17,10 @@ namespace crm::models {
 //! What the models can and cannot do, one sentence each, in the README's words.
 std::vector<std::string> ModelLimits();
 
-//! The card of one model kind: {name, outcome, status: trained | refused | stale | missing, note, …}; a
-//! trained model adds version, created_at, known_by, n_train, validation, verdict, metrics, confusion,
-//! calibration, calibrator, importance, fairness, backtest and features (the calibrator's points and the
-//! settings search are left out).
+//! The card of one model kind: {name, outcome, status: trained | refused | refitting | stale | missing,
+//! note, …}; a trained model adds version, created_at, data_hash (the data it was trained on), known_by,
+//! n_train, validation, verdict, metrics, confusion, calibration, calibrator, importance, fairness, backtest
+//! and features (the calibrator's points and the settings search are left out).
 nlohmann::json ModelCardJson(ModelKind kind, const ModelSlot& slot);
 
 //! How the revenue forecast did on its own backtest, from the forecast insight: {quarter, projected, actual,

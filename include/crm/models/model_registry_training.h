@@ -26,8 +26,8 @@ Result<TrainingSummary> TrainAndStore(
     const Dataset& data, store::Store& store,
     const std::function<void(size_t done, const std::string& model)>& progress = {});
 
-//! The models in `store` for `data`; when any is missing or stale, trains them all first (as the server
-//! does on start-up).
+//! The models in `store` for `data`; when any is missing or stale, trains them all first and loads them
+//! back as stored (as the server does in the background on start-up).
 Result<ModelSet> LoadOrTrainModels(const Dataset& data, store::Store& store);
 
 }  // namespace crm::models

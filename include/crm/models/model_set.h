@@ -19,6 +19,7 @@ struct ModelSlot {
   std::string unavailable;  //!< why `model` is empty; empty when it is set
   bool stale = false;       //!< a model exists but was trained on other data than the loaded data
   bool refused = false;     //!< training on this data refused (too little history): `unavailable` says why
+  bool refitting = false;   //!< being trained on this data in the background: `unavailable` says so
 
   //! True when `train` should run: no usable model and no refusal for this data.
   bool NeedsTraining() const { return !model && !refused; }
@@ -48,6 +49,11 @@ class ModelSet {
   void MarkRefused(ModelKind kind, std::string reason);
   //! True when any slot holds a stale model.
   bool AnyStale() const;
+  //! True when any slot NeedsTraining: `train` would change the models in use.
+  bool NeedsTraining() const;
+  //! Marks every slot that NeedsTraining as being refitted in the background, saying so (and that the
+  //! historical rates stand in meanwhile) in its reason; a stale slot stays marked stale.
+  void MarkRefitting();
 
  private:
   std::array<ModelSlot, kAllModels.size()> slots_;

@@ -26,8 +26,8 @@ struct ServerOptions {
   std::string web_root;               //!< serve the web UI from this folder; empty: the embedded files
   //! The body limit of POST /api/v1/export, which carries a client's tables.
   size_t max_export_body_bytes = 8 * 1024 * 1024;
-  double rate_per_second = 30;        //!< requests a second per signed-in user (0: no limit)
-  double rate_burst = 120;            //!< requests a signed-in user may make at once
+  double rate_per_second = 30;  //!< requests a second per signed-in user (0: no limit)
+  double rate_burst = 120;      //!< requests a signed-in user may make at once
 };
 
 //! True for a loopback address: "localhost", 127.0.0.0/8 or "::1".
@@ -49,6 +49,9 @@ class Server {
   bool Run();
   //! Makes Run() return; safe from any thread.
   void Stop();
+  //! Answers with `models` from now on (refitted while serving), every page and answer at once; safe from
+  //! any thread while serving. An Error (the models in use stay) when the services cannot be rebuilt.
+  Status UseModels(std::shared_ptr<const models::ModelSet> models);
 
  private:
   class Impl;

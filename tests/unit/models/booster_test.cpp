@@ -174,6 +174,22 @@ TEST(BoosterTest, ContributionsSumToTheMarginWithTheBiasLast) {
   }
 }
 
+TEST(BoosterTest, OneRowContributionsAreThoseOfAOneRowMatrix) {
+  const Booster booster = TrainOrDie(PlantedSignal(2000, 6));
+  const Sample sample = PlantedSignal(20, 8);
+  const std::vector<float> all = ContributionsOrDie(booster, sample.x);
+  constexpr size_t kWidth = 5;  // 4 columns and the bias
+  for (size_t row = 0; row < 20; ++row) {
+    // Categorical splits too: the unnamed one-row matrix must be read with the model's column types.
+    Result<std::vector<float>> one = booster.RowContributions(sample.x.Row(row));
+    ASSERT_TRUE(one.ok()) << one.error().message;
+    EXPECT_EQ(*one, std::vector<float>(all.begin() + row * kWidth, all.begin() + (row + 1) * kWidth));
+  }
+  Result<std::vector<float>> short_row = booster.RowContributions(sample.x.Row(0).first(3));
+  ASSERT_FALSE(short_row.ok());
+  EXPECT_EQ(short_row.error().message, "predicting: the row has 3 values, the model reads 4");
+}
+
 TEST(BoosterTest, SaveThenLoadPredictsTheSame) {
   const Booster trained = TrainOrDie(PlantedSignal(1000, 8));
   const std::string bytes = SaveOrDie(trained);

@@ -204,5 +204,31 @@ TEST(DealFeaturesTest, CountsOfOneDayGiveTheSameRowsAsTheSweep) {
   EXPECT_TRUE(test::SameMatrix(builder.Build(examples), counted));
 }
 
+TEST(DealFeaturesTest, OneFilledRowIsTheRowOfBuildAt) {
+  const Dataset data = analytics::test::SmallCrm();
+  const std::vector<std::string> names = DealFeatureBuilder::CatalogueNames();
+  // Two builders over one activity index, as the scorer's two models share it.
+  const std::shared_ptr<const ActivityDays> activities = ActivityDays::Of(data);
+  Result<DealFeatureBuilder> builder = DealFeatureBuilder::Create(data, names, activities);
+  Result<DealFeatureBuilder> own_index = DealFeatureBuilder::Create(data, names);
+  ASSERT_TRUE(builder.ok() && own_index.ok());
+  const DealHistoryCounts counts = CountDealHistory(data, analytics::test::Day("2017-04-30"));
+  std::vector<int32_t> deals(data.opportunities.size());
+  for (size_t i = 0; i < deals.size(); ++i) deals[i] = static_cast<int32_t>(i);
+  const FeatureMatrix built = own_index->BuildAt(counts, deals);
+  std::vector<float> row(names.size());
+  for (int32_t deal : deals) {
+    builder->FillRow(counts, deal, row);
+    const std::span<const float> expected = built.Row(static_cast<size_t>(deal));
+    for (size_t column = 0; column < row.size(); ++column) {
+      if (std::isnan(expected[column])) {
+        EXPECT_TRUE(std::isnan(row[column])) << names[column];
+      } else {
+        EXPECT_EQ(row[column], expected[column]) << names[column];
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace crm::models

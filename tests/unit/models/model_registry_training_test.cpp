@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "crm/models/model_card.h"
 #include "crm/store/model_registry.h"
 #include "model_fixture.h"
 
@@ -40,6 +41,22 @@ TEST(ModelRegistryTrainingTest, ModelsOfOtherDataAreStaleAndNotUsed) {
   EXPECT_TRUE(other->slot(ModelKind::kOpportunityWin).NeedsTraining());
   EXPECT_NE(other->slot(ModelKind::kOpportunityWin).unavailable.find("trained on other data"),
             std::string::npos);
+}
+
+TEST(ModelRegistryTrainingTest, ModelsToRefitSaySoUntilTheNewOnesArrive) {
+  ModelSet none;
+  ASSERT_TRUE(none.NeedsTraining());
+  none.MarkRefused(ModelKind::kAccountRisk, "too little history");
+  none.MarkRefitting();
+  const ModelSlot& win = none.slot(ModelKind::kOpportunityWin);
+  EXPECT_TRUE(win.refitting);
+  EXPECT_EQ(win.unavailable,
+            "the opportunity_win model is being trained in the background and is used as "
+            "soon as it is ready");
+  EXPECT_EQ(ModelCardJson(ModelKind::kOpportunityWin, win)["status"], "refitting");
+  // A refusal for this data is not refitted.
+  EXPECT_FALSE(none.slot(ModelKind::kAccountRisk).refitting);
+  EXPECT_EQ(ModelCardJson(ModelKind::kAccountRisk, none.slot(ModelKind::kAccountRisk))["status"], "refused");
 }
 
 }  // namespace

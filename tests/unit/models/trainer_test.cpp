@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "crm/models/cross_validation.h"
 #include "crm/models/feature_checks.h"
 #include "crm/models/metrics.h"
 #include "crm/models/model_backtest.h"
@@ -68,6 +69,28 @@ TEST(TrainerTest, ShuffledOutcomesLeaveNothingToLearn) {
   Result<double> auc = PermutedLabelAuc(*set, BoosterSettings{});
   ASSERT_TRUE(auc.ok());
   EXPECT_NEAR(*auc, 0.5, 0.05);
+}
+
+TEST(TrainerTest, CrossValidatingSettingsTogetherGivesEachOnesOwnResult) {
+  const Dataset& data = DemoDataset();
+  const std::vector<std::string> features = DefaultFeatureNames(data, ModelKind::kLeadScore);
+  Result<TrainingSet> set = BuildTrainingSet(data, ModelKind::kLeadScore, data.LatestDate(), features);
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  std::vector<BoosterSettings> grid(2);
+  grid[0].rounds = 5;
+  grid[1].rounds = 8;
+  grid[1].max_depth = 2;
+  Result<std::vector<CrossValidation>> together = CrossValidateEach(*set, grid);
+  ASSERT_TRUE(together.ok()) << together.error().message;
+  ASSERT_EQ(together->size(), 2u);
+  for (size_t i = 0; i < grid.size(); ++i) {
+    Result<CrossValidation> alone = CrossValidate(*set, grid[i]);
+    ASSERT_TRUE(alone.ok()) << alone.error().message;
+    EXPECT_EQ((*together)[i].fold_of_row, alone->fold_of_row);
+    EXPECT_EQ((*together)[i].raw, alone->raw) << "setting " << i;
+    EXPECT_EQ((*together)[i].calibrated, alone->calibrated) << "setting " << i;
+  }
+  EXPECT_NE((*together)[0].raw, (*together)[1].raw);
 }
 
 TEST(TrainerTest, CloseValueSmuggledInIsRefusedAsLeakage) {

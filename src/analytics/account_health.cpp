@@ -1,7 +1,5 @@
 #include "crm/analytics/account_health.h"
 
-#include "crm/analytics/activity_recency.h"
-
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -10,6 +8,7 @@
 #include "crm/analytics/activity_recency.h"
 #include "crm/analytics/score_scales.h"
 #include "crm/analytics/statistics.h"
+#include "two_threads.h"
 
 namespace crm::analytics {
 
@@ -47,17 +46,16 @@ struct alignas(64) Counters {
 };
 static_assert(sizeof(Counters) == 64);
 
-// What the first pass over the peer deals collects: totals per account row.
+// What the first pass over the peer deals collects, per account row: totals, and one bit for each day of
+// the rhythm window (bit d of the account's kWindowWords words: a win d days before the as-of date).
 struct Accumulation {
   std::vector<Counters> counters;
-  int64_t without_account = 0;
-};
-
-// What the second pass collects, once the last win days are known: per account row, the loss run and
-// one bit for each day of the rhythm window (bit d: a win d days before the as-of date).
-struct WinHistory {
-  std::vector<int32_t> loss_runs;
   std::vector<uint64_t> win_days;
+  int64_t without_account = 0;
+
+  explicit Accumulation(size_t accounts) : counters(accounts), win_days(accounts * kWindowWords, 0) {}
+  // Adds the totals of another part of the deals.
+  void Merge(const Accumulation& other);
 };
 
 // The estimated value of an open deal per product; 0 when unknown, so such deals add nothing.
@@ -69,78 +67,132 @@ std::vector<double> OpenValueByProduct(const DealEstimates& estimates) {
   return values;
 }
 
-// Adds one deal of the snapshot to its account's totals. Branch-free where it can be: the stages of
+// Adds deals of the snapshot to their accounts' totals. Branch-free where it can be: the stages of
 // consecutive deals are unpredictable, and mispredicted branches would dominate the pass.
-void AddDeal(const QueryContext& query, const std::vector<double>& open_values, int32_t row,
-             Counters& counters) {
-  const OpportunityColumns& deals = query.data.opportunities;
-  const DealStage stage = query.snapshot.Stage(row);
-  const bool closed = IsClosed(stage);
-  const bool won = stage == DealStage::kWon;
-  const int32_t day = closed ? deals.close_date[row] : kNoDay;  // snapshot.CloseDate without a second lookup
-  const bool dated = day != kNoDay;
-  const int32_t age = dated ? query.snapshot.as_of() - day : kHealthRhythmWindowDays;
-  const bool recent = dated && age < kHealthRecentDays;
-  const bool won_last_year = won && age < kHealthYearDays;
-  const double close_value = deals.close_value[row];
-  const double won_value = won && HasValue(close_value) ? close_value : 0;
-  counters.won += won;
-  counters.lost += closed && !won;
-  counters.open += !closed;
-  counters.won_value += won_value;
-  counters.open_value += closed ? 0 : open_values[static_cast<size_t>(deals.product[row])];
-  counters.recent_closed += recent;
-  counters.recent_won += recent && won;
-  counters.earlier_closed += dated && !recent;
-  counters.earlier_won += dated && !recent && won;
-  counters.wins_last_year += won_last_year;
-  counters.won_value_last_year += won_last_year ? won_value : 0;
-  counters.last_win_day = std::max(counters.last_win_day, won && dated ? day : kNoDay);
-  const int32_t engaged = deals.engage_date[row];
-  counters.first_day = std::min(counters.first_day, engaged != kNoDay ? engaged : kNoFirstDay);
-  counters.first_day = std::min(counters.first_day, dated ? day : kNoFirstDay);
-}
+class DealAdder {
+ public:
+  explicit DealAdder(const QueryContext& query)
+      : stages_(query.snapshot.stages()),
+        close_dates_(query.data.opportunities.close_date.data()),
+        engage_dates_(query.data.opportunities.engage_date.data()),
+        close_values_(query.data.opportunities.close_value.data()),
+        products_(query.data.opportunities.product.data()),
+        accounts_(query.data.opportunities.account.data()),
+        open_values_(OpenValueByProduct(query.estimates)),
+        as_of_(query.snapshot.as_of()) {}
 
-Accumulation Accumulate(const QueryContext& query, std::span<const int32_t> rows) {
-  const OpportunityColumns& deals = query.data.opportunities;
-  const std::vector<double> open_values = OpenValueByProduct(query.estimates);
-  Accumulation all;
-  all.counters.resize(query.data.accounts.size());
-  for (int32_t row : rows) {
-    const int32_t account = deals.account[row];
-    if (account == kNoIndex) {
-      ++all.without_account;
-      continue;
+  // Adds the deals `rows` to `into`.
+  void Add(std::span<const int32_t> rows, Accumulation& into) const {
+    for (const int32_t row : rows) {
+      const int32_t account = accounts_[row];
+      if (account == kNoIndex) {
+        ++into.without_account;
+        continue;
+      }
+      const auto index = static_cast<size_t>(account);
+      Add(row, into.counters[index], &into.win_days[index * kWindowWords]);
     }
-    AddDeal(query, open_values, row, all.counters[static_cast<size_t>(account)]);
   }
-  return all;
+
+ private:
+  void Add(int32_t row, Counters& counters, uint64_t* win_days) const {
+    const DealStage stage = stages_[row];
+    const bool closed = IsClosed(stage);
+    const bool won = stage == DealStage::kWon;
+    const int32_t day = closed ? close_dates_[row] : kNoDay;  // snapshot.CloseDate without a second lookup
+    const bool dated = day != kNoDay;
+    const int32_t age = dated ? as_of_ - day : kHealthRhythmWindowDays;
+    const bool recent = dated && age < kHealthRecentDays;
+    const bool won_last_year = won && age < kHealthYearDays;
+    const double close_value = close_values_[row];
+    const double won_value = won && HasValue(close_value) ? close_value : 0;
+    counters.won += won;
+    counters.lost += closed && !won;
+    counters.open += !closed;
+    counters.won_value += won_value;
+    counters.open_value += closed ? 0 : open_values_[static_cast<size_t>(products_[row])];
+    counters.recent_closed += recent;
+    counters.recent_won += recent && won;
+    counters.earlier_closed += dated && !recent;
+    counters.earlier_won += dated && !recent && won;
+    counters.wins_last_year += won_last_year;
+    counters.won_value_last_year += won_last_year ? won_value : 0;
+    counters.last_win_day = std::max(counters.last_win_day, won && dated ? day : kNoDay);
+    const int32_t engaged = engage_dates_[row];
+    counters.first_day = std::min(counters.first_day, engaged != kNoDay ? engaged : kNoFirstDay);
+    counters.first_day = std::min(counters.first_day, dated ? day : kNoFirstDay);
+    const bool in_window = won && age >= 0 && age < kHealthRhythmWindowDays;
+    const auto bit = static_cast<size_t>(in_window ? age : 0);  // other deals set no bit
+    win_days[bit / 64] |= uint64_t{in_window} << (bit % 64);
+  }
+
+  const DealStage* stages_;
+  const int32_t* close_dates_;
+  const int32_t* engage_dates_;
+  const double* close_values_;
+  const int32_t* products_;
+  const int32_t* accounts_;
+  std::vector<double> open_values_;
+  int32_t as_of_;
+};
+
+void Accumulation::Merge(const Accumulation& other) {
+  for (size_t a = 0; a < counters.size(); ++a) {
+    Counters& mine = counters[a];
+    const Counters& theirs = other.counters[a];
+    mine.won += theirs.won;
+    mine.lost += theirs.lost;
+    mine.open += theirs.open;
+    mine.wins_last_year += theirs.wins_last_year;
+    mine.recent_won += theirs.recent_won;
+    mine.recent_closed += theirs.recent_closed;
+    mine.earlier_won += theirs.earlier_won;
+    mine.earlier_closed += theirs.earlier_closed;
+    mine.first_day = std::min(mine.first_day, theirs.first_day);
+    mine.last_win_day = std::max(mine.last_win_day, theirs.last_win_day);
+    mine.won_value += theirs.won_value;
+    mine.open_value += theirs.open_value;
+    mine.won_value_last_year += theirs.won_value_last_year;
+  }
+  for (size_t w = 0; w < win_days.size(); ++w) win_days[w] |= other.win_days[w];
+  without_account += other.without_account;
 }
 
-// Loss runs (losses closed after the account's last win day; every dated loss of an account that never
-// won) and win days in the rhythm window: a second pass, since the last win days are known only after
-// the first. Branch-free like AddDeal.
-WinHistory ReadWinHistory(const QueryContext& query, std::span<const int32_t> rows,
-                          const std::vector<Counters>& counters) {
+// The totals of the peer deals, in two halves on two threads when they are many.
+Accumulation Accumulate(const QueryContext& query, std::span<const int32_t> rows) {
+  const DealAdder adder(query);
+  const size_t accounts = query.data.accounts.size();
+  return FoldInTwo(
+      rows.size(), [accounts] { return Accumulation(accounts); },
+      [&](Accumulation& part, size_t begin, size_t end) {
+        adder.Add(rows.subspan(begin, end - begin), part);
+      },
+      [](Accumulation& first, const Accumulation& second) { first.Merge(second); });
+}
+
+// Loss runs: losses closed after the account's last win day (every dated loss of an account that never
+// won), a second pass since the last win days are known only after the first. Branch-free like AddDeal.
+std::vector<int32_t> CountLossRuns(const QueryContext& query, std::span<const int32_t> rows,
+                                   const std::vector<Counters>& counters) {
   const OpportunityColumns& deals = query.data.opportunities;
   std::vector<int32_t> last_win;
   for (const Counters& totals : counters) last_win.push_back(totals.last_win_day);
-  WinHistory history{std::vector<int32_t>(counters.size(), 0),
-                     std::vector<uint64_t>(counters.size() * kWindowWords, 0)};
-  for (int32_t row : rows) {
-    const int32_t account = deals.account[row];
-    if (account == kNoIndex) continue;
-    const auto index = static_cast<size_t>(account);
-    const DealStage stage = query.snapshot.Stage(row);
-    const int32_t day = IsClosed(stage) ? deals.close_date[row] : kNoDay;
-    const bool dated = day != kNoDay;
-    history.loss_runs[index] += stage == DealStage::kLost && dated && day > last_win[index];
-    const int32_t age = dated ? query.snapshot.as_of() - day : kHealthRhythmWindowDays;
-    const bool in_window = stage == DealStage::kWon && age >= 0 && age < kHealthRhythmWindowDays;
-    const auto bit = static_cast<size_t>(in_window ? age : 0);  // other deals set no bit
-    history.win_days[index * kWindowWords + bit / 64] |= uint64_t{in_window} << (bit % 64);
-  }
-  return history;
+  const size_t accounts = counters.size();
+  return FoldInTwo(
+      rows.size(), [accounts] { return std::vector<int32_t>(accounts, 0); },
+      [&](std::vector<int32_t>& runs, size_t begin, size_t end) {
+        for (const int32_t row : rows.subspan(begin, end - begin)) {
+          const int32_t account = deals.account[row];
+          if (account == kNoIndex) continue;
+          const auto index = static_cast<size_t>(account);
+          const int32_t day = deals.close_date[row];
+          runs[index] +=
+              query.snapshot.Stage(row) == DealStage::kLost && day != kNoDay && day > last_win[index];
+        }
+      },
+      [](std::vector<int32_t>& first, const std::vector<int32_t>& second) {
+        for (size_t a = 0; a < first.size(); ++a) first[a] += second[a];
+      });
 }
 
 // The gaps in days between one account's consecutive win days in the window, and their median found by
@@ -209,14 +261,13 @@ class RatioHistogram {
 
 // Own buying rhythm per account row (NaN without enough win days in the window); learns the typical
 // rhythm and the overdue factor from them.
-std::vector<double> LearnRhythms(const Accumulation& all, const WinHistory& history,
-                                 AccountHealthReport& report) {
+std::vector<double> LearnRhythms(const Accumulation& all, AccountHealthReport& report) {
   std::vector<double> own(all.counters.size(), kNoNumber), rhythms;
   WinGaps gaps;
   RatioHistogram normalised;
   for (size_t a = 0; a < own.size(); ++a) {
     if (all.counters[a].won <= kHealthMinOwnGaps) continue;
-    gaps.Read(&history.win_days[a * kWindowWords]);
+    gaps.Read(&all.win_days[a * kWindowWords]);
     if (gaps.gaps().size() < static_cast<size_t>(kHealthMinOwnGaps)) continue;
     own[a] = gaps.Median();
     rhythms.push_back(own[a]);
@@ -368,12 +419,12 @@ PeerDeals::PeerDeals(const QueryContext& query)
 AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeals& peers) {
   const int32_t as_of = query.snapshot.as_of();
   Accumulation all = Accumulate(query, peers.rows());
-  const WinHistory history = ReadWinHistory(query, peers.rows(), all.counters);
+  const std::vector<int32_t> loss_runs = CountLossRuns(query, peers.rows(), all.counters);
   AccountHealthReport report;
   report.deals_without_account = peers.widened() ? 0 : all.without_account;
   report.open_deals_counted = !query.filter.deal_stage || !IsClosed(*query.filter.deal_stage);
   report.win_rates_counted = !query.filter.deal_stage;
-  const std::vector<double> rhythms = LearnRhythms(all, history, report);
+  const std::vector<double> rhythms = LearnRhythms(all, report);
   std::vector<double> wins, values;
   int64_t won = 0, closed = 0;
   for (size_t a = 0; a < all.counters.size(); ++a) {
@@ -381,7 +432,7 @@ AccountHealthReport ScoreAccountHealth(const QueryContext& query, const PeerDeal
     won += all.counters[a].won;
     closed += all.counters[a].won + all.counters[a].lost;
     report.accounts.push_back(
-        Inputs(static_cast<int32_t>(a), all.counters[a], history.loss_runs[a], as_of, rhythms[a], report));
+        Inputs(static_cast<int32_t>(a), all.counters[a], loss_runs[a], as_of, rhythms[a], report));
     wins.push_back(static_cast<double>(all.counters[a].wins_last_year));
     values.push_back(all.counters[a].won_value_last_year);
   }

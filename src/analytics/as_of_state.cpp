@@ -10,6 +10,7 @@
 #include "crm/models/fallback_probabilities.h"
 #include "crm/models/forecast_basis.h"
 #include "crm/models/forecast_simulation.h"
+#include "two_threads.h"
 
 namespace crm::analytics {
 
@@ -129,12 +130,21 @@ std::shared_ptr<const AsOfState> AsOfStateCache::At(int32_t as_of) const {
   return state;
 }
 
-void AsOfState::Warm() const {
+void AsOfState::LearnDealFacts() const {
+  // Activity and account health split their own passes in two; the three lighter deal passes run as a pair.
   activity();
-  won_cycles();
-  deal_counts();
-  deal_survival();
   account_health();
+  RunBoth(
+      data_->opportunities.size(),
+      [this] {
+        won_cycles();
+        deal_counts();
+      },
+      [this] { deal_survival(); });
+}
+
+void AsOfState::Warm() const {
+  LearnDealFacts();
   forecast_simulation();
   account_risk();
 }

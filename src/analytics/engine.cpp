@@ -68,7 +68,9 @@ Engine::Engine(const Dataset& data, ModelSources sources)
       sources_(std::move(sources)),
       latest_state_(std::make_shared<const AsOfState>(
           data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(), latest_day_, &sources_)),
-      other_states_(data, calendar_, latest_day_, &sources_) {}
+      other_states_(data, calendar_, latest_day_, &sources_) {
+  latest_state_->LearnDealFacts();
+}
 
 Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {
   auto filter = ResolveFilters(*data_, request, latest_day_);

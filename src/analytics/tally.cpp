@@ -1,8 +1,7 @@
 #include "crm/analytics/tally.h"
 
-#include <thread>
-
 #include "crm/analytics/statistics.h"
+#include "two_threads.h"
 
 namespace crm::analytics {
 
@@ -20,12 +19,10 @@ GroupTotals& GroupTotals::operator+=(const GroupTotals& other) {
 
 namespace {
 
-//! Selections at least this large are tallied on two threads.
-constexpr size_t kParallelFrom = size_t{1} << 18;
-
-//! Adds the selected deals to totals[key_of(row)] in one tight pass.
+//! Totals per key of `key_of(row)` (`keys` of them) over the selected deals in one tight pass (two
+//! halves on two threads for large selections).
 template <typename KeyOf>
-void Accumulate(const QueryContext& query, KeyOf key_of, std::vector<GroupTotals>& totals) {
+std::vector<GroupTotals> Accumulate(const QueryContext& query, KeyOf key_of, size_t keys) {
   // Open and expected value per stage and product: zero for closed stages and unknown values, so that
   // the loop below has no branch to mispredict.
   const std::vector<ProductHistory>& products = query.estimates.products();
@@ -64,24 +61,19 @@ void Accumulate(const QueryContext& query, KeyOf key_of, std::vector<GroupTotals
       for (size_t i = begin; i < end; ++i) add(into, query.rows[i]);
     }
   };
-  const size_t count = query.rows.size();
-  if (count < kParallelFrom) {
-    add_range(totals, 0, count);
-    return;
-  }
-  // Large selections: the second half on a second thread, into its own totals, added at the end.
-  std::vector<GroupTotals> second(totals.size());
-  std::thread helper([&] { add_range(second, count / 2, count); });
-  add_range(totals, 0, count / 2);
-  helper.join();
-  for (size_t key = 0; key < totals.size(); ++key) totals[key] += second[key];
+  return FoldInTwo(
+      query.rows.size(), [keys] { return std::vector<GroupTotals>(keys); }, add_range,
+      [](std::vector<GroupTotals>& totals, const std::vector<GroupTotals>& second) {
+        for (size_t key = 0; key < totals.size(); ++key) totals[key] += second[key];
+      });
 }
 
 }  // namespace
 
 std::vector<GroupTotals> Tally(const QueryContext& query, const Grouping& grouping) {
-  std::vector<GroupTotals> totals(static_cast<size_t>(grouping.size()));
-  grouping.Visit([&](auto key_of) { Accumulate(query, key_of, totals); });
+  std::vector<GroupTotals> totals;
+  grouping.Visit(
+      [&](auto key_of) { totals = Accumulate(query, key_of, static_cast<size_t>(grouping.size())); });
   return totals;
 }
 

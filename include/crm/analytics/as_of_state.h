@@ -1,7 +1,8 @@
 #pragma once
 // What depends only on the as-of date: the snapshot, the estimates, and facts learned from every deal
-// (activity recency, won cycles, stage counts, account health), computed once on first use and shared
-// by all queries at that date. The engine keeps the state of the default date for its whole life.
+// (activity recency, won cycles, stage counts, account health), computed once and shared by all queries
+// at that date: on first use, or up front by LearnDealFacts() (the engine does so for its default date,
+// whose state it keeps for its whole life).
 
 #include <cstdint>
 #include <functional>
@@ -70,7 +71,11 @@ class AsOfState {
   const std::vector<double>& account_risk() const;
   //! What account_risk() comes from ("the account_risk v2 model"); empty without a model.
   const std::string& account_risk_label() const;
-  //! Builds every lazy fact now (servers do this at start-up so that no user waits for it).
+  //! Learns the facts from every deal and activity now (activity, won cycles, deal counts, deal survival,
+  //! account health), using two threads on large data; the engine does this for its default date.
+  void LearnDealFacts() const;
+  //! Builds every lazy fact now, the forecast simulation and the model's account risks included (servers
+  //! do this at start-up so that no user waits for it).
   void Warm() const;
 
  private:

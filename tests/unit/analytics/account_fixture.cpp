@@ -13,11 +13,12 @@ std::string DaysBefore(int age) { return FormatIsoDate(Day(kAccountsAsOf) - age)
 void ClosedDeal(DatasetBuilder& builder, int32_t agent, int32_t product, int32_t account, bool won, int age,
                 double value) {
   static int next_id = 0;
-  builder.Deal("C" + std::to_string(++next_id), agent, product, account, won ? DealStage::kWon : DealStage::kLost,
-               DaysBefore(age + 10), DaysBefore(age), won ? value : 0);
+  builder.Deal("C" + std::to_string(++next_id), agent, product, account,
+               won ? DealStage::kWon : DealStage::kLost, DaysBefore(age + 10), DaysBefore(age),
+               won ? value : 0);
 }
 
-Dataset HealthCrm(bool activities) {
+Dataset HealthCrm(bool activities, int32_t ballast) {
   DatasetBuilder b;
   const int32_t alpha = b.Product("Alpha", "A", 1000);
   const int32_t ann = b.Agent("Ann", "Mia", "East");
@@ -26,7 +27,10 @@ Dataset HealthCrm(bool activities) {
   const int32_t brisk = b.Account("Brisk", "tech", 50, 500, "US");
   const int32_t calm = b.Account("Calm", "tech", 10, 100, "US", "Able");
   const int32_t dusk = b.Account("Dusk", "retail", 20, 200, "Japan");
-  for (int age : {5, 15, 25, 35, 200, 210}) ClosedDeal(b, ann, alpha, able, true, age);
+  for (int age : {5, 15, 25}) ClosedDeal(b, ann, alpha, able, true, age);
+  for (int32_t n = 0; n < ballast; ++n)
+    b.Deal("BALLAST" + std::to_string(n), ann, alpha, kNoIndex, DealStage::kProspecting, "", "", kNoNumber);
+  for (int age : {35, 200, 210}) ClosedDeal(b, ann, alpha, able, true, age);
   for (int age : {20, 220, 230, 240}) ClosedDeal(b, ann, alpha, able, false, age);
   b.Deal("OPEN-ABLE", ann, alpha, able, DealStage::kEngaging, DaysBefore(10), "", kNoNumber);
   for (int age : {100, 110, 120, 130}) ClosedDeal(b, bob, alpha, brisk, true, age);

@@ -27,7 +27,9 @@ void ClosedDeal(DatasetBuilder& builder, int32_t agent, int32_t product, int32_t
 //! Dusk (retail): wins 280 290 300, losses 60 70 80 90 100 310 320, nothing open (Bob);
 //! without an account: a win at 150 and a Prospecting deal (Ann).
 //! With `activities`: Able at age 2, Brisk at 40, Dusk at 9, Calm only after the as-of date.
-Dataset HealthCrm(bool activities = false);
+//! With `ballast`, that many Prospecting deals without an account come after Able's first three wins, so
+//! that passes large enough to run on two threads split Able's deals between them.
+Dataset HealthCrm(bool activities = false, int32_t ballast = 0);
 
 //! The whitespace fixture (account_prioritization_test.cpp): products Alpha 1,000, Beta 100, Gamma 500;
 //! tech accounts T1 (revenue 100, 10 employees), T2 (200, 20), T3 (300, 30), T4 (400, employees missing);

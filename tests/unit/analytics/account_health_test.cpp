@@ -36,6 +36,19 @@ TEST(AccountHealthTest, LearnedFiguresAndScope) {
   EXPECT_EQ(insight.FindMetric("typical_activity_days"), nullptr);
 }
 
+TEST(AccountHealthTest, TwoThreadPassesGiveTheSameHealthAsOnePass) {
+  constexpr int32_t kBallast = 300000;  // over the two-thread threshold (2^18 deals)
+  const Insight small = Health(HealthCrm());
+  const Insight large = Health(HealthCrm(false, kBallast));
+  EXPECT_EQ(MetricNumber(large, "deals_without_account"), 2 + kBallast);
+  const Table* expected = small.FindTable("account_health");
+  const Table* actual = large.FindTable("account_health");
+  ASSERT_NE(expected, nullptr);
+  ASSERT_NE(actual, nullptr);
+  EXPECT_EQ(actual->columns, expected->columns);
+  EXPECT_EQ(actual->rows, expected->rows);  // every component of Able, whose wins the split divides
+}
+
 TEST(AccountHealthTest, ComponentsByHand) {
   const Insight insight = Health(HealthCrm());
   const Table* table = insight.FindTable("account_health");
@@ -61,7 +74,8 @@ TEST(AccountHealthTest, ComponentsByHand) {
   EXPECT_TRUE(std::isnan(NumberAt(*table, "Brisk", "win_trend")));
   EXPECT_TRUE(std::isnan(NumberAt(*table, "Calm", "win_trend")));
   // Pipeline coverage: Able's open deal is worth 1,000 (Alpha's won-to-list ratio is 1) against its
-  // average quarter; Calm's 1,000 covers far more than its 1,000 x 91.3125 / 311; Brisk and Dusk: nothing open.
+  // average quarter; Calm's 1,000 covers far more than its 1,000 x 91.3125 / 311; Brisk and Dusk: nothing
+  // open.
   EXPECT_NEAR(NumberAt(*table, "Able", "pipeline_coverage"), 100 * 1000 / kAbleQuarterly, 1e-9);
   EXPECT_EQ(NumberAt(*table, "Calm", "pipeline_coverage"), 100);
   EXPECT_EQ(NumberAt(*table, "Brisk", "pipeline_coverage"), 0);
@@ -87,10 +101,11 @@ TEST(AccountHealthTest, ScoresBandsAndOrder) {
   // Calm's parent is shown; Able has none.
   EXPECT_EQ(std::get<std::string>(CellAt(*table, *FindRow(*table, "Calm"), "parent")), "Able");
   EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(CellAt(*table, *FindRow(*table, "Able"), "parent")));
-  EXPECT_NE(std::find(insight.notes.begin(), insight.notes.end(),
-                      "The data has no activities: the activity component is absent and the other weights are "
-                      "renormalised to sum to 1."),
-            insight.notes.end());
+  EXPECT_NE(
+      std::find(insight.notes.begin(), insight.notes.end(),
+                "The data has no activities: the activity component is absent and the other weights are "
+                "renormalised to sum to 1."),
+      insight.notes.end());
 }
 
 TEST(AccountHealthTest, InputsBehindTheComponents) {
@@ -128,7 +143,8 @@ TEST(AccountHealthTest, ActivityComponentWhenTheDataHasActivities) {
   EXPECT_EQ(NumberAt(*table, "Brisk", "activity"), 0);   // 40 / 9 >= 3
   EXPECT_EQ(NumberAt(*table, "Calm", "activity"), 0);    // never contacted by the as-of date
   // Weights now sum to 1 when the trend is present, 0.85 when not.
-  EXPECT_NEAR(NumberAt(*table, "Able", "health_score"), 25 + 45 + 0.15 * 100 * 1000 / kAbleQuarterly + 15, 1e-9);
+  EXPECT_NEAR(NumberAt(*table, "Able", "health_score"), 25 + 45 + 0.15 * 100 * 1000 / kAbleQuarterly + 15,
+              1e-9);
   EXPECT_NEAR(NumberAt(*table, "Dusk", "health_score"), 10 + 15, 1e-9);
   EXPECT_NEAR(NumberAt(*table, "Brisk", "health_score"), 20 / 0.85, 1e-9);
   const Table* inputs = insight.FindTable("health_inputs");
@@ -140,7 +156,7 @@ TEST(AccountHealthTest, AccountFiltersKeepPeersAndTopCuts) {
   const Dataset data = HealthCrm();
   const Insight retail = Health(data, {{"sector", "retail"}});
   EXPECT_EQ(MetricNumber(retail, "accounts"), 1);
-  EXPECT_EQ(MetricNumber(retail, "peer_accounts"), 4);        // percentiles still rank among all four
+  EXPECT_EQ(MetricNumber(retail, "peer_accounts"), 4);          // percentiles still rank among all four
   EXPECT_EQ(MetricNumber(retail, "deals_without_account"), 0);  // the sector filter drops them
   const Table* table = retail.FindTable("account_health");
   ASSERT_NE(table, nullptr);

@@ -1,6 +1,8 @@
 #include "open_pipeline.h"
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <stdexcept>
 #include <utility>
 
@@ -19,6 +21,25 @@ int32_t Band(double probability) {
   if (probability >= 1) return kBands - 1;
   return 1 + std::min(OpenPipeline::kProbabilityBands - 1,
                       static_cast<int32_t>(probability * OpenPipeline::kProbabilityBands));
+}
+
+//! One standard normal draw (Box-Muller).
+double DrawStandardNormal(demo::Rng& rng) {
+  const double radius = std::sqrt(-2 * std::log1p(-rng.Unit()));
+  return radius * std::cos(2 * std::numbers::pi * rng.Unit());
+}
+
+//! A count of at most `n` with `mean` and `variance`, from one rounded normal draw.
+int64_t DrawNormalCount(double mean, double variance, int64_t n, demo::Rng& rng) {
+  const double drawn = std::round(mean + std::sqrt(variance) * DrawStandardNormal(rng));
+  return std::clamp(static_cast<int64_t>(drawn), int64_t{0}, n);
+}
+
+//! A Binomial(n, p) count: from its normal approximation when its variance is large, else exactly.
+int64_t DrawCount(int64_t n, double p, demo::Rng& rng) {
+  const double variance = static_cast<double>(n) * p * (1 - p);
+  if (variance < OpenPipeline::kNormalVariance) return DrawBinomial(n, p, rng);
+  return DrawNormalCount(static_cast<double>(n) * p, variance, n, rng);
 }
 
 }  // namespace
@@ -76,7 +97,9 @@ void OpenPipeline::AddDeal(int32_t row, double probability) {
 void OpenPipeline::AddToGroup(int32_t row, int32_t timing, double probability) {
   TimingGroup& group = timing_groups_[static_cast<size_t>(timing)];
   group.value = basis_.estimates().Value(row);
+  ++group.deals;
   group.probability_sum += probability;
+  group.win_variance += probability * (1 - probability);
   for (size_t period = 0; period < timing_scratch_.size(); ++period) {
     group.weighted_timing[period] += probability * timing_scratch_[period];
   }
@@ -132,6 +155,7 @@ int32_t OpenPipeline::TimingGroupOf(std::vector<std::vector<int32_t>>& index, in
 
 void OpenPipeline::Finish() {
   for (TimingGroup& group : timing_groups_) {
+    group.normal = group.win_variance >= kNormalVariance;
     double left = group.probability_sum, closed = 0;
     for (double weighted : group.weighted_timing) {
       group.conditional.push_back(left > 0 ? std::clamp(weighted / left, 0.0, 1.0) : 0.0);
@@ -140,6 +164,9 @@ void OpenPipeline::Finish() {
       group.cumulative.push_back(group.probability_sum > 0 ? closed / group.probability_sum : 0.0);
     }
   }
+  std::erase_if(win_groups_, [this](const WinGroup& group) {
+    return timing_groups_[static_cast<size_t>(group.timing)].normal;
+  });
   for (const WinGroup& group : win_groups_) {
     win_samplers_.emplace_back(group.deals,
                                std::min(1.0, group.probability_sum / static_cast<double>(group.deals)));
@@ -148,7 +175,10 @@ void OpenPipeline::Finish() {
 }
 
 void OpenPipeline::DrawRun(demo::Rng& rng, std::span<double> revenue) {
-  std::fill(won_.begin(), won_.end(), 0);
+  for (size_t t = 0; t < timing_groups_.size(); ++t) {
+    const TimingGroup& group = timing_groups_[t];
+    won_[t] = group.normal ? DrawNormalCount(group.probability_sum, group.win_variance, group.deals, rng) : 0;
+  }
   for (size_t w = 0; w < win_groups_.size(); ++w) {
     won_[static_cast<size_t>(win_groups_[w].timing)] += win_samplers_[w].Draw(rng);
   }
@@ -170,7 +200,7 @@ void OpenPipeline::DrawCloses(const TimingGroup& group, int64_t winners, demo::R
   }
   int64_t left = winners;
   for (size_t period = 0; period < group.conditional.size() && left > 0; ++period) {
-    const int64_t closed = DrawBinomial(left, group.conditional[period], rng);
+    const int64_t closed = DrawCount(left, group.conditional[period], rng);
     revenue[period] += static_cast<double>(closed) * group.value;
     left -= closed;
   }

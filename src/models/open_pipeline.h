@@ -41,6 +41,9 @@ class OpenPipeline {
   static constexpr int32_t kPastCycleCloseDays = 30;
   //! Up to this many winners of a timing group draw their periods one by one (cheaper than binomials).
   static constexpr int64_t kWinnersDrawnOneByOne = 16;
+  //! A count whose variance is at least this is drawn from its normal approximation (one draw, rounded;
+  //! a standard deviation of 5 or more keeps the error of its percentiles well below a count).
+  static constexpr double kNormalVariance = 25;
 
   //! Groups the deals of `rows` (deal rows visible at the basis' date) that are open and engaged then.
   //! Throws std::invalid_argument for a win probability outside [0, 1].
@@ -58,7 +61,10 @@ class OpenPipeline {
   //! the counts of many winners period after period.
   struct TimingGroup {
     double value = 0;
+    int64_t deals = 0;
     double probability_sum = 0;
+    double win_variance = 0;  //!< sum of p (1 - p): the variance of the number won (Poisson binomial)
+    bool normal = false;      //!< the number won is one normal draw, not the win groups' binomials
     std::vector<double> weighted_timing;  //!< per period: sum of p x P(closes in it | open at its age)
     std::vector<double> cumulative;       //!< per period: P(closes in it or an earlier one | won)
     std::vector<double> conditional;      //!< per period: P(in it | won, not in an earlier period)

@@ -114,6 +114,7 @@ TEST(ForecastSimulationTest, HalfChancesOverManyDealsSpreadAsABinomial) {
   const ForecastResult result = Simulate(data, "2017-12-31", All(data, 0.5));
   // Winners ~ Binomial(400, 1/2), each worth 1,000, all in January: mean 200,000, sd 10,000; the mean of
   // 2,000 runs is within 224 (one standard error). P10 and P90 are 200,000 -/+ 1.28 sd ~ 187,200 / 212,800.
+  // The variance (100 deals^2) is drawn from its normal approximation, which must keep both.
   const ForecastPeriod& january = result.months[0];
   EXPECT_NEAR(january.expected_from_open, 200000, 1500);
   EXPECT_LT(january.p10, january.p50);

@@ -29,17 +29,31 @@ double DrawStandardNormal(demo::Rng& rng) {
   return radius * std::cos(2 * std::numbers::pi * rng.Unit());
 }
 
-//! A count of at most `n` with `mean` and `variance`, from one rounded normal draw.
-int64_t DrawNormalCount(double mean, double variance, int64_t n, demo::Rng& rng) {
-  const double drawn = std::round(mean + std::sqrt(variance) * DrawStandardNormal(rng));
-  return std::clamp(static_cast<int64_t>(drawn), int64_t{0}, n);
-}
-
-//! A Binomial(n, p) count: from its normal approximation when its variance is large, else exactly.
+//! A Binomial(n, p) count: from its normal approximation (rounded) when its variance is large, else exactly.
 int64_t DrawCount(int64_t n, double p, demo::Rng& rng) {
   const double variance = static_cast<double>(n) * p * (1 - p);
   if (variance < OpenPipeline::kNormalVariance) return DrawBinomial(n, p, rng);
-  return DrawNormalCount(static_cast<double>(n) * p, variance, n, rng);
+  const double drawn = std::round(static_cast<double>(n) * p + std::sqrt(variance) * DrawStandardNormal(rng));
+  return std::clamp(static_cast<int64_t>(drawn), int64_t{0}, n);
+}
+
+//! The lower Cholesky factor of the covariance `matrix` (size x size, row-major, positive semi-definite):
+//! a pivot that rounding leaves at or below 0 gives a zero column.
+std::vector<double> CholeskyFactor(const std::vector<double>& matrix, size_t size) {
+  std::vector<double> factor(size * size, 0.0);
+  for (size_t j = 0; j < size; ++j) {
+    double pivot = matrix[j * size + j];
+    for (size_t k = 0; k < j; ++k) pivot -= factor[j * size + k] * factor[j * size + k];
+    if (pivot <= 1e-9 * std::max(1.0, matrix[j * size + j])) continue;
+    const double root = std::sqrt(pivot);
+    factor[j * size + j] = root;
+    for (size_t i = j + 1; i < size; ++i) {
+      double sum = matrix[i * size + j];
+      for (size_t k = 0; k < j; ++k) sum -= factor[i * size + k] * factor[j * size + k];
+      factor[i * size + j] = sum / root;
+    }
+  }
+  return factor;
 }
 
 }  // namespace
@@ -97,11 +111,15 @@ void OpenPipeline::AddDeal(int32_t row, double probability) {
 void OpenPipeline::AddToGroup(int32_t row, int32_t timing, double probability) {
   TimingGroup& group = timing_groups_[static_cast<size_t>(timing)];
   group.value = basis_.estimates().Value(row);
-  ++group.deals;
   group.probability_sum += probability;
   group.win_variance += probability * (1 - probability);
-  for (size_t period = 0; period < timing_scratch_.size(); ++period) {
+  const size_t periods = timing_scratch_.size();
+  for (size_t period = 0; period < periods; ++period) {
     group.weighted_timing[period] += probability * timing_scratch_[period];
+    const double weighted = probability * probability * timing_scratch_[period];
+    for (size_t other = 0; other < periods; ++other) {
+      group.timing_products[period * periods + other] += weighted * timing_scratch_[other];
+    }
   }
   int32_t& win = win_index_[static_cast<size_t>(timing * kBands + Band(probability))];
   if (win < 0) {
@@ -147,6 +165,7 @@ int32_t OpenPipeline::TimingGroupOf(std::vector<std::vector<int32_t>>& index, in
     group_index = static_cast<int32_t>(timing_groups_.size());
     TimingGroup group;
     group.weighted_timing.assign(static_cast<size_t>(horizon_.size()), 0.0);
+    group.timing_products.assign(group.weighted_timing.size() * group.weighted_timing.size(), 0.0);
     timing_groups_.push_back(std::move(group));
     win_index_.resize(win_index_.size() + kBands, -1);
   }
@@ -154,8 +173,8 @@ int32_t OpenPipeline::TimingGroupOf(std::vector<std::vector<int32_t>>& index, in
 }
 
 void OpenPipeline::Finish() {
+  BuildNormalPart();
   for (TimingGroup& group : timing_groups_) {
-    group.normal = group.win_variance >= kNormalVariance;
     double left = group.probability_sum, closed = 0;
     for (double weighted : group.weighted_timing) {
       group.conditional.push_back(left > 0 ? std::clamp(weighted / left, 0.0, 1.0) : 0.0);
@@ -165,7 +184,7 @@ void OpenPipeline::Finish() {
     }
   }
   std::erase_if(win_groups_, [this](const WinGroup& group) {
-    return timing_groups_[static_cast<size_t>(group.timing)].normal;
+    return timing_groups_[static_cast<size_t>(group.timing)].win_variance >= kNormalVariance;
   });
   for (const WinGroup& group : win_groups_) {
     win_samplers_.emplace_back(group.deals,
@@ -175,16 +194,46 @@ void OpenPipeline::Finish() {
 }
 
 void OpenPipeline::DrawRun(demo::Rng& rng, std::span<double> revenue) {
-  for (size_t t = 0; t < timing_groups_.size(); ++t) {
-    const TimingGroup& group = timing_groups_[t];
-    won_[t] = group.normal ? DrawNormalCount(group.probability_sum, group.win_variance, group.deals, rng) : 0;
-  }
+  std::fill(won_.begin(), won_.end(), 0);
   for (size_t w = 0; w < win_groups_.size(); ++w) {
     won_[static_cast<size_t>(win_groups_[w].timing)] += win_samplers_[w].Draw(rng);
   }
   for (size_t t = 0; t < timing_groups_.size(); ++t) {
     if (won_[t] > 0) DrawCloses(timing_groups_[t], won_[t], rng, revenue);
   }
+  const size_t periods = normal_mean_.size();
+  if (normal_factor_.empty()) return;
+  std::vector<double>& normals = normal_scratch_;
+  for (double& z : normals) z = DrawStandardNormal(rng);
+  for (size_t m = 0; m < periods; ++m) {
+    double drawn = normal_mean_[m];
+    for (size_t k = 0; k <= m; ++k) drawn += normal_factor_[m * periods + k] * normals[k];
+    revenue[m] += std::max(0.0, drawn);
+  }
+}
+
+void OpenPipeline::BuildNormalPart() {
+  const auto periods = static_cast<size_t>(horizon_.size());
+  normal_mean_.assign(periods, 0.0);
+  std::vector<double> covariance(periods * periods, 0.0);
+  bool any = false;
+  for (const TimingGroup& group : timing_groups_) {
+    if (group.win_variance < kNormalVariance) continue;
+    any = true;
+    // Per deal, its closes in the periods are exclusive events of chance q_m = p t_m: variance
+    // q_m (1 - q_m), covariance -q_m q_m'; the group adds them up, times the value squared.
+    const double squared = group.value * group.value;
+    for (size_t m = 0; m < periods; ++m) {
+      normal_mean_[m] += group.value * group.weighted_timing[m];
+      covariance[m * periods + m] += squared * group.weighted_timing[m];
+      for (size_t other = 0; other < periods; ++other) {
+        covariance[m * periods + other] -= squared * group.timing_products[m * periods + other];
+      }
+    }
+  }
+  if (!any) return;
+  normal_factor_ = CholeskyFactor(covariance, periods);
+  normal_scratch_.assign(periods, 0.0);
 }
 
 void OpenPipeline::DrawCloses(const TimingGroup& group, int64_t winners, demo::Rng& rng,

@@ -18,11 +18,6 @@ namespace crm::analytics {
 
 namespace {
 
-//! Runs of a filtered forecast: a quarter of those over every deal (simulated once per as-of date and
-//! kept), so that a filtered query stays fast on a million deals; the standard error of its percentiles
-//! doubles (sqrt(2000 / 500)).
-constexpr int kFilteredRuns = 500;
-
 //! The window of the win chances shown per product and by age.
 constexpr int32_t kChanceWindowDays = 90;
 
@@ -379,10 +374,9 @@ void AddSimulationMetrics(const models::ForecastResult& simulation, Insight& ins
 void AddSimulationDefinitions(const models::ForecastResult& simulation, Insight& insight) {
   insight.Define(
       "simulation",
-      "Monte Carlo over " + std::to_string(simulation.settings.runs) + " runs of the selected deals (" +
-          std::to_string(models::ForecastSettings{}.runs) + " over every deal, " +
-          std::to_string(kFilteredRuns) +
-          " with a filter, for speed): each open engaged deal is won with its win probability and closes "
+      "Monte Carlo over " + std::to_string(simulation.settings.runs) +
+          " runs of the selected deals (with or without a filter): each open engaged deal is won with its "
+          "win probability and closes "
           "after a cycle drawn from its product's won cycles longer than its age; new business is the "
           "revenue the selected deals won after one of the recent reference dates from deals engaged after "
           "it. p10/p50/p90: percentiles of the period's total over runs; next_quarter_p50 is the forecast's "
@@ -401,9 +395,7 @@ void AddSimulationDefinitions(const models::ForecastResult& simulation, Insight&
 //! The Monte Carlo range of every deal is simulated once per as-of date; a filter's, for its deals.
 models::ForecastResult Simulate(const QueryContext& query) {
   if (!NarrowsDeals(query.filter)) return query.state.forecast_simulation();
-  models::ForecastSettings settings;
-  settings.runs = kFilteredRuns;
-  return models::SimulateForecast(query.state.forecast_basis(), query.rows, settings);
+  return models::SimulateForecast(query.state.forecast_basis(), query.rows, models::ForecastSettings{});
 }
 
 //! The forecast of the query's deals, computed.

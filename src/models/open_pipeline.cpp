@@ -201,14 +201,13 @@ void OpenPipeline::DrawRun(demo::Rng& rng, std::span<double> revenue) {
   for (size_t t = 0; t < timing_groups_.size(); ++t) {
     if (won_[t] > 0) DrawCloses(timing_groups_[t], won_[t], rng, revenue);
   }
-  const size_t periods = normal_mean_.size();
   if (normal_factor_.empty()) return;
-  std::vector<double>& normals = normal_scratch_;
-  for (double& z : normals) z = DrawStandardNormal(rng);
+  const size_t periods = normal_mean_.size();
+  for (double& z : normal_scratch_) z = DrawStandardNormal(rng);
   for (size_t m = 0; m < periods; ++m) {
     double drawn = normal_mean_[m];
-    for (size_t k = 0; k <= m; ++k) drawn += normal_factor_[m * periods + k] * normals[k];
-    revenue[m] += std::max(0.0, drawn);
+    for (size_t k = 0; k <= m; ++k) drawn += normal_factor_[m * periods + k] * normal_scratch_[k];
+    revenue[m] += std::max(0.0, drawn);  // a period's revenue is never negative
   }
 }
 

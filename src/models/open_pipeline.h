@@ -3,7 +3,8 @@
 // the number won is drawn per group of deals with the same product, week of age and band of win
 // probability, then the close periods of a product and week's winners are drawn together. Stalled deals
 // (older than their product's P95 won cycle) are grouped by product and week stalled instead, win with the
-// chance the stalled deals' history gives and close after a delay drawn from it.
+// chance the stalled deals' history gives and close after a delay drawn from it. The groups of many deals
+// (kNormalVariance) are drawn together instead: one multivariate normal of their revenue per period.
 
 #include <cstdint>
 #include <span>

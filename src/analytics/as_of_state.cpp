@@ -1,5 +1,7 @@
 #include "crm/analytics/as_of_state.h"
 
+#include <algorithm>
+
 #include "crm/analytics/account_health.h"
 #include "crm/analytics/activity_recency.h"
 #include "crm/analytics/deal_counts.h"
@@ -173,6 +175,24 @@ const models::ForecastBasis& AsOfState::forecast_basis() const {
 
 const Insight& AsOfState::forecast_insight(const std::function<Insight()>& build) const {
   return Get(forecast_insight_, build);
+}
+
+std::vector<double> AsOfState::KeptFigures(const std::string& key,
+                                           const std::function<std::vector<double>()>& build) const {
+  {
+    const std::lock_guard<std::mutex> lock(kept_mutex_);
+    const auto found =
+        std::find_if(kept_.begin(), kept_.end(), [&key](const auto& kept) { return kept.first == key; });
+    if (found != kept_.end()) {
+      kept_.splice(kept_.begin(), kept_, found);
+      return found->second;
+    }
+  }
+  std::vector<double> figures = build();  // outside the lock: two queries may both build; both are right
+  const std::lock_guard<std::mutex> lock(kept_mutex_);
+  kept_.emplace_front(key, figures);
+  if (kept_.size() > kKeptFigures) kept_.pop_back();
+  return figures;
 }
 
 const models::ForecastResult& AsOfState::forecast_simulation() const {

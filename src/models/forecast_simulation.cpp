@@ -132,7 +132,11 @@ void AddPipelineNotes(const ForecastResult& result, std::vector<std::string>& no
   notes.push_back("Deals are drawn in groups of one product, week of age and " +
                   std::to_string(100 / OpenPipeline::kProbabilityBands) +
                   "-point band of win probability: a binomial count of winners per group at its deals' mean "
-                  "probability, then multinomial counts of their close months.");
+                  "probability, then multinomial counts of their close months. A product and week of age "
+                  "whose count of winners has a variance of at least " +
+                  FormatCount(OpenPipeline::kNormalVariance) +
+                  " draws it at once from the normal distribution of the same mean and variance (the sum of "
+                  "p and of p (1 - p) over its deals), rounded; so do its close months.");
   if (result.open_deals_without_probability == result.open_deals_simulated &&
       result.open_deals_simulated > 0) {
     notes.push_back(

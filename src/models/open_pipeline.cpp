@@ -1,6 +1,8 @@
 #include "open_pipeline.h"
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <stdexcept>
 #include <utility>
 
@@ -19,6 +21,39 @@ int32_t Band(double probability) {
   if (probability >= 1) return kBands - 1;
   return 1 + std::min(OpenPipeline::kProbabilityBands - 1,
                       static_cast<int32_t>(probability * OpenPipeline::kProbabilityBands));
+}
+
+//! One standard normal draw (Box-Muller).
+double DrawStandardNormal(demo::Rng& rng) {
+  const double radius = std::sqrt(-2 * std::log1p(-rng.Unit()));
+  return radius * std::cos(2 * std::numbers::pi * rng.Unit());
+}
+
+//! A Binomial(n, p) count: from its normal approximation (rounded) when its variance is large, else exactly.
+int64_t DrawCount(int64_t n, double p, demo::Rng& rng) {
+  const double variance = static_cast<double>(n) * p * (1 - p);
+  if (variance < OpenPipeline::kNormalVariance) return DrawBinomial(n, p, rng);
+  const double drawn = std::round(static_cast<double>(n) * p + std::sqrt(variance) * DrawStandardNormal(rng));
+  return std::clamp(static_cast<int64_t>(drawn), int64_t{0}, n);
+}
+
+//! The lower Cholesky factor of the covariance `matrix` (size x size, row-major, positive semi-definite):
+//! a pivot that rounding leaves at or below 0 gives a zero column.
+std::vector<double> CholeskyFactor(const std::vector<double>& matrix, size_t size) {
+  std::vector<double> factor(size * size, 0.0);
+  for (size_t j = 0; j < size; ++j) {
+    double pivot = matrix[j * size + j];
+    for (size_t k = 0; k < j; ++k) pivot -= factor[j * size + k] * factor[j * size + k];
+    if (pivot <= 1e-9 * std::max(1.0, matrix[j * size + j])) continue;
+    const double root = std::sqrt(pivot);
+    factor[j * size + j] = root;
+    for (size_t i = j + 1; i < size; ++i) {
+      double sum = matrix[i * size + j];
+      for (size_t k = 0; k < j; ++k) sum -= factor[i * size + k] * factor[j * size + k];
+      factor[i * size + j] = sum / root;
+    }
+  }
+  return factor;
 }
 
 }  // namespace
@@ -77,8 +112,14 @@ void OpenPipeline::AddToGroup(int32_t row, int32_t timing, double probability) {
   TimingGroup& group = timing_groups_[static_cast<size_t>(timing)];
   group.value = basis_.estimates().Value(row);
   group.probability_sum += probability;
-  for (size_t period = 0; period < timing_scratch_.size(); ++period) {
+  group.win_variance += probability * (1 - probability);
+  const size_t periods = timing_scratch_.size();
+  for (size_t period = 0; period < periods; ++period) {
     group.weighted_timing[period] += probability * timing_scratch_[period];
+    const double weighted = probability * probability * timing_scratch_[period];
+    for (size_t other = 0; other < periods; ++other) {
+      group.timing_products[period * periods + other] += weighted * timing_scratch_[other];
+    }
   }
   int32_t& win = win_index_[static_cast<size_t>(timing * kBands + Band(probability))];
   if (win < 0) {
@@ -124,6 +165,7 @@ int32_t OpenPipeline::TimingGroupOf(std::vector<std::vector<int32_t>>& index, in
     group_index = static_cast<int32_t>(timing_groups_.size());
     TimingGroup group;
     group.weighted_timing.assign(static_cast<size_t>(horizon_.size()), 0.0);
+    group.timing_products.assign(group.weighted_timing.size() * group.weighted_timing.size(), 0.0);
     timing_groups_.push_back(std::move(group));
     win_index_.resize(win_index_.size() + kBands, -1);
   }
@@ -131,6 +173,7 @@ int32_t OpenPipeline::TimingGroupOf(std::vector<std::vector<int32_t>>& index, in
 }
 
 void OpenPipeline::Finish() {
+  BuildNormalPart();
   for (TimingGroup& group : timing_groups_) {
     double left = group.probability_sum, closed = 0;
     for (double weighted : group.weighted_timing) {
@@ -140,6 +183,9 @@ void OpenPipeline::Finish() {
       group.cumulative.push_back(group.probability_sum > 0 ? closed / group.probability_sum : 0.0);
     }
   }
+  std::erase_if(win_groups_, [this](const WinGroup& group) {
+    return timing_groups_[static_cast<size_t>(group.timing)].win_variance >= kNormalVariance;
+  });
   for (const WinGroup& group : win_groups_) {
     win_samplers_.emplace_back(group.deals,
                                std::min(1.0, group.probability_sum / static_cast<double>(group.deals)));
@@ -155,6 +201,38 @@ void OpenPipeline::DrawRun(demo::Rng& rng, std::span<double> revenue) {
   for (size_t t = 0; t < timing_groups_.size(); ++t) {
     if (won_[t] > 0) DrawCloses(timing_groups_[t], won_[t], rng, revenue);
   }
+  if (normal_factor_.empty()) return;
+  const size_t periods = normal_mean_.size();
+  for (double& z : normal_scratch_) z = DrawStandardNormal(rng);
+  for (size_t m = 0; m < periods; ++m) {
+    double drawn = normal_mean_[m];
+    for (size_t k = 0; k <= m; ++k) drawn += normal_factor_[m * periods + k] * normal_scratch_[k];
+    revenue[m] += std::max(0.0, drawn);  // a period's revenue is never negative
+  }
+}
+
+void OpenPipeline::BuildNormalPart() {
+  const auto periods = static_cast<size_t>(horizon_.size());
+  normal_mean_.assign(periods, 0.0);
+  std::vector<double> covariance(periods * periods, 0.0);
+  bool any = false;
+  for (const TimingGroup& group : timing_groups_) {
+    if (group.win_variance < kNormalVariance) continue;
+    any = true;
+    // Per deal, its closes in the periods are exclusive events of chance q_m = p t_m: variance
+    // q_m (1 - q_m), covariance -q_m q_m'; the group adds them up, times the value squared.
+    const double squared = group.value * group.value;
+    for (size_t m = 0; m < periods; ++m) {
+      normal_mean_[m] += group.value * group.weighted_timing[m];
+      covariance[m * periods + m] += squared * group.weighted_timing[m];
+      for (size_t other = 0; other < periods; ++other) {
+        covariance[m * periods + other] -= squared * group.timing_products[m * periods + other];
+      }
+    }
+  }
+  if (!any) return;
+  normal_factor_ = CholeskyFactor(covariance, periods);
+  normal_scratch_.assign(periods, 0.0);
 }
 
 void OpenPipeline::DrawCloses(const TimingGroup& group, int64_t winners, demo::Rng& rng,
@@ -170,7 +248,7 @@ void OpenPipeline::DrawCloses(const TimingGroup& group, int64_t winners, demo::R
   }
   int64_t left = winners;
   for (size_t period = 0; period < group.conditional.size() && left > 0; ++period) {
-    const int64_t closed = DrawBinomial(left, group.conditional[period], rng);
+    const int64_t closed = DrawCount(left, group.conditional[period], rng);
     revenue[period] += static_cast<double>(closed) * group.value;
     left -= closed;
   }

@@ -3,7 +3,8 @@
 // the number won is drawn per group of deals with the same product, week of age and band of win
 // probability, then the close periods of a product and week's winners are drawn together. Stalled deals
 // (older than their product's P95 won cycle) are grouped by product and week stalled instead, win with the
-// chance the stalled deals' history gives and close after a delay drawn from it.
+// chance the stalled deals' history gives and close after a delay drawn from it. The groups of many deals
+// (kNormalVariance) are drawn together instead: one multivariate normal of their revenue per period.
 
 #include <cstdint>
 #include <span>
@@ -41,6 +42,10 @@ class OpenPipeline {
   static constexpr int32_t kPastCycleCloseDays = 30;
   //! Up to this many winners of a timing group draw their periods one by one (cheaper than binomials).
   static constexpr int64_t kWinnersDrawnOneByOne = 16;
+  //! A timing group whose count of winners has at least this variance joins the normal part: the revenue
+  //! of all such groups per period is drawn at once from the multivariate normal of its exact means and
+  //! covariances; so is a count of closes this variable within a smaller group.
+  static constexpr double kNormalVariance = 25;
 
   //! Groups the deals of `rows` (deal rows visible at the basis' date) that are open and engaged then.
   //! Throws std::invalid_argument for a win probability outside [0, 1].
@@ -59,6 +64,9 @@ class OpenPipeline {
   struct TimingGroup {
     double value = 0;
     double probability_sum = 0;
+    double win_variance = 0;  //!< sum of p (1 - p): the variance of the number won (Poisson binomial)
+    //! [period x period]: sum over deals of p^2 x P(closes in the one | won) x P(in the other | won)
+    std::vector<double> timing_products;
     std::vector<double> weighted_timing;  //!< per period: sum of p x P(closes in it | open at its age)
     std::vector<double> cumulative;       //!< per period: P(closes in it or an earlier one | won)
     std::vector<double> conditional;      //!< per period: P(in it | won, not in an earlier period)
@@ -83,6 +91,8 @@ class OpenPipeline {
   //! The timing group of a product's deals in `bucket` of `index` (one row of slots per product).
   int32_t TimingGroupOf(std::vector<std::vector<int32_t>>& index, int32_t product, int32_t bucket);
   void Finish();
+  //! Moves the groups of large variance into the normal part: its mean and covariance factor.
+  void BuildNormalPart();
   //! Adds the revenue of `winners` won deals of `group` to the periods they close in.
   static void DrawCloses(const TimingGroup& group, int64_t winners, demo::Rng& rng,
                          std::span<double> revenue);
@@ -93,6 +103,9 @@ class OpenPipeline {
   std::vector<WinGroup> win_groups_;
   std::vector<BinomialSampler> win_samplers_;  //!< per win group
   std::vector<int64_t> won_;                   //!< per timing group, in the current run
+  std::vector<double> normal_mean_;            //!< per period: mean revenue of the normal part
+  std::vector<double> normal_factor_;          //!< [period x period]: Cholesky factor of its covariance
+  std::vector<double> normal_scratch_;         //!< per period: the standard normals of the current run
   std::vector<double> timing_scratch_;
   //! [product][slot]: timing group, -1 when none yet; slot 0 past the longest cycle, then weeks of age.
   std::vector<std::vector<int32_t>> timing_index_;

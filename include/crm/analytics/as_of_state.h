@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <list>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "crm/analytics/calendar.h"
@@ -67,6 +69,12 @@ class AsOfState {
   //! The forecast insight over every deal: made by `build` on first use, then kept (it depends on the
   //! as-of date alone).
   const Insight& forecast_insight(const std::function<Insight()>& build) const;
+  //! Figures kept under `key` (a filtered query's, depending on the key and this date alone) for the
+  //! kKeptFigures most recently used keys: made by `build` when missing.
+  std::vector<double> KeptFigures(const std::string& key,
+                                  const std::function<std::vector<double>()>& build) const;
+  //! How many keys KeptFigures keeps.
+  static constexpr size_t kKeptFigures = 16;
   //! Per account row, the account_risk model's probability (NaN where not scored); empty without a model.
   const std::vector<double>& account_risk() const;
   //! What account_risk() comes from ("the account_risk v2 model"); empty without a model.
@@ -99,6 +107,8 @@ class AsOfState {
   mutable Lazy<models::ForecastResult> forecast_simulation_;
   mutable Lazy<Insight> forecast_insight_;
   mutable Lazy<std::vector<double>> account_risk_;
+  mutable std::mutex kept_mutex_;
+  mutable std::list<std::pair<std::string, std::vector<double>>> kept_;  //!< most recently used first
   const std::optional<AccountRiskSource> risk_source_;
 };
 

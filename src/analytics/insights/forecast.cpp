@@ -4,6 +4,7 @@
 // quarter.
 #include <future>
 #include <string>
+#include <vector>
 
 #include "crm/analytics/fact_text.h"
 #include "crm/analytics/period.h"
@@ -17,11 +18,6 @@
 namespace crm::analytics {
 
 namespace {
-
-//! Runs of a filtered forecast: a quarter of those over every deal (simulated once per as-of date and
-//! kept), so that a filtered query stays fast on a million deals; the standard error of its percentiles
-//! doubles (sqrt(2000 / 500)).
-constexpr int kFilteredRuns = 500;
 
 //! The window of the win chances shown per product and by age.
 constexpr int32_t kChanceWindowDays = 90;
@@ -44,37 +40,56 @@ int32_t LastCompleteQuarter(const QueryContext& query) {
   return query.calendar.Quarter(query.filter.as_of + 1) - 1;
 }
 
-//! The projection rerun as of the day before the last complete quarter, with the filters of `query`.
-RevenueProjection ProjectBacktestQuarter(const QueryContext& query) {
+//! What distinguishes the deals of a filter (the as-of date included): the key its backtest is kept under.
+std::string FilterKey(const DealFilter& filter) {
+  std::string key = "forecast_backtest";
+  for (const int32_t code : {filter.sector, filter.regional_office, filter.manager, filter.sales_agent,
+                             filter.product, filter.series, filter.country, filter.account, filter.as_of}) {
+    key += "|" + std::to_string(code);
+  }
+  key += "|" + (filter.deal_stage ? std::to_string(static_cast<int>(*filter.deal_stage)) : std::string());
+  if (filter.period) {
+    key += "|" + std::to_string(filter.period->first_day) + "-" + std::to_string(filter.period->last_day);
+  }
+  return key;
+}
+
+//! The projection rerun as of the day before the last complete quarter, with the filters of `query`: what
+//! it expected of that quarter from open deals and from new business (NaN when nothing was won by then).
+//! The state at that date keeps the figures per filter.
+std::vector<double> ProjectBacktestQuarter(const QueryContext& query) {
   DealFilter filter = query.filter;
   filter.as_of = FirstDayOfMonth(3 * LastCompleteQuarter(query)) - 1;
   // The state at the backtest date is shared with every other query at that date (the engine caches it).
   const std::shared_ptr<const AsOfState> state = query.StateAt(filter.as_of);
-  std::vector<int32_t> selected;
-  if (filter.deal_stage || filter.period) {
-    selected = SelectDeals(query.data, state->snapshot, filter);
-  } else if (NarrowsDeals(filter)) {  // the other filters do not depend on the date: the rows that existed
-    for (int32_t row : query.rows) {
-      if (state->snapshot.Visible(row)) selected.push_back(row);
+  return state->KeptFigures(FilterKey(query.filter), [&query, &filter, &state] {
+    std::vector<int32_t> selected;
+    if (filter.deal_stage || filter.period) {
+      selected = SelectDeals(query.data, state->snapshot, filter);
+    } else if (NarrowsDeals(filter)) {  // the other filters do not depend on the date: the rows that existed
+      for (int32_t row : query.rows) {
+        if (state->snapshot.Visible(row)) selected.push_back(row);
+      }
     }
-  }
-  const std::span<const int32_t> rows = NarrowsDeals(filter) ? std::span<const int32_t>(selected)
-                                                             : std::span<const int32_t>(state->visible_rows);
-  return ProjectRevenue(
-      {query.data, query.calendar, state->snapshot, state->estimates, rows, state->deal_survival()});
+    const std::span<const int32_t> rows = NarrowsDeals(filter)
+                                              ? std::span<const int32_t>(selected)
+                                              : std::span<const int32_t>(state->visible_rows);
+    const RevenueProjection past = ProjectRevenue(
+        {query.data, query.calendar, state->snapshot, state->estimates, rows, state->deal_survival()});
+    if (past.run_rate_months == 0) return std::vector<double>{kNoNumber, kNoNumber};
+    const MonthProjection quarter = past.NextQuarter();
+    return std::vector<double>{quarter.already_won + quarter.from_engaging, quarter.new_business};
+  });
 }
 
-//! What the backtest projection `past` expected of the last complete quarter (NaN when nothing was won by
-//! its date) against what was won in that quarter, from the history of `projection`.
-Backtest CompareBacktest(const QueryContext& query, const RevenueProjection& past,
+//! What the backtest projection expected of the last complete quarter (`past`: from open deals, from new
+//! business) against what was won in that quarter, from the history of `projection`.
+Backtest CompareBacktest(const QueryContext& query, const std::vector<double>& past,
                          const RevenueProjection& projection) {
   Backtest backtest;
   backtest.quarter = LastCompleteQuarter(query);
-  if (past.run_rate_months > 0) {
-    const MonthProjection quarter = past.NextQuarter();
-    backtest.projected_open = quarter.already_won + quarter.from_engaging;
-    backtest.projected_new = quarter.new_business;
-  }
+  backtest.projected_open = past[0];
+  backtest.projected_new = past[1];
   for (const MonthHistory& month : projection.history) {
     if (Calendar::QuarterOfMonth(month.month) != backtest.quarter) continue;
     backtest.won_open += month.won_from_quarter_pipeline;
@@ -379,10 +394,9 @@ void AddSimulationMetrics(const models::ForecastResult& simulation, Insight& ins
 void AddSimulationDefinitions(const models::ForecastResult& simulation, Insight& insight) {
   insight.Define(
       "simulation",
-      "Monte Carlo over " + std::to_string(simulation.settings.runs) + " runs of the selected deals (" +
-          std::to_string(models::ForecastSettings{}.runs) + " over every deal, " +
-          std::to_string(kFilteredRuns) +
-          " with a filter, for speed): each open engaged deal is won with its win probability and closes "
+      "Monte Carlo over " + std::to_string(simulation.settings.runs) +
+          " runs of the selected deals (with or without a filter): each open engaged deal is won with its "
+          "win probability and closes "
           "after a cycle drawn from its product's won cycles longer than its age; new business is the "
           "revenue the selected deals won after one of the recent reference dates from deals engaged after "
           "it. p10/p50/p90: percentiles of the period's total over runs; next_quarter_p50 is the forecast's "
@@ -401,15 +415,13 @@ void AddSimulationDefinitions(const models::ForecastResult& simulation, Insight&
 //! The Monte Carlo range of every deal is simulated once per as-of date; a filter's, for its deals.
 models::ForecastResult Simulate(const QueryContext& query) {
   if (!NarrowsDeals(query.filter)) return query.state.forecast_simulation();
-  models::ForecastSettings settings;
-  settings.runs = kFilteredRuns;
-  return models::SimulateForecast(query.state.forecast_basis(), query.rows, settings);
+  return models::SimulateForecast(query.state.forecast_basis(), query.rows, models::ForecastSettings{});
 }
 
 //! The forecast of the query's deals, computed.
 Insight ComputeForecast(const QueryContext& query) {
   // The backtest's projection runs on the second core while this one simulates and projects.
-  std::future<RevenueProjection> past =
+  std::future<std::vector<double>> past =
       std::async(std::launch::async, [&query] { return ProjectBacktestQuarter(query); });
   const models::ForecastResult simulation = Simulate(query);
   const RevenueProjection projection = ProjectRevenue(

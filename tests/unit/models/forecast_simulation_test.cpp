@@ -114,6 +114,7 @@ TEST(ForecastSimulationTest, HalfChancesOverManyDealsSpreadAsABinomial) {
   const ForecastResult result = Simulate(data, "2017-12-31", All(data, 0.5));
   // Winners ~ Binomial(400, 1/2), each worth 1,000, all in January: mean 200,000, sd 10,000; the mean of
   // 2,000 runs is within 224 (one standard error). P10 and P90 are 200,000 -/+ 1.28 sd ~ 187,200 / 212,800.
+  // The variance (100 deals^2) is drawn from its normal approximation, which must keep both.
   const ForecastPeriod& january = result.months[0];
   EXPECT_NEAR(january.expected_from_open, 200000, 1500);
   EXPECT_LT(january.p10, january.p50);
@@ -158,6 +159,27 @@ TEST(ForecastSimulationTest, CloseTimeIsDrawnAmongCyclesLongerThanTheDealsAge) {
   EXPECT_NEAR(february.expected_from_open, 500, 30);
   // Both are won within the quarter in every run: its P10 is 2,000, not the months' P10s added (1,000 + 0).
   ExpectSure(result.next_quarter, 2000);
+}
+
+TEST(ForecastSimulationTest, ManyDealsSplitOverMonthsKeepTheirMonthsNegativelyCorrelated) {
+  History h;
+  // Won cycles: two of 10 days, two of 40; 400 deals just engaged at 1/2 close in January or February.
+  h.Won("2017-01-02", "2017-01-12");
+  h.Won("2017-01-03", "2017-01-13");
+  h.Won("2017-01-02", "2017-02-11");
+  h.Won("2017-01-03", "2017-02-12");
+  for (int i = 0; i < 400; ++i) h.Engaging("2017-12-31");
+  const Dataset data = h.builder.Build();
+  const ForecastResult result = Simulate(data, "2017-12-31", All(data, 0.5));
+  // Each deal wins in January with 1/4, in February with 1/4 (exclusive): January ~ 100 +- 8.66 deals,
+  // P90 100,000 + 1.2816 x 8,660 = 111,099. The quarter counts every winner, 200 +- 10 deals: P90 212,816;
+  // months drawn independently would give 200 +- 12.2 (P90 215,700).
+  const ForecastPeriod& january = result.months[0];
+  EXPECT_NEAR(january.expected_from_open, 100000, 600);
+  EXPECT_NEAR(january.p90, 111099, 1200);
+  EXPECT_NEAR(result.next_quarter.expected_from_open, 200000, 700);
+  EXPECT_NEAR(result.next_quarter.p10, 187184, 1200);
+  EXPECT_NEAR(result.next_quarter.p90, 212816, 1200);
 }
 
 TEST(ForecastSimulationTest, DealsAsOldAsEveryWonCycleCloseWithinThirtyDays) {

@@ -1,5 +1,6 @@
 // Sentences per second of the BERT encoder at MiniLM-L6's shape (random weights: timing only), at 16, 32
-// and 128 tokens a sentence, on every core: wall time and the process's CPU time, best of --runs N.
+// and 128 tokens a sentence, on every core: wall time and the process's CPU time, best of --runs N, with
+// the matrix products in --precision f32 (default), bf16 or int8.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -54,7 +56,20 @@ double CpuSeconds() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int runs = argc == 3 && std::strcmp(argv[1], "--runs") == 0 ? std::max(1, std::atoi(argv[2])) : 1;
+  int runs = 1;
+  crm::embed::Precision precision = crm::embed::Precision::kF32;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--runs") == 0) {
+      runs = std::max(1, std::atoi(argv[i + 1]));
+    } else if (std::strcmp(argv[i], "--precision") == 0) {
+      const auto parsed = crm::embed::ParsePrecision(argv[i + 1]);
+      if (!parsed.ok()) {
+        std::fprintf(stderr, "error: %s\n", parsed.error().message.c_str());
+        return 1;
+      }
+      precision = *parsed;
+    }
+  }
   crm::embed::BertConfig config{.hidden_size = 384,
                                 .num_layers = 6,
                                 .num_heads = 12,
@@ -63,10 +78,11 @@ int main(int argc, char** argv) {
                                 .type_vocab_size = 2,
                                 .vocab_size = 30522,
                                 .max_length = 512};
-  const crm::embed::BertEncoder encoder(config, RandomWeights(config));
+  const crm::embed::BertEncoder encoder(config, RandomWeights(config), precision);
   const unsigned threads = std::thread::hardware_concurrency();
-  std::printf("MiniLM-L6 shape (6 layers, hidden 384, 12 heads, intermediate 1536), %u threads, best of %d\n",
-              threads, runs);
+  std::printf(
+      "MiniLM-L6 shape (6 layers, hidden 384, 12 heads, intermediate 1536), %s, %u threads, best of %d\n",
+      std::string(crm::embed::PrecisionName(encoder.precision())).c_str(), threads, runs);
   std::mt19937 rng(11);
   std::uniform_int_distribution<int32_t> token(1000, 30000);
   for (size_t tokens : {16, 32, 128}) {

@@ -1,0 +1,198 @@
+// bfloat16 and int8 matrix products on oneDNN: weights packed once, activations converted per call into
+// reused buffers, one primitive per shape and thread, and a float32 epilogue (scales, bias, residual).
+#include "crm/embed/reduced_matmul.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <oneapi/dnnl/dnnl.hpp>
+#include <string>
+#include <tuple>
+
+namespace crm::embed {
+
+namespace {
+
+using DataType = dnnl::memory::data_type;
+using Tag = dnnl::memory::format_tag;
+
+constexpr size_t kPackRows = 512;  // rows of the product whose kernel chooses the weights' layout
+constexpr size_t kRowStep = 32;    // rows are padded to a multiple: few shapes, few primitives
+
+//! The CPU engine every product runs on.
+const dnnl::engine& Engine() {
+  static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+  return engine;
+}
+
+//! The type of the product's inputs.
+DataType InputType(Precision precision) {
+  return precision == Precision::kInt8 ? DataType::s8 : DataType::bf16;
+}
+
+//! A matmul of in[rows, k] by weights[k, n] described by `weights`, into sums[rows, n].
+dnnl::matmul::primitive_desc ProductDesc(Precision precision, size_t rows, size_t k, size_t n,
+                                         const dnnl::memory::desc& weights) {
+  const auto r = static_cast<int64_t>(rows), kk = static_cast<int64_t>(k), nn = static_cast<int64_t>(n);
+  const dnnl::memory::desc in({r, kk}, InputType(precision), Tag::ab);
+  const dnnl::memory::desc sums({r, nn}, precision == Precision::kInt8 ? DataType::s32 : DataType::f32,
+                                Tag::ab);
+  return dnnl::matmul::primitive_desc(dnnl::matmul::desc(in, weights, sums), Engine());
+}
+
+//! The weights' layout oneDNN's kernel prefers for k × n.
+dnnl::memory::desc PackedWeights(Precision precision, size_t k, size_t n) {
+  const dnnl::memory::desc any({static_cast<int64_t>(k), static_cast<int64_t>(n)}, InputType(precision),
+                               Tag::any);
+  return ProductDesc(precision, kPackRows, k, n, any).weights_desc();
+}
+
+//! `x` rounded to the nearest bfloat16 (ties to even), as its bits.
+uint16_t ToBf16(float x) {
+  uint32_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  bits += 0x7fffu + ((bits >> 16) & 1u);
+  return static_cast<uint16_t>(bits >> 16);
+}
+
+//! Converts `count` floats to bfloat16.
+void ConvertToBf16(const float* in, size_t count, uint16_t* out) {
+  for (size_t i = 0; i < count; ++i) out[i] = ToBf16(in[i]);
+}
+
+//! Quantizes in[0, k) symmetrically to int8 (the largest magnitude to 127); returns the scale.
+float QuantizeRow(const float* in, size_t k, int8_t* out) {
+  float top = 0.0f;
+  for (size_t i = 0; i < k; ++i) top = std::max(top, std::fabs(in[i]));
+  const float inverse = top > 0.0f ? 127.0f / top : 0.0f;
+  for (size_t i = 0; i < k; ++i) {
+    const float scaled = in[i] * inverse;
+    out[i] = static_cast<int8_t>(static_cast<int32_t>(scaled + (scaled < 0.0f ? -0.5f : 0.5f)));
+  }
+  return top / 127.0f;
+}
+
+}  // namespace
+
+ReducedMatrix::ReducedMatrix(std::span<const float> weight, size_t n, size_t k, Precision precision)
+    : precision_(precision), n_(n), k_(k) {
+  // Row-major [n, k] is the k × n matrix the product needs in the transposed ("ba") layout.
+  std::vector<std::byte> plain;
+  if (precision == Precision::kInt8) {
+    plain.resize(n * k);
+    column_scales_.resize(n);
+    for (size_t c = 0; c < n; ++c) {
+      column_scales_[c] =
+          QuantizeRow(weight.data() + c * k, k, reinterpret_cast<int8_t*>(plain.data()) + c * k);
+    }
+  } else {
+    plain.resize(n * k * sizeof(uint16_t));
+    ConvertToBf16(weight.data(), n * k, reinterpret_cast<uint16_t*>(plain.data()));
+  }
+  const dnnl::memory::desc packed_desc = PackedWeights(precision, k, n);
+  packed_.resize(packed_desc.get_size());
+  dnnl::memory source({{static_cast<int64_t>(k), static_cast<int64_t>(n)}, InputType(precision), Tag::ba},
+                      Engine(), plain.data());
+  dnnl::memory packed(packed_desc, Engine(), packed_.data());
+  dnnl::stream stream(Engine());
+  dnnl::reorder(source, packed).execute(stream, source, packed);
+  stream.wait();
+}
+
+struct ReducedMatmul::State {
+  int saved_threads = omp_get_max_threads();
+  dnnl::stream stream{Engine()};
+  //! A product's description (its memory layouts) and its primitive.
+  struct Product {
+    dnnl::matmul::primitive_desc desc;
+    dnnl::matmul primitive;
+  };
+  std::map<std::tuple<Precision, size_t, size_t, size_t>, Product> products;
+  std::vector<uint16_t> bf16_in;
+  std::vector<int8_t> int8_in;
+  std::vector<float> row_scales, float_sums;
+  std::vector<int32_t> int_sums;
+
+  //! The product of `rows` (padded) rows by packed k × n weights, created on first use.
+  const Product& Find(Precision precision, size_t rows, size_t k, size_t n) {
+    auto found = products.find({precision, rows, k, n});
+    if (found == products.end()) {
+      auto desc = ProductDesc(precision, rows, k, n, PackedWeights(precision, k, n));
+      dnnl::matmul primitive(desc);
+      found = products.emplace(std::tuple(precision, rows, k, n), Product{desc, primitive}).first;
+    }
+    return found->second;
+  }
+};
+
+ReducedMatmul::ReducedMatmul() : state_(std::make_unique<State>()) { omp_set_num_threads(1); }
+
+ReducedMatmul::~ReducedMatmul() { omp_set_num_threads(state_->saved_threads); }
+
+void ReducedMatmul::Dense(const float* in, size_t rows, const ReducedMatrix& weight,
+                          std::span<const float> bias, float* out, bool accumulate) {
+  State& s = *state_;
+  const size_t k = weight.k_, n = weight.n_, padded = (rows + kRowStep - 1) / kRowStep * kRowStep;
+  const bool int8 = weight.precision_ == Precision::kInt8;
+  void* input;
+  void* sums;
+  if (int8) {
+    s.int8_in.resize(padded * k);
+    s.row_scales.resize(rows);
+    for (size_t r = 0; r < rows; ++r) s.row_scales[r] = QuantizeRow(in + r * k, k, s.int8_in.data() + r * k);
+    std::fill(s.int8_in.begin() + rows * k, s.int8_in.end(), int8_t{0});
+    s.int_sums.resize(padded * n);
+    input = s.int8_in.data();
+    sums = s.int_sums.data();
+  } else {
+    s.bf16_in.resize(padded * k);
+    ConvertToBf16(in, rows * k, s.bf16_in.data());
+    std::fill(s.bf16_in.begin() + rows * k, s.bf16_in.end(), uint16_t{0});
+    s.float_sums.resize(padded * n);
+    input = s.bf16_in.data();
+    sums = s.float_sums.data();
+  }
+  const State::Product& product = s.Find(weight.precision_, padded, k, n);
+  dnnl::memory in_memory(product.desc.src_desc(), Engine(), input);
+  dnnl::memory weight_memory(product.desc.weights_desc(), Engine(),
+                             const_cast<std::byte*>(weight.packed_.data()));
+  dnnl::memory sum_memory(product.desc.dst_desc(), Engine(), sums);
+  product.primitive.execute(
+      s.stream, {{DNNL_ARG_SRC, in_memory}, {DNNL_ARG_WEIGHTS, weight_memory}, {DNNL_ARG_DST, sum_memory}});
+  s.stream.wait();
+  for (size_t r = 0; r < rows; ++r) {
+    float* row = out + r * n;
+    const float row_scale = int8 ? s.row_scales[r] : 1.0f;
+    for (size_t c = 0; c < n; ++c) {
+      const float value =
+          (int8 ? static_cast<float>(s.int_sums[r * n + c]) * row_scale * weight.column_scales_[c]
+                : s.float_sums[r * n + c]) +
+          (bias.empty() ? 0.0f : bias[c]);
+      row[c] = accumulate ? row[c] + value : value;
+    }
+  }
+}
+
+Status CheckReducedPrecision(Precision precision) {
+  const bool int8 = precision == Precision::kInt8;
+  std::string kernel;
+  try {
+    const dnnl::memory::desc any({64, 64}, InputType(precision), Tag::any);
+    kernel = ProductDesc(precision, kPackRows, 64, 64, any).impl_info_str();
+  } catch (const dnnl::error& error) {
+    return Error{std::string("oneDNN cannot multiply in ") + std::string(PrecisionName(precision)) + ": " +
+                 error.what()};
+  }
+  const bool fast =
+      kernel.rfind("ref", 0) != 0 &&
+      (kernel.find(int8 ? "vnni" : "bf16") != std::string::npos || kernel.find("amx") != std::string::npos);
+  if (fast) return Status::Ok();
+  return Error{std::string("this CPU lacks ") + (int8 ? "AVX-512 VNNI" : "AVX-512 BF16") +
+               " for oneDNN (its kernel would be '" + kernel + "')"};
+}
+
+}  // namespace crm::embed

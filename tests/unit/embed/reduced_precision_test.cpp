@@ -1,5 +1,5 @@
 // The encoder's bf16 and int8 modes: their products against double-precision ones, their sentence vectors
-// against the float reference of the fixture, and their own cache names.
+// against the float reference of the fixture, and their own names in the store's cache.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "crm/embed/cached_embedder.h"
 #include "crm/embed/minilm_embedder.h"
 #include "crm/embed/reduced_matmul.h"
 #include "minilm_fixture.h"
+#include "support/test_support.h"
 
 namespace crm::embed {
 namespace {
@@ -115,6 +117,21 @@ TEST(EmbedReducedPrecision, Int8VectorsPointAlongTheFloatReference) {
   const Agreement agreement = AgreementWithReference(Precision::kInt8);
   EXPECT_GE(agreement.worst_cosine, 0.998);
   EXPECT_GT(agreement.largest_error, 1e-5);
+}
+
+TEST(EmbedReducedPrecision, TheStoreCacheKeepsEachPrecisionsVectorsApart) {
+  SKIP_WITHOUT(Precision::kBf16);
+  test::TempDir dir;
+  const std::string_view text = test::MiniLmReferenceCases().front().text;
+  std::vector<float> exact(32), reduced(32);
+  for (Precision precision : {Precision::kF32, Precision::kBf16}) {
+    auto store = store::Store::Open(dir.File("crm.db"));
+    auto embedder = MiniLmEmbedder::Load(test::MiniLmFixtureDir().string(), precision);
+    ASSERT_TRUE(store.ok() && embedder.ok());
+    const CachedEmbedder cached(std::move(*embedder), std::move(*store));
+    cached.Embed(text, precision == Precision::kF32 ? exact : reduced);
+  }
+  EXPECT_NE(exact, reduced);  // the bf16 run computed its own vector instead of reading the f32 one
 }
 
 TEST(EmbedReducedPrecision, PrecisionsAreNamedAndUnknownNamesRefused) {

@@ -5,13 +5,14 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <map>
 #include <oneapi/dnnl/dnnl.hpp>
 #include <string>
 #include <tuple>
+
+#include "crm/embed/vector_math.h"
 
 namespace crm::embed {
 
@@ -51,31 +52,6 @@ dnnl::memory::desc PackedWeights(Precision precision, size_t k, size_t n) {
   return ProductDesc(precision, kPackRows, k, n, any).weights_desc();
 }
 
-//! `x` rounded to the nearest bfloat16 (ties to even), as its bits.
-uint16_t ToBf16(float x) {
-  uint32_t bits;
-  std::memcpy(&bits, &x, sizeof bits);
-  bits += 0x7fffu + ((bits >> 16) & 1u);
-  return static_cast<uint16_t>(bits >> 16);
-}
-
-//! Converts `count` floats to bfloat16.
-void ConvertToBf16(const float* in, size_t count, uint16_t* out) {
-  for (size_t i = 0; i < count; ++i) out[i] = ToBf16(in[i]);
-}
-
-//! Quantizes in[0, k) symmetrically to int8 (the largest magnitude to 127); returns the scale.
-float QuantizeRow(const float* in, size_t k, int8_t* out) {
-  float top = 0.0f;
-  for (size_t i = 0; i < k; ++i) top = std::max(top, std::fabs(in[i]));
-  const float inverse = top > 0.0f ? 127.0f / top : 0.0f;
-  for (size_t i = 0; i < k; ++i) {
-    const float scaled = in[i] * inverse;
-    out[i] = static_cast<int8_t>(static_cast<int32_t>(scaled + (scaled < 0.0f ? -0.5f : 0.5f)));
-  }
-  return top / 127.0f;
-}
-
 }  // namespace
 
 ReducedMatrix::ReducedMatrix(std::span<const float> weight, size_t n, size_t k, Precision precision)
@@ -87,7 +63,7 @@ ReducedMatrix::ReducedMatrix(std::span<const float> weight, size_t n, size_t k, 
     column_scales_.resize(n);
     for (size_t c = 0; c < n; ++c) {
       column_scales_[c] =
-          QuantizeRow(weight.data() + c * k, k, reinterpret_cast<int8_t*>(plain.data()) + c * k);
+          QuantizeToInt8(weight.data() + c * k, k, reinterpret_cast<int8_t*>(plain.data()) + c * k);
     }
   } else {
     plain.resize(n * k * sizeof(uint16_t));
@@ -115,6 +91,7 @@ struct ReducedMatmul::State {
   std::vector<uint16_t> bf16_in;
   std::vector<int8_t> int8_in;
   std::vector<float> row_scales, float_sums;
+  std::vector<float> zeros;  //!< the bias of a product without one
   std::vector<int32_t> int_sums;
 
   //! The product of `rows` (padded) rows by packed k × n weights, created on first use.
@@ -143,7 +120,8 @@ void ReducedMatmul::Dense(const float* in, size_t rows, const ReducedMatrix& wei
   if (int8) {
     s.int8_in.resize(padded * k);
     s.row_scales.resize(rows);
-    for (size_t r = 0; r < rows; ++r) s.row_scales[r] = QuantizeRow(in + r * k, k, s.int8_in.data() + r * k);
+    for (size_t r = 0; r < rows; ++r)
+      s.row_scales[r] = QuantizeToInt8(in + r * k, k, s.int8_in.data() + r * k);
     std::fill(s.int8_in.begin() + rows * k, s.int8_in.end(), int8_t{0});
     s.int_sums.resize(padded * n);
     input = s.int8_in.data();
@@ -164,16 +142,12 @@ void ReducedMatmul::Dense(const float* in, size_t rows, const ReducedMatrix& wei
   product.primitive.execute(
       s.stream, {{DNNL_ARG_SRC, in_memory}, {DNNL_ARG_WEIGHTS, weight_memory}, {DNNL_ARG_DST, sum_memory}});
   s.stream.wait();
-  for (size_t r = 0; r < rows; ++r) {
-    float* row = out + r * n;
-    const float row_scale = int8 ? s.row_scales[r] : 1.0f;
-    for (size_t c = 0; c < n; ++c) {
-      const float value =
-          (int8 ? static_cast<float>(s.int_sums[r * n + c]) * row_scale * weight.column_scales_[c]
-                : s.float_sums[r * n + c]) +
-          (bias.empty() ? 0.0f : bias[c]);
-      row[c] = accumulate ? row[c] + value : value;
-    }
+  if (bias.empty()) s.zeros.resize(n);
+  const std::span<const float> shift = bias.empty() ? std::span<const float>(s.zeros).first(n) : bias;
+  if (int8) {
+    AddInt8Sums(s.int_sums.data(), rows, s.row_scales, weight.column_scales_, shift, out, accumulate);
+  } else {
+    AddFloatSums(s.float_sums.data(), rows, shift, out, accumulate);
   }
 }
 

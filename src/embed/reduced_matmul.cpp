@@ -1,5 +1,6 @@
 // bfloat16 and int8 matrix products on oneDNN: weights packed once, activations converted per call into
-// reused buffers, one primitive per shape and thread, and a float32 epilogue (scales, bias, residual).
+// reused buffers, one primitive per matrix and row count shared by the threads (each with its own
+// scratchpad), and a float32 epilogue (scales, bias, residual).
 #include "crm/embed/reduced_matmul.h"
 
 #include <omp.h>
@@ -8,9 +9,9 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <oneapi/dnnl/dnnl.hpp>
 #include <string>
-#include <tuple>
 
 #include "crm/embed/vector_math.h"
 
@@ -42,7 +43,10 @@ dnnl::matmul::primitive_desc ProductDesc(Precision precision, size_t rows, size_
   const dnnl::memory::desc in({r, kk}, InputType(precision), Tag::ab);
   const dnnl::memory::desc sums({r, nn}, precision == Precision::kInt8 ? DataType::s32 : DataType::f32,
                                 Tag::ab);
-  return dnnl::matmul::primitive_desc(dnnl::matmul::desc(in, weights, sums), Engine());
+  // The caller gives each execution its own scratchpad, so that threads can share the primitive.
+  dnnl::primitive_attr attributes;
+  attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+  return dnnl::matmul::primitive_desc(dnnl::matmul::desc(in, weights, sums), attributes, Engine());
 }
 
 //! The weights' layout oneDNN's kernel prefers for k × n.
@@ -52,10 +56,36 @@ dnnl::memory::desc PackedWeights(Precision precision, size_t k, size_t n) {
   return ProductDesc(precision, kPackRows, k, n, any).weights_desc();
 }
 
+//! A product's description (its memory layouts) and its primitive.
+struct Product {
+  dnnl::matmul::primitive_desc desc;
+  dnnl::matmul primitive;
+};
+
 }  // namespace
 
+struct ReducedMatrix::Products {
+  std::mutex mutex;
+  std::map<size_t, Product> by_rows;
+
+  //! The product of `rows` rows by `matrix`, created on first use (primitives may run on many threads).
+  Product Find(const ReducedMatrix& matrix, size_t rows) {
+    std::lock_guard lock(mutex);
+    auto found = by_rows.find(rows);
+    if (found == by_rows.end()) {
+      const size_t k = matrix.k_, n = matrix.n_;
+      auto desc = ProductDesc(matrix.precision_, rows, k, n, PackedWeights(matrix.precision_, k, n));
+      found = by_rows.emplace(rows, Product{desc, dnnl::matmul(desc)}).first;
+    }
+    return found->second;
+  }
+};
+
+ReducedMatrix::ReducedMatrix(ReducedMatrix&&) noexcept = default;
+ReducedMatrix::~ReducedMatrix() = default;
+
 ReducedMatrix::ReducedMatrix(std::span<const float> weight, size_t n, size_t k, Precision precision)
-    : precision_(precision), n_(n), k_(k) {
+    : precision_(precision), n_(n), k_(k), products_(std::make_unique<Products>()) {
   // Row-major [n, k] is the k × n matrix the product needs in the transposed ("ba") layout.
   std::vector<std::byte> plain;
   if (precision == Precision::kInt8) {
@@ -82,28 +112,12 @@ ReducedMatrix::ReducedMatrix(std::span<const float> weight, size_t n, size_t k, 
 struct ReducedMatmul::State {
   int saved_threads = omp_get_max_threads();
   dnnl::stream stream{Engine()};
-  //! A product's description (its memory layouts) and its primitive.
-  struct Product {
-    dnnl::matmul::primitive_desc desc;
-    dnnl::matmul primitive;
-  };
-  std::map<std::tuple<Precision, size_t, size_t, size_t>, Product> products;
   std::vector<uint16_t> bf16_in;
   std::vector<int8_t> int8_in;
   std::vector<float> row_scales, float_sums;
   std::vector<float> zeros;  //!< the bias of a product without one
   std::vector<int32_t> int_sums;
-
-  //! The product of `rows` (padded) rows by packed k × n weights, created on first use.
-  const Product& Find(Precision precision, size_t rows, size_t k, size_t n) {
-    auto found = products.find({precision, rows, k, n});
-    if (found == products.end()) {
-      auto desc = ProductDesc(precision, rows, k, n, PackedWeights(precision, k, n));
-      dnnl::matmul primitive(desc);
-      found = products.emplace(std::tuple(precision, rows, k, n), Product{desc, primitive}).first;
-    }
-    return found->second;
-  }
+  std::vector<std::byte> scratchpad;  //!< oneDNN's temporary memory for this thread's products
 };
 
 ReducedMatmul::ReducedMatmul() : state_(std::make_unique<State>()) { omp_set_num_threads(1); }
@@ -134,13 +148,17 @@ void ReducedMatmul::Dense(const float* in, size_t rows, const ReducedMatrix& wei
     input = s.bf16_in.data();
     sums = s.float_sums.data();
   }
-  const State::Product& product = s.Find(weight.precision_, padded, k, n);
+  const Product product = weight.products_->Find(weight, padded);
   dnnl::memory in_memory(product.desc.src_desc(), Engine(), input);
   dnnl::memory weight_memory(product.desc.weights_desc(), Engine(),
                              const_cast<std::byte*>(weight.packed_.data()));
   dnnl::memory sum_memory(product.desc.dst_desc(), Engine(), sums);
-  product.primitive.execute(
-      s.stream, {{DNNL_ARG_SRC, in_memory}, {DNNL_ARG_WEIGHTS, weight_memory}, {DNNL_ARG_DST, sum_memory}});
+  s.scratchpad.resize(std::max(s.scratchpad.size(), product.desc.scratchpad_desc().get_size()));
+  dnnl::memory scratchpad_memory(product.desc.scratchpad_desc(), Engine(), s.scratchpad.data());
+  product.primitive.execute(s.stream, {{DNNL_ARG_SRC, in_memory},
+                                       {DNNL_ARG_WEIGHTS, weight_memory},
+                                       {DNNL_ARG_DST, sum_memory},
+                                       {DNNL_ARG_SCRATCHPAD, scratchpad_memory}});
   s.stream.wait();
   if (bias.empty()) s.zeros.resize(n);
   const std::span<const float> shift = bias.empty() ? std::span<const float>(s.zeros).first(n) : bias;

@@ -18,18 +18,23 @@ class ReducedMatrix {
  public:
   //! Converts (bf16) or quantizes (int8) the row-major `weight` [n, k]; `precision` is bf16 or int8.
   ReducedMatrix(std::span<const float> weight, size_t n, size_t k, Precision precision);
+  ReducedMatrix(ReducedMatrix&&) noexcept;
+  ~ReducedMatrix();
 
  private:
   friend class ReducedMatmul;
+  struct Products;  //!< oneDNN's products by this matrix, by row count, shared by every thread
+
   Precision precision_;
   size_t n_, k_;
   std::vector<std::byte> packed_;     //!< oneDNN's blocked layout (with its int8 compensation)
   std::vector<float> column_scales_;  //!< int8: weight[c][i] ≈ column_scales_[c] × quantized value
+  std::unique_ptr<Products> products_;
 };
 
-//! One thread's reduced-precision products: oneDNN primitives cached by shape and conversion buffers.
-//! While it exists oneDNN runs on its thread alone (one OpenMP thread, restored when it is destroyed), so
-//! it must be created, used and destroyed on one thread.
+//! One thread's reduced-precision products (their primitives are cached in the matrices, by row count)
+//! with its conversion buffers. While it exists oneDNN runs on its thread alone (one OpenMP thread, restored
+//! when it is destroyed), so it must be created, used and destroyed on one thread.
 class ReducedMatmul {
  public:
   //! Limits oneDNN to the calling thread.

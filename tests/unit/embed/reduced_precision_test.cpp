@@ -119,10 +119,31 @@ TEST(EmbedReducedPrecision, Int8VectorsPointAlongTheFloatReference) {
   EXPECT_GT(agreement.largest_error, 1e-5);
 }
 
+TEST(EmbedReducedPrecision, BatchesOnSeveralThreadsGiveTheVectorsOfOneByOne) {
+  SKIP_WITHOUT(Precision::kInt8);
+  auto embedder = MiniLmEmbedder::Load(test::MiniLmFixtureDir().string(), Precision::kInt8);
+  ASSERT_TRUE(embedder.ok());
+  const auto cases = test::MiniLmReferenceCases();
+  std::vector<std::string_view> texts;
+  for (int copy = 0; copy < 40; ++copy) {  // several batches of rows, on every core, sharing primitives
+    for (const test::MiniLmCase& c : cases) texts.push_back(c.text);
+  }
+  const size_t dimension = (*embedder)->dimension();
+  std::vector<float> batch(texts.size() * dimension), single(dimension);
+  (*embedder)->EmbedBatch(texts, batch);
+  for (size_t t = 0; t < cases.size(); ++t) {
+    (*embedder)->Embed(cases[t].text, single);
+    for (size_t copy = 0; copy < 40; ++copy) {
+      const size_t at = (copy * cases.size() + t) * dimension;
+      for (size_t i = 0; i < dimension; ++i) ASSERT_NEAR(batch[at + i], single[i], 1e-5) << t << " " << i;
+    }
+  }
+}
+
 TEST(EmbedReducedPrecision, TheStoreCacheKeepsEachPrecisionsVectorsApart) {
   SKIP_WITHOUT(Precision::kBf16);
   test::TempDir dir;
-  const std::string_view text = test::MiniLmReferenceCases().front().text;
+  const std::string text = test::MiniLmReferenceCases().front().text;
   std::vector<float> exact(32), reduced(32);
   for (Precision precision : {Precision::kF32, Precision::kBf16}) {
     auto store = store::Store::Open(dir.File("crm.db"));
@@ -131,6 +152,7 @@ TEST(EmbedReducedPrecision, TheStoreCacheKeepsEachPrecisionsVectorsApart) {
     const CachedEmbedder cached(std::move(*embedder), std::move(*store));
     cached.Embed(text, precision == Precision::kF32 ? exact : reduced);
   }
+  EXPECT_NE(exact, std::vector<float>(32, 0.0f));
   EXPECT_NE(exact, reduced);  // the bf16 run computed its own vector instead of reading the f32 one
 }
 

@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libutf8proc-dev libssl-dev
   libxgboost-dev libhnswlib-dev libcurl4-openssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libopenblas-dev python3-numpy
+  libopenblas-dev libdnnl-dev python3-numpy
   libxlsxwriter-dev libhpdf-dev zlib1g-dev
   chromium
   libsodium-dev

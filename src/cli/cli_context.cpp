@@ -10,6 +10,7 @@
 #include "crm/data/dataset_fingerprint.h"
 #include "crm/embed/cached_embedder.h"
 #include "crm/embed/minilm_embedder.h"
+#include "crm/embed/precision.h"
 #include "crm/ingest/importer.h"
 #include "crm/llm/llm_config.h"
 #include "crm/llm/llm_writer.h"
@@ -83,13 +84,16 @@ access::IndexBuilder PartIndexBuilder(const GlobalOptions& options) {
   };
 }
 
-Result<std::unique_ptr<search::Embedder>> ConfiguredEmbedder(const std::string& model_dir) {
+Result<std::unique_ptr<search::Embedder>> ConfiguredEmbedder(const std::string& model_dir,
+                                                             const std::string& precision) {
   std::string dir = model_dir;
   if (dir.empty()) {
     if (const char* configured = std::getenv("CRM_EMBEDDING_MODEL")) dir = configured;
   }
   if (dir.empty()) return std::unique_ptr<search::Embedder>();
-  auto embedder = embed::MiniLmEmbedder::Load(dir);
+  const Result<embed::Precision> products = embed::ConfiguredPrecision(precision);
+  if (!products.ok()) return products.error();
+  auto embedder = embed::MiniLmEmbedder::Load(dir, *products);
   if (!embedder.ok()) return embedder.error();
   return std::unique_ptr<search::Embedder>(std::move(*embedder));
 }

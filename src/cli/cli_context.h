@@ -73,8 +73,10 @@ Result<std::unique_ptr<search::SearchIndex>> OpenSearchIndex(const GlobalOptions
 access::IndexBuilder PartIndexBuilder(const GlobalOptions& options);
 
 //! The sentence encoder in the folder `model_dir`, else in $CRM_EMBEDDING_MODEL; null when neither is set
-//! (the search's default embedder).
-Result<std::unique_ptr<search::Embedder>> ConfiguredEmbedder(const std::string& model_dir);
+//! (the search's default embedder). Its products are in `precision` ("f32", "bf16", "int8"), else in
+//! $CRM_EMBEDDING_PRECISION, else in f32.
+Result<std::unique_ptr<search::Embedder>> ConfiguredEmbedder(const std::string& model_dir,
+                                                             const std::string& precision = "");
 
 //! The writer of prose the configuration chooses (CRM_LLM and the rest, from the environment and ./.env):
 //! the offline writer by default, an LLM writer checked against the facts when one is configured.
@@ -114,7 +116,7 @@ Command EmailCommand(const GlobalOptions& options);
 Command WriterCommand(const GlobalOptions& options);
 //! `serve [--host H] [--port P]`: the HTTP server.
 Command ServeCommand(const GlobalOptions& options);
-//! `embed "TEXT" [--embedding-model DIR]`: the vector of a text.
+//! `embed "TEXT" [--embedding-model DIR] [--embedding-precision P]`: the vector of a text.
 Command EmbedCommand(const GlobalOptions& options);
 //! `user add|list|remove|token|revoke-token [NAME] [--role R] …`: users and their API tokens.
 Command UserCommand(const GlobalOptions& options);

@@ -1,4 +1,5 @@
-// `crm-assistant embed "TEXT" [--embedding-model DIR]`: the vector of a text, and the model's input ids.
+// `crm-assistant embed "TEXT" [--embedding-model DIR] [--embedding-precision P]`: the vector of a text, and
+// the model's input ids.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -15,7 +16,7 @@ namespace {
 
 //! What the command line asked for.
 struct EmbedArguments {
-  std::string text, model_dir;
+  std::string text, model_dir, precision;
 };
 
 //! What was embedded, and how.
@@ -51,7 +52,7 @@ Result<Embedding> DefaultEmbedding(const GlobalOptions& options, const std::stri
 }
 
 int RunEmbed(const GlobalOptions& options, const EmbedArguments& arguments) {
-  auto configured = ConfiguredEmbedder(arguments.model_dir);
+  auto configured = ConfiguredEmbedder(arguments.model_dir, arguments.precision);
   if (!configured.ok()) return Fail(configured.error());
   Result<Embedding> embedding = Embedding();
   if (*configured) {
@@ -89,6 +90,10 @@ Command EmbedCommand(const GlobalOptions& options) {
                              "sentence-transformers BERT folder (default: "
                              "$CRM_EMBEDDING_MODEL, else the hashed n-gram embedder)",
                              &arguments->model_dir});
+  command.options.push_back({"--embedding-precision",
+                             "the encoder's matrix products: f32 (default, exact), bf16 or int8 (faster; "
+                             "default: $CRM_EMBEDDING_PRECISION, else f32)",
+                             &arguments->precision});
   command.run = [&options, arguments]() -> int { return RunEmbed(options, *arguments); };
   return command;
 }

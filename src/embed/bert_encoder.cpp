@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <thread>
 
 #include "crm/embed/vector_math.h"
@@ -23,22 +24,44 @@ void Product(const float* in, size_t rows, size_t k, const std::vector<float>& w
               accumulate ? 1.0f : 0.0f, out, static_cast<int>(n));
 }
 
-//! out[rows, n] = in[rows, k] · weight[n, k]ᵀ + bias (+ out when `accumulate`).
-void Dense(const float* in, size_t rows, size_t k, const std::vector<float>& weight,
-           const std::vector<float>& bias, float* out, bool accumulate) {
-  Product(in, rows, k, weight, bias.size(), out, accumulate);
-  AddBias(out, rows, bias);
+//! `precision` when oneDNN can run it fast on this CPU, else f32 with a line on stderr (once a process).
+Precision UsablePrecision(Precision precision) {
+  if (precision == Precision::kF32) return precision;
+  const Status usable = CheckReducedPrecision(precision);
+  if (usable.ok()) return precision;
+  static std::atomic<bool> warned{false};
+  if (!warned.exchange(true)) {
+    std::fprintf(stderr, "warning: embedding in f32 instead of %s: %s\n", PrecisionName(precision).data(),
+                 usable.error().message.c_str());
+  }
+  return Precision::kF32;
+}
+
+//! Moves `matrix` [n, k] into bf16 or int8, releasing the float copy.
+ReducedMatrix Reduce(std::vector<float>& matrix, size_t n, size_t k, Precision precision) {
+  ReducedMatrix reduced(matrix, n, k, precision);
+  std::vector<float>().swap(matrix);
+  return reduced;
 }
 
 }  // namespace
 
 struct BertEncoder::Workspace {
   std::vector<float> x, qkv, context, wide, scores;
+  std::unique_ptr<ReducedMatmul> reduced;  //!< the products in bf16 or int8 (null in f32)
 };
 
-BertEncoder::BertEncoder(BertConfig config, BertWeights weights)
-    : config_(std::move(config)), weights_(std::move(weights)) {
+BertEncoder::BertEncoder(BertConfig config, BertWeights weights, Precision precision)
+    : config_(std::move(config)), weights_(std::move(weights)), precision_(UsablePrecision(precision)) {
   openblas_set_num_threads(1);  // parallel over batches instead: small products thread poorly
+  if (precision_ == Precision::kF32) return;
+  const size_t hidden = config_.hidden_size, inner = config_.intermediate_size;
+  for (BertLayerWeights& layer : weights_.layers) {
+    reduced_.push_back({Reduce(layer.qkv_weight, 3 * hidden, hidden, precision_),
+                        Reduce(layer.attention_output_weight, hidden, hidden, precision_),
+                        Reduce(layer.intermediate_weight, inner, hidden, precision_),
+                        Reduce(layer.output_weight, hidden, inner, precision_)});
+  }
 }
 
 void BertEncoder::Encode(std::span<const std::vector<int32_t>> sequences, std::span<float> out,
@@ -59,6 +82,7 @@ void BertEncoder::Encode(std::span<const std::vector<int32_t>> sequences, std::s
   std::atomic<size_t> next{0};
   auto work = [&] {
     Workspace workspace;
+    if (!reduced_.empty()) workspace.reduced = std::make_unique<ReducedMatmul>();
     for (size_t b; (b = next.fetch_add(1)) < batches.size();) {
       const auto [first, last] = batches[b];
       EncodeBatch(sequences.subspan(first, last - first),
@@ -90,7 +114,7 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
   work.context.resize(rows * hidden);
   work.wide.resize(rows * inner);
   work.scores.resize(longest * longest);
-  auto& [x, qkv, context, wide, scores] = work;
+  auto& [x, qkv, context, wide, scores, products] = work;
   for (size_t s = 0; s < sequences.size(); ++s) {
     for (size_t t = 0; t < starts[s + 1] - starts[s]; ++t) {
       const auto id = static_cast<size_t>(std::clamp<int32_t>(sequences[s][t], 0, config_.vocab_size - 1));
@@ -104,8 +128,22 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
                 config_.layer_norm_eps);
   const float scale = 1.0f / std::sqrt(static_cast<float>(head));
   const int stride = static_cast<int>(3 * hidden);
-  for (const BertLayerWeights& layer : weights_.layers) {
-    Dense(x.data(), rows, hidden, layer.qkv_weight, layer.qkv_bias, qkv.data(), false);
+  // out[rows, n] = in[rows, k] · weight[n, k]ᵀ (+ bias unless empty) (+ out when `accumulate`), in f32 or,
+  // when `reduced` is given, in its precision.
+  auto dense = [&](const float* in, size_t k, const std::vector<float>& weight, const ReducedMatrix* reduced,
+                   std::span<const float> bias, size_t n, float* out, bool accumulate) {
+    if (reduced != nullptr) {
+      products->Dense(in, rows, *reduced, bias, out, accumulate);
+      return;
+    }
+    Product(in, rows, k, weight, n, out, accumulate);
+    if (!bias.empty()) AddBias(out, rows, bias);
+  };
+  for (size_t i = 0; i < weights_.layers.size(); ++i) {
+    const BertLayerWeights& layer = weights_.layers[i];
+    const ReducedLayer* fast = reduced_.empty() ? nullptr : &reduced_[i];
+    dense(x.data(), hidden, layer.qkv_weight, fast ? &fast->qkv : nullptr, layer.qkv_bias, 3 * hidden,
+          qkv.data(), false);
     // Attention within each sequence: its rows are its tokens, so no padding and no mask.
     for (size_t s = 0; s < sequences.size(); ++s) {
       const int length = static_cast<int>(starts[s + 1] - starts[s]);
@@ -121,13 +159,15 @@ void BertEncoder::EncodeBatch(std::span<const std::vector<int32_t>> sequences, s
                     context.data() + starts[s] * hidden + h * head, static_cast<int>(hidden));
       }
     }
-    Dense(context.data(), rows, hidden, layer.attention_output_weight, layer.attention_output_bias, x.data(),
-          true);
+    dense(context.data(), hidden, layer.attention_output_weight, fast ? &fast->attention_output : nullptr,
+          layer.attention_output_bias, hidden, x.data(), true);
     LayerNormRows(x.data(), rows, layer.attention_norm_gain, layer.attention_norm_bias,
                   config_.layer_norm_eps);
-    Product(x.data(), rows, hidden, layer.intermediate_weight, inner, wide.data(), false);
+    dense(x.data(), hidden, layer.intermediate_weight, fast ? &fast->intermediate : nullptr, {}, inner,
+          wide.data(), false);
     AddBiasGelu(wide.data(), rows, layer.intermediate_bias);
-    Dense(wide.data(), rows, inner, layer.output_weight, layer.output_bias, x.data(), true);
+    dense(wide.data(), inner, layer.output_weight, fast ? &fast->output : nullptr, layer.output_bias, hidden,
+          x.data(), true);
     LayerNormRows(x.data(), rows, layer.output_norm_gain, layer.output_norm_bias, config_.layer_norm_eps);
   }
   for (size_t s = 0; s < sequences.size(); ++s) {

@@ -21,7 +21,7 @@ std::string ReadText(const std::filesystem::path& path) {
 MiniLmEmbedder::MiniLmEmbedder(std::string name, WordPieceTokenizer tokenizer, BertEncoder encoder)
     : name_(std::move(name)), tokenizer_(std::move(tokenizer)), encoder_(std::move(encoder)) {}
 
-Result<std::unique_ptr<MiniLmEmbedder>> MiniLmEmbedder::Load(const std::string& dir) {
+Result<std::unique_ptr<MiniLmEmbedder>> MiniLmEmbedder::Load(const std::string& dir, Precision precision) {
   const std::filesystem::path folder(dir);
   if (!std::filesystem::is_directory(folder)) return Error{"no model folder '" + dir + "'"};
   Result<BertConfig> config = ReadBertConfig(dir);
@@ -42,10 +42,10 @@ Result<std::unique_ptr<MiniLmEmbedder>> MiniLmEmbedder::Load(const std::string& 
   if (!weights.ok()) return weights.error();
   const std::string identity = ReadText(folder / "config.json") + ReadText(vocab_path) +
                                std::to_string(std::filesystem::file_size(weights_path));
-  const std::string name =
-      "minilm:" + std::filesystem::absolute(folder).lexically_normal().filename().string() + ":" +
-      Sha256Hex(identity).substr(0, 12);
-  BertEncoder encoder(*config, std::move(*weights));
+  BertEncoder encoder(*config, std::move(*weights), precision);
+  std::string name = "minilm:" + std::filesystem::absolute(folder).lexically_normal().filename().string() +
+                     ":" + Sha256Hex(identity).substr(0, 12);
+  if (encoder.precision() != Precision::kF32) name += ":" + std::string(PrecisionName(encoder.precision()));
   return std::unique_ptr<MiniLmEmbedder>(new MiniLmEmbedder(name, std::move(*tokenizer), std::move(encoder)));
 }
 

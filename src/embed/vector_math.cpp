@@ -25,6 +25,9 @@ namespace {
 
 using Vec = float __attribute__((vector_size(64)));
 using IntVec = int32_t __attribute__((vector_size(64)));
+using BitsVec = uint32_t __attribute__((vector_size(64)));
+using Bf16Vec = uint16_t __attribute__((vector_size(32)));
+using Int8Vec = int8_t __attribute__((vector_size(16)));
 constexpr size_t kLanes = sizeof(Vec) / sizeof(float);
 
 //! Numerical Recipes' erfc(z) = t·exp(-z² + P(t)) with t = 1 / (1 + z / 2): P's coefficients, highest first
@@ -38,6 +41,13 @@ constexpr float kExpCoefficients[] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334
 //! The vector at `from` (any alignment).
 CRM_INLINE Vec Load(const float* from) {
   Vec lanes;
+  std::memcpy(&lanes, from, sizeof lanes);
+  return lanes;
+}
+
+//! The integer vector at `from` (any alignment).
+CRM_INLINE IntVec Load(const int32_t* from) {
+  IntVec lanes;
   std::memcpy(&lanes, from, sizeof lanes);
   return lanes;
 }
@@ -70,6 +80,29 @@ CRM_INLINE float FromBits(int32_t bits) {
   return value;
 }
 CRM_INLINE Vec FromBits(IntVec bits) { return reinterpret_cast<Vec>(bits); }
+
+//! The bits of x rounded to the nearest bfloat16 (ties to even), in the low half of a lane.
+CRM_INLINE uint32_t Bf16Bits(float x) {
+  uint32_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  return (bits + 0x7fffu + ((bits >> 16) & 1u)) >> 16;
+}
+CRM_INLINE BitsVec Bf16Bits(Vec x) {
+  const auto bits = reinterpret_cast<BitsVec>(x);
+  return (bits + 0x7fffu + ((bits >> 16) & 1u)) >> 16;
+}
+
+//! x rounded to the nearest integer, halves away from zero.
+template <typename T>
+CRM_INLINE auto Round(T x) {
+  return Truncate(x + (x < 0.0f ? Splat<T>(-0.5f) : Splat<T>(0.5f)));
+}
+
+//! The larger of a and b.
+template <typename T>
+CRM_INLINE T Max(T a, T b) {
+  return a > b ? a : b;
+}
 
 //! c[0] x^(N-1) + c[1] x^(N-2) + … + c[N-1] by Horner's rule, unrolled: `y` is the value so far, from c[I].
 template <size_t I = 1, typename T, size_t N>
@@ -174,6 +207,72 @@ CRM_VECTOR_CLONES void LayerNormRows(float* rows, size_t count, std::span<const 
       Store(row + c, (Load(row + c) - mean) * scale * Load(gain.data() + c) + Load(bias.data() + c));
     }
     for (; c < width; ++c) row[c] = (row[c] - mean) * scale * gain[c] + bias[c];
+  }
+}
+
+CRM_VECTOR_CLONES void ConvertToBf16(const float* in, size_t count, uint16_t* out) {
+  const size_t whole = count - count % kLanes;
+  size_t i = 0;
+  for (; i < whole; i += kLanes) {
+    const Bf16Vec half = __builtin_convertvector(Bf16Bits(Load(in + i)), Bf16Vec);
+    std::memcpy(out + i, &half, sizeof half);
+  }
+  for (; i < count; ++i) out[i] = static_cast<uint16_t>(Bf16Bits(in[i]));
+}
+
+CRM_VECTOR_CLONES float QuantizeToInt8(const float* in, size_t count, int8_t* out) {
+  const size_t whole = count - count % kLanes;
+  Vec tops{};
+  float top = 0.0f;
+  size_t i = 0;
+  for (; i < whole; i += kLanes) {
+    const Vec x = Load(in + i);
+    tops = Max(tops, x < 0.0f ? -x : x);
+  }
+  for (; i < count; ++i) top = Max(top, std::fabs(in[i]));
+  for (size_t lane = 0; lane < kLanes; ++lane) top = Max(top, tops[lane]);
+  const float inverse = top > 0.0f ? 127.0f / top : 0.0f;
+  for (i = 0; i < whole; i += kLanes) {
+    const Int8Vec quantized = __builtin_convertvector(Round(Load(in + i) * inverse), Int8Vec);
+    std::memcpy(out + i, &quantized, sizeof quantized);
+  }
+  for (; i < count; ++i) out[i] = static_cast<int8_t>(Round(in[i] * inverse));
+  return top / 127.0f;
+}
+
+CRM_VECTOR_CLONES void AddInt8Sums(const int32_t* sums, size_t count, std::span<const float> row_scales,
+                                   std::span<const float> column_scales, std::span<const float> bias,
+                                   float* rows, bool accumulate) {
+  const size_t width = bias.size(), whole = width - width % kLanes;
+  for (size_t r = 0; r < count; ++r) {
+    const int32_t* sum = sums + r * width;
+    float* row = rows + r * width;
+    const float scale = row_scales[r];
+    size_t c = 0;
+    for (; c < whole; c += kLanes) {
+      const Vec value =
+          ToFloat(Load(sum + c)) * scale * Load(column_scales.data() + c) + Load(bias.data() + c);
+      Store(row + c, accumulate ? Load(row + c) + value : value);
+    }
+    for (; c < width; ++c) {
+      const float value = ToFloat(sum[c]) * scale * column_scales[c] + bias[c];
+      row[c] = accumulate ? row[c] + value : value;
+    }
+  }
+}
+
+CRM_VECTOR_CLONES void AddFloatSums(const float* sums, size_t count, std::span<const float> bias, float* rows,
+                                    bool accumulate) {
+  const size_t width = bias.size(), whole = width - width % kLanes;
+  for (size_t r = 0; r < count; ++r) {
+    const float* sum = sums + r * width;
+    float* row = rows + r * width;
+    size_t c = 0;
+    for (; c < whole; c += kLanes) {
+      const Vec value = Load(sum + c) + Load(bias.data() + c);
+      Store(row + c, accumulate ? Load(row + c) + value : value);
+    }
+    for (; c < width; ++c) row[c] = accumulate ? row[c] + sum[c] + bias[c] : sum[c] + bias[c];
   }
 }
 

@@ -16,10 +16,13 @@ namespace crm::embed {
 class MiniLmEmbedder : public search::Embedder {
  public:
   //! Loads the model folder `dir` (config.json, vocab.txt, model.safetensors and the optional
-  //! sentence-transformers files); an Error says which file or tensor is wrong.
-  static Result<std::unique_ptr<MiniLmEmbedder>> Load(const std::string& dir);
+  //! sentence-transformers files) to multiply in `precision` (f32 when the CPU cannot); an Error says
+  //! which file or tensor is wrong.
+  static Result<std::unique_ptr<MiniLmEmbedder>> Load(const std::string& dir,
+                                                      Precision precision = Precision::kF32);
 
-  //! "minilm:<folder name>:<hash of config, vocabulary and weights size>".
+  //! "minilm:<folder name>:<hash of config, vocabulary and weights size>", then ":bf16" or ":int8" when
+  //! the products are in reduced precision (so that cached vectors of different precisions never mix).
   std::string name() const override { return name_; }
   //! The hidden size.
   size_t dimension() const override { return encoder_.config().hidden_size; }

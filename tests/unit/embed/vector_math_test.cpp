@@ -98,5 +98,57 @@ TEST(EmbedVectorMath, LayerNormRowsMatchTheReference) {
   }
 }
 
+TEST(EmbedVectorMath, Bf16ConversionRoundsToNearestTiesToEven) {
+  // 1 + 2^-8 lies halfway between the bfloat16s 1 and 1 + 2^-7: the even one (1) wins; 1 + 3·2^-8 lies
+  // between 1 + 2^-7 and 1 + 2^-6 and goes up to the even 1 + 2^-6; the 17th value is in the scalar tail.
+  std::vector<float> values(17, 1.0f + 3.0f / 256.0f);
+  values[0] = 1.0f + 1.0f / 256.0f;
+  values[16] = -2.5f;
+  std::vector<uint16_t> bits(values.size());
+  ConvertToBf16(values.data(), values.size(), bits.data());
+  EXPECT_EQ(bits[0], 0x3f80);  // 1
+  EXPECT_EQ(bits[1], 0x3f82);  // 1 + 2^-6
+  EXPECT_EQ(bits[15], 0x3f82);
+  EXPECT_EQ(bits[16], 0xc020);  // -2.5 exactly
+}
+
+TEST(EmbedVectorMath, Int8QuantizationScalesTheLargestMagnitudeTo127) {
+  for (size_t width : {5u, 37u, 384u}) {
+    std::vector<float> row = Uniform(width, -3.0f, 2.0f);
+    row[width / 2] = -4.0f;  // the largest magnitude
+    std::vector<int8_t> quantized(width);
+    const float scale = QuantizeToInt8(row.data(), width, quantized.data());
+    EXPECT_FLOAT_EQ(scale, 4.0f / 127.0f);
+    EXPECT_EQ(quantized[width / 2], -127);
+    for (size_t c = 0; c < width; ++c) ASSERT_NEAR(quantized[c] * scale, row[c], scale / 2 * 1.0001) << c;
+  }
+  std::vector<int8_t> zeros(3, 1);
+  EXPECT_EQ(QuantizeToInt8(std::vector<float>(3, 0.0f).data(), 3, zeros.data()), 0.0f);
+  EXPECT_EQ(zeros, std::vector<int8_t>(3, 0));
+}
+
+TEST(EmbedVectorMath, SumsOfProductsAreScaledBiasedAndAccumulated) {
+  const size_t width = 37;
+  const std::vector<float> bias = Uniform(width, -1.0f, 1.0f), columns = Uniform(width, 0.5f, 2.0f);
+  const std::vector<float> rows_scales = {0.25f, 3.0f};
+  std::vector<int32_t> sums(2 * width);
+  for (size_t i = 0; i < sums.size(); ++i) sums[i] = static_cast<int32_t>(i * 37 % 101) - 50;
+  const std::vector<float> before = Uniform(2 * width, -5.0f, 5.0f);
+  std::vector<float> replaced = before, added = before, float_added = before;
+  AddInt8Sums(sums.data(), 2, rows_scales, columns, bias, replaced.data(), false);
+  AddInt8Sums(sums.data(), 2, rows_scales, columns, bias, added.data(), true);
+  const std::vector<float> float_sums(sums.begin(), sums.end());
+  AddFloatSums(float_sums.data(), 2, bias, float_added.data(), true);
+  for (size_t r = 0; r < 2; ++r) {
+    for (size_t c = 0; c < width; ++c) {
+      const size_t i = r * width + c;
+      const double value = double{rows_scales[r]} * columns[c] * sums[i] + bias[c];
+      ASSERT_NEAR(replaced[i], value, 1e-5 * std::max(1.0, std::abs(value))) << i;
+      ASSERT_NEAR(added[i], before[i] + value, 1e-5 * std::max(1.0, std::abs(value))) << i;
+      ASSERT_NEAR(float_added[i], before[i] + sums[i] + bias[c], 1e-4) << i;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace crm::embed

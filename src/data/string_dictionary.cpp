@@ -1,22 +1,58 @@
+// StringDictionary: interning and lookup through a probe array of 8-byte slots.
 #include "crm/data/string_dictionary.h"
+
+#include <algorithm>
+#include <functional>
 
 namespace crm {
 
+namespace {
+
+uint64_t HashOf(std::string_view value) { return std::hash<std::string_view>{}(value); }
+uint64_t TagOf(uint64_t hash) { return hash >> 32; }
+int32_t CodeOf(uint64_t slot) { return static_cast<int32_t>(slot & 0xFFFFFFFFu) - 1; }
+
+}  // namespace
+
 int32_t StringDictionary::Intern(std::string_view value) {
-  if (const int32_t* code = codes_.Find(value)) return *code;
+  if ((values_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = HashOf(value);
+  uint64_t& slot = slots_[SlotOf(value, hash)];
+  if (slot != 0) return CodeOf(slot);
   const auto code = static_cast<int32_t>(values_.size());
   values_.emplace_back(value);
-  return codes_.Insert(value, code);
+  slot = (TagOf(hash) << 32) | static_cast<uint32_t>(code + 1);
+  return code;
 }
 
 int32_t StringDictionary::Find(std::string_view value) const {
-  const int32_t* code = codes_.Find(value);
-  return code == nullptr ? kNoIndex : *code;
+  if (slots_.empty()) return kNoIndex;
+  const uint64_t slot = slots_[SlotOf(value, HashOf(value))];
+  return slot == 0 ? kNoIndex : CodeOf(slot);
 }
 
 const std::string& StringDictionary::Value(int32_t code) const {
   static const std::string kEmpty;
   return code < 0 || static_cast<size_t>(code) >= values_.size() ? kEmpty : values_[code];
+}
+
+size_t StringDictionary::SlotOf(std::string_view value, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t index = hash & mask;; index = (index + 1) & mask) {
+    const uint64_t slot = slots_[index];
+    if (slot == 0 || ((slot >> 32) == TagOf(hash) && values_[CodeOf(slot)] == value)) return index;
+  }
+}
+
+void StringDictionary::Grow() {
+  slots_.assign(std::max<size_t>(16, slots_.size() * 2), 0);
+  const size_t mask = slots_.size() - 1;
+  for (size_t code = 0; code < values_.size(); ++code) {
+    const uint64_t hash = HashOf(values_[code]);
+    size_t index = hash & mask;
+    while (slots_[index] != 0) index = (index + 1) & mask;
+    slots_[index] = (TagOf(hash) << 32) | static_cast<uint32_t>(code + 1);
+  }
 }
 
 }  // namespace crm

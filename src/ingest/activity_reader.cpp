@@ -170,6 +170,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
   Recode(tail.types, head.types, head.rows.type, first_tail_row);
   Recode(tail.subjects, head.subjects, head.rows.subject, first_tail_row);
+  tail = ActivityPart();  // its interners, no longer needed
 }
 
 bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {

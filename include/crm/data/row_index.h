@@ -1,8 +1,8 @@
 #pragma once
 // A hash index from string keys to row numbers: one 8-byte entry a row (the key hash's high 32 bits
-// and the row), radix-sorted. Building it reads the keys once, in order, so it stays fast for millions
-// of rows (no random probing), and it stays valid when the indexed table is moved or copied (it
-// stores no keys: they are read back through a key function and compared in full).
+// and the row), radix-sorted in place. Building it reads the keys once, in order, so it stays fast for
+// millions of rows (no random probing), and it stays valid when the indexed table is moved or copied
+// (it stores no keys: they are read back through a key function and compared in full).
 
 #include <algorithm>
 #include <cstdint>
@@ -73,8 +73,7 @@ class RowIndex {
     return static_cast<uint32_t>(std::hash<std::string_view>{}(key) >> 32);
   }
   static int32_t RowOf(uint64_t entry) { return static_cast<int32_t>(entry & 0xFFFFFFFFu); }
-  //! Sorts the entries by tag, then row (LSD radix sort on the tag; it is stable and rows start ascending),
-  //! and builds the directory.
+  //! Sorts the entries by tag, then row, in place (no scratch array), and builds the directory.
   void SortEntries();
 
   //! The directory has one slot per value of the tag's top 16 bits.

@@ -1,12 +1,11 @@
 #pragma once
-// Dictionary encoding: each distinct string gets a dense int32 code.
+// Dictionary encoding: each distinct string gets a dense int32 code. The lookup is an 8-byte probe
+// slot a value that points back into the values (no second copy of each string).
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "crm/data/flat_string_map.h"
 
 namespace crm {
 
@@ -28,8 +27,14 @@ class StringDictionary {
   const std::vector<std::string>& values() const { return values_; }
 
  private:
+  //! The slot of `value`, whose hash is `hash`: the one holding it, or the free one where it belongs.
+  size_t SlotOf(std::string_view value, uint64_t hash) const;
+  //! Doubles the probe array and places every value again.
+  void Grow();
+
   std::vector<std::string> values_;
-  FlatStringMap<int32_t> codes_;
+  //! Open addressing over values_: 0 when free, else the value's hash's high 32 bits, then code + 1.
+  std::vector<uint64_t> slots_;
 };
 
 }  // namespace crm

@@ -4,6 +4,8 @@
 #include <malloc.h>
 
 #include <array>
+#include <atomic>
+#include <cstdint>
 #include <span>
 #include <thread>
 
@@ -39,16 +41,29 @@ bool OptionalReference(TableReader& reader, size_t column, std::string_view name
   return false;
 }
 
+//! How far the reading of a file has come, over its two halves: the first half's thread draws the bar
+//! from its own position and the bytes the second half's thread has read.
+struct ReadProgress {
+  ProgressBar* bar = nullptr;           //!< drawn by the first half's thread only
+  std::atomic<uint64_t> tail_bytes{0};  //!< bytes the second half has read, published by its thread
+  uint64_t tail_start = 0;              //!< where the second half begins
+};
+
 //! Validates activity rows and resolves their agents, accounts and deals; one per thread.
 class ActivityParser {
  public:
   explicit ActivityParser(const Dataset& data)
       : data_(data), agents_(NamesOf(data.sales_agents)), accounts_(NamesOf(data.accounts)) {}
 
-  //! Appends the usable rows `reader` reads to `part`, until the reader stops or `log` turns fatal.
-  void Read(TableReader& reader, ProblemLog& log, ActivityPart& part, ProgressBar* progress) {
+  //! Appends the usable rows `reader` reads to `part`, until the reader stops or `log` turns fatal; draws
+  //! `progress` (first half) or publishes its bytes read to it (second half, `tail`).
+  void Read(TableReader& reader, ProblemLog& log, ActivityPart& part, ReadProgress& progress, bool tail) {
     while (!log.fatal() && reader.Next()) {
-      if (progress != nullptr) progress->Update(reader.position());
+      if (tail) {
+        progress.tail_bytes.store(reader.position() - progress.tail_start, std::memory_order_relaxed);
+      } else {
+        progress.bar->Update(reader.position() + progress.tail_bytes.load(std::memory_order_relaxed));
+      }
       ReadRow(reader, part);
       if (subject_ends_.size() == kSubjectBatch) InternSubjects(part);
     }
@@ -204,7 +219,9 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
   ActivityPart head;
   head.rows.Reserve(reader.EstimateRows());
   ActivityParser head_parser(data);
-  ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
+  ProgressBar bar("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
+  ReadProgress progress;
+  progress.bar = &bar;
 
   // The second half of a large file is read on a second thread.
   ImportReport tail_report;
@@ -215,9 +232,10 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
   std::jthread tail_thread;  // joined on every path out
   if (tail_reader) {
     tail.rows.Reserve(tail_reader->EstimateRows());
-    tail_thread = std::jthread([&] { tail_parser.Read(*tail_reader, tail_log, tail, nullptr); });
+    progress.tail_start = tail_reader->position();
+    tail_thread = std::jthread([&] { tail_parser.Read(*tail_reader, tail_log, tail, progress, true); });
   }
-  head_parser.Read(reader, log, head, &progress);
+  head_parser.Read(reader, log, head, progress, false);
   if (tail_thread.joinable()) tail_thread.join();
   if (tail_reader && reader.StoppedAtSplit() && !tail_reader->error()) {
     log.Absorb(tail_report, reader.line_at_split());
@@ -226,10 +244,11 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
     JoinParts(head, tail, reader.line_at_split());
   } else if (tail_reader) {  // a quoted field spans the split (or the tail failed): read on alone
     tail = ActivityPart();
+    progress.tail_bytes = 0;
     reader.ContinueToEnd();
-    head_parser.Read(reader, log, head, &progress);
+    head_parser.Read(reader, log, head, progress, false);
   }
-  progress.Finish();
+  bar.Finish();
   malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate
   if (reader.error()) return *reader.error();
   // Repeated ids are judged on the part's codes (equal strings, equal codes), before the dictionaries

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -217,10 +218,16 @@ ForecastResult SimulateForecast(const ForecastBasis& basis, std::span<const int3
                                 const ForecastSettings& settings) {
   if (settings.runs < 1) throw std::invalid_argument("a forecast needs at least one run");
   const ForecastHorizon horizon(basis.as_of());
+  // The history of new business and what is already won are measured on another thread while this one
+  // groups the open deals.
+  std::future<std::pair<NewBusinessHistory, std::vector<double>>> measured =
+      std::async(std::launch::async, [&] {
+        return std::pair(
+            MeasureNewBusiness(basis.data(), basis.snapshot(), rows, horizon, basis.cycles().first_won_day()),
+            AlreadyWon(basis.snapshot(), rows, horizon));
+      });
   OpenPipeline pipeline(basis, horizon, rows);
-  const NewBusinessHistory history =
-      MeasureNewBusiness(basis.data(), basis.snapshot(), rows, horizon, basis.cycles().first_won_day());
-  const std::vector<double> already_won = AlreadyWon(basis.snapshot(), rows, horizon);
+  const auto [history, already_won] = measured.get();
   const Samples samples = Run(pipeline, history, horizon, already_won, settings);
 
   ForecastResult result;

@@ -4,6 +4,7 @@
 // quarter.
 #include <future>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crm/analytics/fact_text.h"
@@ -420,13 +421,19 @@ models::ForecastResult Simulate(const QueryContext& query) {
 
 //! The forecast of the query's deals, computed.
 Insight ComputeForecast(const QueryContext& query) {
-  // The backtest's projection runs on the second core while this one simulates and projects.
-  std::future<std::vector<double>> past =
-      std::async(std::launch::async, [&query] { return ProjectBacktestQuarter(query); });
+  // The point projection of the comparison and its backtest's run on the second core while this one
+  // simulates.
+  std::future<std::pair<std::vector<double>, RevenueProjection>> compared =
+      std::async(std::launch::async, [&query] {
+        std::vector<double> past = ProjectBacktestQuarter(query);
+        RevenueProjection projection =
+            ProjectRevenue({query.data, query.calendar, query.snapshot, query.estimates, query.rows,
+                            query.state.deal_survival()});
+        return std::pair(std::move(past), std::move(projection));
+      });
   const models::ForecastResult simulation = Simulate(query);
-  const RevenueProjection projection = ProjectRevenue(
-      {query.data, query.calendar, query.snapshot, query.estimates, query.rows, query.state.deal_survival()});
-  const Backtest backtest = CompareBacktest(query, past.get(), projection);
+  const auto [past, projection] = compared.get();
+  const Backtest backtest = CompareBacktest(query, past, projection);
   Insight insight;
   AddSimulationMetrics(simulation, insight);
   AddProjectionMetrics(projection, backtest, insight);

@@ -45,6 +45,12 @@ std::string Fit(const std::string& text, size_t width) {
   return text.substr(0, at) + "…";
 }
 
+//! Where the link "[text](url)" that opens at `open` ends (its ")"), or npos when none does.
+size_t LinkEnd(std::string_view line, size_t open) {
+  const size_t middle = line.find("](", open);
+  return middle == std::string_view::npos ? std::string_view::npos : line.find(')', middle + 2);
+}
+
 //! One line of markdown text without its markup: escapes, `**bold**`, `_italics_`, `code` and links.
 std::string RenderInline(std::string_view line, bool color) {
   std::string out;
@@ -65,13 +71,9 @@ std::string RenderInline(std::string_view line, bool color) {
       if (color) out += italic ? kItalicOn : kItalicOff;
     } else if (c == '`') {
       continue;
-    } else if (c == '[' && line.find("](", i) != std::string_view::npos) {
+    } else if (const size_t end = c == '[' ? LinkEnd(line, i) : std::string_view::npos;
+               end != std::string_view::npos) {
       const size_t middle = line.find("](", i);
-      const size_t end = line.find(')', middle);
-      if (end == std::string_view::npos) {
-        out += c;
-        continue;
-      }
       out += RenderInline(line.substr(i + 1, middle - i - 1), color) + " (" +
              std::string(line.substr(middle + 2, end - middle - 2)) + ")";
       i = end;

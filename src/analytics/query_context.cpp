@@ -24,20 +24,26 @@ std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& sn
     account_ok[a] = filter.PassesAccount(data, static_cast<int32_t>(a) - 1);  // slot 0: no account
   }
   const OpportunityColumns& deals = data.opportunities;
-  std::vector<int32_t> rows;
-  rows.reserve(deals.size());
+  const int32_t* agents = deals.sales_agent.data();
+  const int32_t* products = deals.product.data();
+  const int32_t* accounts = deals.account.data();
+  // Every row is written and the count moves on only for those kept: no branch the data decides, since a
+  // filter keeps an unpredictable mix of rows. The filter's own conditions are the same for every row.
+  std::vector<int32_t> rows(deals.size());
+  size_t kept = 0;
   for (size_t i = 0; i < deals.size(); ++i) {
     const auto row = static_cast<int32_t>(i);
-    if (!agent_ok[deals.sales_agent[i]] || !product_ok[deals.product[i]] || !account_ok[deals.account[i] + 1])
-      continue;
-    if (!snapshot.Visible(row)) continue;
-    if (filter.deal_stage && snapshot.Stage(row) != *filter.deal_stage) continue;
+    bool keep = (agent_ok[agents[i]] & product_ok[products[i]] & account_ok[accounts[i] + 1]) != 0;
+    if (snapshot.rewound()) keep &= snapshot.Visible(row);
+    if (filter.deal_stage) keep &= snapshot.Stage(row) == *filter.deal_stage;
     if (filter.period) {
       const int32_t day = snapshot.ReferenceDay(row);
-      if (day == kNoDay || !filter.period->Contains(day)) continue;
+      keep &= day != kNoDay && filter.period->Contains(day);
     }
-    rows.push_back(row);
+    rows[kept] = row;
+    kept += keep ? 1 : 0;
   }
+  rows.resize(kept);
   return rows;
 }
 

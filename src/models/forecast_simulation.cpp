@@ -47,29 +47,67 @@ std::vector<double> AlreadyWon(const PipelineSnapshot& snapshot, std::span<const
   return won;
 }
 
-Samples Run(OpenPipeline& pipeline, const NewBusinessHistory& history, const ForecastHorizon& horizon,
-            const std::vector<double>& already_won, const ForecastSettings& settings) {
+//! The runs are drawn in this many blocks, each from its own random stream, so that the forecast is the
+//! same whether one thread draws them or several.
+constexpr size_t kRunBlocks = 2;
+//! Below this many groups drawn one by one per run, a second thread costs more than it saves.
+constexpr size_t kParallelGroups = 64;
+
+//! Draws runs [first, last) from random stream `stream` into `samples`: each run's totals, and the sums of
+//! the simulated parts into `open_sum` and `new_sum` (per period).
+void DrawRuns(const OpenPipeline& pipeline, const NewBusinessHistory& history, const ForecastHorizon& horizon,
+              const std::vector<double>& already_won, uint64_t seed, uint64_t stream, size_t first,
+              size_t last, Samples& samples, std::vector<double>& open_sum, std::vector<double>& new_sum) {
   const auto periods = static_cast<size_t>(horizon.size()), quarter = periods;
-  const auto runs = static_cast<size_t>(settings.runs);
-  Samples samples{std::vector<std::vector<double>>(periods + 1, std::vector<double>(runs, 0.0)),
-                  std::vector<double>(periods + 1, 0.0), std::vector<double>(periods + 1, 0.0)};
-  demo::Rng rng(settings.seed, kForecastStream);
+  demo::Rng rng(seed, stream);
+  OpenPipeline::RunScratch scratch = pipeline.NewScratch();
   std::vector<double> open(periods);
-  for (size_t run = 0; run < runs; ++run) {
+  for (size_t run = first; run < last; ++run) {
     std::fill(open.begin(), open.end(), 0.0);
-    pipeline.DrawRun(rng, open);
+    pipeline.DrawRun(rng, scratch, open);
     const std::vector<double>* new_business =
         history.revenue.empty() ? nullptr : &history.revenue[rng.Below(history.revenue.size())];
     for (size_t m = 0; m < periods; ++m) {
       const double added = new_business ? (*new_business)[m] : 0.0;
       const double total = already_won[m] + open[m] + added;
       samples.totals[m][run] = total;
-      samples.open_mean[m] += open[m];
-      samples.new_mean[m] += added;
+      open_sum[m] += open[m];
+      new_sum[m] += added;
       if (!horizon.InNextQuarter(static_cast<int32_t>(m))) continue;
       samples.totals[quarter][run] += total;
-      samples.open_mean[quarter] += open[m];
-      samples.new_mean[quarter] += added;
+      open_sum[quarter] += open[m];
+      new_sum[quarter] += added;
+    }
+  }
+}
+
+Samples Run(const OpenPipeline& pipeline, const NewBusinessHistory& history, const ForecastHorizon& horizon,
+            const std::vector<double>& already_won, const ForecastSettings& settings) {
+  const auto periods = static_cast<size_t>(horizon.size());
+  const auto runs = static_cast<size_t>(settings.runs);
+  Samples samples{std::vector<std::vector<double>>(periods + 1, std::vector<double>(runs, 0.0)),
+                  std::vector<double>(periods + 1, 0.0), std::vector<double>(periods + 1, 0.0)};
+  std::vector<std::vector<double>> open_sums(kRunBlocks, std::vector<double>(periods + 1, 0.0));
+  std::vector<std::vector<double>> new_sums = open_sums;
+  auto draw_block = [&](size_t block) {
+    DrawRuns(pipeline, history, horizon, already_won, settings.seed, kForecastStream + block,
+             runs * block / kRunBlocks, runs * (block + 1) / kRunBlocks, samples, open_sums[block],
+             new_sums[block]);
+  };
+  if (settings.threads > 1 && pipeline.GroupsPerRun() >= kParallelGroups) {
+    std::vector<std::future<void>> others;
+    for (size_t block = 1; block < kRunBlocks; ++block) {
+      others.push_back(std::async(std::launch::async, draw_block, block));
+    }
+    draw_block(0);
+    for (std::future<void>& other : others) other.get();
+  } else {
+    for (size_t block = 0; block < kRunBlocks; ++block) draw_block(block);
+  }
+  for (size_t block = 0; block < kRunBlocks; ++block) {  // summed in block order: the same on any thread
+    for (size_t p = 0; p <= periods; ++p) {
+      samples.open_mean[p] += open_sums[block][p];
+      samples.new_mean[p] += new_sums[block][p];
     }
   }
   for (size_t p = 0; p <= periods; ++p) {
@@ -217,6 +255,7 @@ nlohmann::json PeriodJson(const ForecastPeriod& period) {
 ForecastResult SimulateForecast(const ForecastBasis& basis, std::span<const int32_t> rows,
                                 const ForecastSettings& settings) {
   if (settings.runs < 1) throw std::invalid_argument("a forecast needs at least one run");
+  if (settings.threads < 1) throw std::invalid_argument("a forecast needs at least one thread");
   const ForecastHorizon horizon(basis.as_of());
   // The history of new business and what is already won are measured on another thread while this one
   // groups the open deals.

@@ -13,6 +13,9 @@ namespace {
 //! Rounding a caller's arithmetic may leave outside [0, 1]; such probabilities are clamped.
 constexpr double kProbabilitySlack = 1e-9;
 
+//! How many open deals ahead their columns are fetched.
+constexpr size_t kPrefetchDeals = 16;
+
 //! Bands of probability: 0, kProbabilityBands between, then 1, so that sure outcomes stay sure.
 constexpr int32_t kBands = OpenPipeline::kProbabilityBands + 2;
 
@@ -63,12 +66,29 @@ OpenPipeline::OpenPipeline(const ForecastBasis& basis, const ForecastHorizon& ho
     : basis_(basis),
       horizon_(horizon),
       timing_index_(basis.data().products.size()),
-      stalled_index_(basis.data().products.size()) {
+      stalled_index_(basis.data().products.size()),
+      engage_day_index_(basis.data().products.size()) {
   const OpportunityColumns& deals = basis.data().opportunities;
   const analytics::PipelineSnapshot& snapshot = basis.snapshot();
   const std::span<const double> given = basis.win_probability();
+  // The open deals first (a pass over the dense stages), then their columns, fetched ahead of use: the
+  // open deals of a filter lie far apart, so each would otherwise wait for memory.
+  std::vector<int32_t> open(rows.size());
+  size_t open_count = 0;
+  const DealStage* stages = snapshot.stages();
   for (int32_t row : rows) {
-    if (IsClosed(snapshot.Stage(row))) continue;
+    open[open_count] = row;
+    open_count += IsClosed(stages[row]) ? 0 : 1;
+  }
+  open.resize(open_count);
+  for (size_t i = 0; i < open.size(); ++i) {
+    if (i + kPrefetchDeals < open.size()) {
+      const auto ahead = static_cast<size_t>(open[i + kPrefetchDeals]);
+      __builtin_prefetch(&deals.engage_date[ahead]);
+      __builtin_prefetch(&deals.product[ahead]);
+      if (!given.empty()) __builtin_prefetch(&given[ahead]);
+    }
+    const int32_t row = open[i];
     if (deals.engage_date[row] == kNoDay) {
       ++counts_.prospecting;
     } else if (!HasValue(basis.estimates().Value(row))) {
@@ -77,54 +97,69 @@ OpenPipeline::OpenPipeline(const ForecastBasis& basis, const ForecastHorizon& ho
       AddDeal(row, given.empty() ? kNoNumber : given[static_cast<size_t>(row)]);
     }
   }
+  AddTimings();
   Finish();
 }
 
 void OpenPipeline::AddDeal(int32_t row, double probability) {
   const OpportunityColumns& deals = basis_.data().opportunities;
-  const int32_t product = deals.product[row], engaged = deals.engage_date[row];
-  const int32_t stall = basis_.stalled().StallDay(product, engaged);
-  if (stall != kNoDay && stall <= horizon_.as_of()) {
-    const int32_t stalled_days = horizon_.as_of() - stall;
-    const double learned = basis_.stalled().WinProbability(stalled_days);
-    const double chance = HasValue(learned) ? learned : 0.0;
-    Timing(basis_.stalled().won_delays(), stall);
+  EngageDay& day = EngageDayOf(deals.product[row], deals.engage_date[row]);
+  if (day.stalled) {
     ++counts_.stalled;
     counts_.stalled_value += basis_.estimates().Value(row);
-    counts_.stalled_wins += chance;
-    AddToGroup(row, TimingGroupOf(stalled_index_, product, stalled_days / kAgeBucketDays), chance);
+    counts_.stalled_wins += day.stalled_chance;
+    AddToGroup(row, day, day.stalled_chance);
     return;
   }
   if (!HasValue(probability)) {
-    probability = basis_.estimates().products()[product].win_rate;
+    probability = basis_.estimates().products()[deals.product[row]].win_rate;
     ++counts_.without_probability;
   } else if (probability < -kProbabilitySlack || probability > 1 + kProbabilitySlack) {
     throw std::invalid_argument("a win probability lies outside [0, 1]");
   }
-  const bool within_cycles = Timing(basis_.cycles().For(product), engaged);
-  if (!within_cycles) PastLongestCycle();
-  const int32_t age = horizon_.as_of() - engaged;
-  const int32_t bucket = within_cycles ? 1 + age / kAgeBucketDays : 0;
-  AddToGroup(row, TimingGroupOf(timing_index_, product, bucket), std::clamp(probability, 0.0, 1.0));
+  if (day.past_longest_cycle) ++counts_.past_longest_cycle;
+  AddToGroup(row, day, std::clamp(probability, 0.0, 1.0));
 }
 
-void OpenPipeline::AddToGroup(int32_t row, int32_t timing, double probability) {
-  TimingGroup& group = timing_groups_[static_cast<size_t>(timing)];
+OpenPipeline::EngageDay& OpenPipeline::EngageDayOf(int32_t product, int32_t engaged) {
+  const int32_t age = horizon_.as_of() - engaged;
+  std::vector<int32_t>& slots = engage_day_index_[static_cast<size_t>(product)];
+  if (static_cast<size_t>(age) >= slots.size()) slots.resize(static_cast<size_t>(age) + 1, -1);
+  int32_t& slot = slots[static_cast<size_t>(age)];
+  if (slot >= 0) return engage_days_[static_cast<size_t>(slot)];
+  EngageDay day;
+  const int32_t stall = basis_.stalled().StallDay(product, engaged);
+  if (stall != kNoDay && stall <= horizon_.as_of()) {
+    const int32_t stalled_days = horizon_.as_of() - stall;
+    const double learned = basis_.stalled().WinProbability(stalled_days);
+    day.stalled = true;
+    day.stalled_chance = HasValue(learned) ? learned : 0.0;
+    Timing(basis_.stalled().won_delays(), stall);
+    day.timing = TimingGroupOf(stalled_index_, product, stalled_days / kAgeBucketDays);
+  } else {
+    const bool within_cycles = Timing(basis_.cycles().For(product), engaged);
+    if (!within_cycles) PastLongestCycleTiming();
+    day.past_longest_cycle = !within_cycles;
+    day.timing = TimingGroupOf(timing_index_, product, within_cycles ? 1 + age / kAgeBucketDays : 0);
+  }
+  day.chances = day_chances_.size();
+  day_chances_.insert(day_chances_.end(), timing_scratch_.begin(), timing_scratch_.end());
+  slot = static_cast<int32_t>(engage_days_.size());
+  engage_days_.push_back(day);
+  return engage_days_.back();
+}
+
+void OpenPipeline::AddToGroup(int32_t row, EngageDay& day, double probability) {
+  TimingGroup& group = timing_groups_[static_cast<size_t>(day.timing)];
   group.value = basis_.estimates().Value(row);
   group.probability_sum += probability;
   group.win_variance += probability * (1 - probability);
-  const size_t periods = timing_scratch_.size();
-  for (size_t period = 0; period < periods; ++period) {
-    group.weighted_timing[period] += probability * timing_scratch_[period];
-    const double weighted = probability * probability * timing_scratch_[period];
-    for (size_t other = 0; other < periods; ++other) {
-      group.timing_products[period * periods + other] += weighted * timing_scratch_[other];
-    }
-  }
-  int32_t& win = win_index_[static_cast<size_t>(timing * kBands + Band(probability))];
+  day.probability_sum += probability;
+  day.squared_probability_sum += probability * probability;
+  int32_t& win = win_index_[static_cast<size_t>(day.timing * kBands + Band(probability))];
   if (win < 0) {
     win = static_cast<int32_t>(win_groups_.size());
-    win_groups_.push_back({timing, 0, 0});
+    win_groups_.push_back({day.timing, 0, 0});
   }
   ++win_groups_[static_cast<size_t>(win)].deals;
   win_groups_[static_cast<size_t>(win)].probability_sum += probability;
@@ -132,8 +167,22 @@ void OpenPipeline::AddToGroup(int32_t row, int32_t timing, double probability) {
   counts_.value += group.value;
 }
 
-void OpenPipeline::PastLongestCycle() {
-  ++counts_.past_longest_cycle;
+void OpenPipeline::AddTimings() {
+  const auto periods = static_cast<size_t>(horizon_.size());
+  for (const EngageDay& day : engage_days_) {
+    TimingGroup& group = timing_groups_[static_cast<size_t>(day.timing)];
+    const double* chances = day_chances_.data() + day.chances;
+    for (size_t period = 0; period < periods; ++period) {
+      group.weighted_timing[period] += day.probability_sum * chances[period];
+      const double weighted = day.squared_probability_sum * chances[period];
+      for (size_t other = 0; other < periods; ++other) {
+        group.timing_products[period * periods + other] += weighted * chances[other];
+      }
+    }
+  }
+}
+
+void OpenPipeline::PastLongestCycleTiming() {
   const std::vector<DayRange>& periods = horizon_.days_ahead();
   const DayRange window{horizon_.as_of() + 1, horizon_.as_of() + kPastCycleCloseDays};
   for (size_t m = 0; m < periods.size(); ++m) {
@@ -190,23 +239,27 @@ void OpenPipeline::Finish() {
     win_samplers_.emplace_back(group.deals,
                                std::min(1.0, group.probability_sum / static_cast<double>(group.deals)));
   }
-  won_.assign(timing_groups_.size(), 0);
 }
 
-void OpenPipeline::DrawRun(demo::Rng& rng, std::span<double> revenue) {
-  std::fill(won_.begin(), won_.end(), 0);
+OpenPipeline::RunScratch OpenPipeline::NewScratch() const {
+  return {std::vector<int64_t>(timing_groups_.size(), 0), std::vector<double>(normal_mean_.size(), 0.0)};
+}
+
+void OpenPipeline::DrawRun(demo::Rng& rng, RunScratch& scratch, std::span<double> revenue) const {
+  std::vector<int64_t>& won = scratch.won;
+  std::fill(won.begin(), won.end(), 0);
   for (size_t w = 0; w < win_groups_.size(); ++w) {
-    won_[static_cast<size_t>(win_groups_[w].timing)] += win_samplers_[w].Draw(rng);
+    won[static_cast<size_t>(win_groups_[w].timing)] += win_samplers_[w].Draw(rng);
   }
   for (size_t t = 0; t < timing_groups_.size(); ++t) {
-    if (won_[t] > 0) DrawCloses(timing_groups_[t], won_[t], rng, revenue);
+    if (won[t] > 0) DrawCloses(timing_groups_[t], won[t], rng, revenue);
   }
   if (normal_factor_.empty()) return;
   const size_t periods = normal_mean_.size();
-  for (double& z : normal_scratch_) z = DrawStandardNormal(rng);
+  for (double& z : scratch.normals) z = DrawStandardNormal(rng);
   for (size_t m = 0; m < periods; ++m) {
     double drawn = normal_mean_[m];
-    for (size_t k = 0; k <= m; ++k) drawn += normal_factor_[m * periods + k] * normal_scratch_[k];
+    for (size_t k = 0; k <= m; ++k) drawn += normal_factor_[m * periods + k] * scratch.normals[k];
     revenue[m] += std::max(0.0, drawn);  // a period's revenue is never negative
   }
 }
@@ -232,7 +285,6 @@ void OpenPipeline::BuildNormalPart() {
   }
   if (!any) return;
   normal_factor_ = CholeskyFactor(covariance, periods);
-  normal_scratch_.assign(periods, 0.0);
 }
 
 void OpenPipeline::DrawCloses(const TimingGroup& group, int64_t winners, demo::Rng& rng,

@@ -51,8 +51,17 @@ class OpenPipeline {
   //! Throws std::invalid_argument for a win probability outside [0, 1].
   OpenPipeline(const ForecastBasis& basis, const ForecastHorizon& horizon, std::span<const int32_t> rows);
 
+  //! What one thread needs to draw runs: the winners per timing group and the normals of the current run.
+  struct RunScratch {
+    std::vector<int64_t> won;
+    std::vector<double> normals;
+  };
+  //! A scratch sized for this pipeline.
+  RunScratch NewScratch() const;
   //! Adds one run's won revenue to each period of `revenue` (one entry per horizon period).
-  void DrawRun(demo::Rng& rng, std::span<double> revenue);
+  void DrawRun(demo::Rng& rng, RunScratch& scratch, std::span<double> revenue) const;
+  //! Groups drawn one by one in every run: a measure of what a run costs.
+  size_t GroupsPerRun() const { return win_samplers_.size() + timing_groups_.size(); }
   //! How the deals were taken in.
   const OpenPipelineCounts& counts() const { return counts_; }
 
@@ -78,16 +87,34 @@ class OpenPipeline {
     double probability_sum = 0;
   };
 
+  //! What the open deals of one product engaged on one day share: their timing group, their chances to
+  //! close in each period if won and, when stalled, their chance to be won; with the sums of their win
+  //! probabilities, which weigh the close chances into the group once all deals are in.
+  struct EngageDay {
+    int32_t timing = 0;
+    bool stalled = false;
+    bool past_longest_cycle = false;
+    double stalled_chance = 0;
+    size_t chances = 0;  //!< offset of its close chances per period in day_chances_
+    double probability_sum = 0;
+    double squared_probability_sum = 0;
+  };
+
   //! Adds an open engaged deal with its given win probability (NaN: unknown).
   void AddDeal(int32_t row, double probability);
-  //! Adds a deal to timing group `timing` with `probability`, its close chances in timing_scratch_.
-  void AddToGroup(int32_t row, int32_t timing, double probability);
+  //! The engage day of a product's deals, set up on first sight.
+  EngageDay& EngageDayOf(int32_t product, int32_t engaged);
+  //! Adds a deal of `day` to its timing group with `probability`.
+  void AddToGroup(int32_t row, EngageDay& day, double probability);
+  //! Weighs every engage day's close chances by its deals' probabilities into its timing group.
+  void AddTimings();
   //! P(closes in each period | won, still open at the as-of date) into timing_scratch_, for a deal whose
   //! closes are `delays` days after `origin` (engagement for won cycles, the stall day for stalled
   //! deals); false when no delay is longer than its time since `origin`.
   bool Timing(const analytics::DayHistogram& delays, int32_t origin);
-  //! No won cycle is longer than the deal's age: if won, it closes evenly over the next kPastCycleCloseDays.
-  void PastLongestCycle();
+  //! No won cycle is longer than the deal's age: if won, it closes evenly over the next kPastCycleCloseDays
+  //! (into timing_scratch_).
+  void PastLongestCycleTiming();
   //! The timing group of a product's deals in `bucket` of `index` (one row of slots per product).
   int32_t TimingGroupOf(std::vector<std::vector<int32_t>>& index, int32_t product, int32_t bucket);
   void Finish();
@@ -102,15 +129,16 @@ class OpenPipeline {
   std::vector<TimingGroup> timing_groups_;
   std::vector<WinGroup> win_groups_;
   std::vector<BinomialSampler> win_samplers_;  //!< per win group
-  std::vector<int64_t> won_;                   //!< per timing group, in the current run
   std::vector<double> normal_mean_;            //!< per period: mean revenue of the normal part
   std::vector<double> normal_factor_;          //!< [period x period]: Cholesky factor of its covariance
-  std::vector<double> normal_scratch_;         //!< per period: the standard normals of the current run
   std::vector<double> timing_scratch_;
   //! [product][slot]: timing group, -1 when none yet; slot 0 past the longest cycle, then weeks of age.
   std::vector<std::vector<int32_t>> timing_index_;
   std::vector<std::vector<int32_t>> stalled_index_;  //!< [product][weeks stalled]: timing group
   std::vector<int32_t> win_index_;                   //!< [timing group x band]: win group, -1 when none yet
+  std::vector<EngageDay> engage_days_;
+  std::vector<std::vector<int32_t>> engage_day_index_;  //!< [product][days since engaged]: engage day, or -1
+  std::vector<double> day_chances_;                     //!< per engage day, its close chances per period
   OpenPipelineCounts counts_;
 };
 

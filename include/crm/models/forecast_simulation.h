@@ -20,10 +20,12 @@
 
 namespace crm::models {
 
-//! How many runs, from which seed (the same seed gives the same forecast).
+//! How many runs, from which seed (the same seed gives the same forecast), on how many threads.
 struct ForecastSettings {
   int runs = 2000;
   uint64_t seed = 1;
+  //! Threads that may draw the runs (two at most are used; the forecast is the same for any number).
+  int threads = 2;
 };
 
 //! The forecast of one month or quarter, in USD.

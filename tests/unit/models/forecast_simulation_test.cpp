@@ -277,6 +277,27 @@ TEST(ForecastSimulationTest, SameSeedSameForecastOtherSeedOtherDraws) {
             Simulate(data, "2017-12-31", p, 6).months[0].expected_from_open);
 }
 
+TEST(ForecastSimulationTest, OneThreadOrTwoDrawTheSameForecast) {
+  History h;
+  // Won cycles of 1 to 130 weeks; then one open deal a week for 120 weeks, none stalled, at probabilities of
+  // 19 different bands: 120 timing groups and as many win groups, enough for the runs to be drawn on two
+  // threads when two are allowed.
+  for (int weeks = 1; weeks <= 130; ++weeks) {
+    h.Won("2015-01-01", FormatIsoDate(Day("2015-01-01") + 7 * weeks));
+  }
+  std::vector<int32_t> rows;
+  for (int week = 0; week < 120; ++week) {
+    rows.push_back(h.Engaging(FormatIsoDate(Day("2017-12-31") - 7 * week)));
+  }
+  const Dataset data = h.builder.Build();
+  std::vector<double> p(data.opportunities.size(), kNoNumber);
+  for (size_t i = 0; i < rows.size(); ++i) p[static_cast<size_t>(rows[i])] = (i % 19 + 0.5) / 20;
+  const ForecastResult one = SimulateForecast(data, Day("2017-12-31"), p, {2000, 7, 1});
+  const ForecastResult two = SimulateForecast(data, Day("2017-12-31"), p, {2000, 7, 2});
+  EXPECT_GT(one.next_quarter.p90, one.next_quarter.p10);  // the deals' outcomes vary between runs
+  EXPECT_EQ(ToJson(one).dump(), ToJson(two).dump());
+}
+
 TEST(ForecastSimulationTest, NewBusinessIsOnePastDatesRevenuePerRun) {
   History h;
   h.Won("2017-01-02", "2017-02-01");
@@ -317,6 +338,7 @@ TEST(ForecastSimulationTest, RejectsInputsThatAreBugs) {
   EXPECT_THROW(Simulate(data, "2017-12-31", All(data, 1.5)), std::invalid_argument);
   EXPECT_NO_THROW(Simulate(data, "2017-12-31", All(data, 1 + 1e-15)));  // rounding, clamped
   EXPECT_THROW(SimulateForecast(data, Day("2017-12-31"), {}, {0, 1}), std::invalid_argument);
+  EXPECT_THROW(SimulateForecast(data, Day("2017-12-31"), {}, {10, 1, 0}), std::invalid_argument);
 }
 
 TEST(ForecastSimulationTest, JsonCarriesPeriodsCountsAndNotes) {

@@ -39,10 +39,35 @@ BinomialSampler::BinomialSampler(int64_t n, double p) : n_(n), flipped_(p > 0.5)
        StirlingTail(n - mode_);
 }
 
+namespace {
+
+//! Probabilities an inversion table holds at most; a draw that walks past them goes on by the recurrence.
+constexpr int64_t kTabulated = 64;
+
+}  // namespace
+
+void BinomialSampler::Tabulate() {
+  if (use_btrd_ || !pmf_.empty()) return;
+  double pmf = pmf0_;
+  pmf_.push_back(pmf);
+  for (int64_t k = 1; k <= n_ && k < kTabulated; ++k) {
+    pmf *= odds_ * static_cast<double>(n_ - k + 1) / static_cast<double>(k);
+    pmf_.push_back(pmf);
+  }
+}
+
 int64_t BinomialSampler::DrawInversion(demo::Rng& rng) const {
   double u = rng.Unit();
-  double pmf = pmf0_;
   int64_t k = 0;
+  const auto tabulated = static_cast<int64_t>(pmf_.size());
+  while (k < tabulated && u >= pmf_[static_cast<size_t>(k)] && k < n_) {
+    u -= pmf_[static_cast<size_t>(k)];
+    ++k;
+  }
+  if (k < tabulated) return k;  // stopped inside the table
+  double pmf = tabulated > 0
+                   ? pmf_.back() * (odds_ * static_cast<double>(n_ - k + 1) / static_cast<double>(k))
+                   : pmf0_;
   while (u >= pmf && k < n_) {
     u -= pmf;
     ++k;

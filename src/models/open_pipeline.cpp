@@ -238,6 +238,7 @@ void OpenPipeline::Finish() {
   for (const WinGroup& group : win_groups_) {
     win_samplers_.emplace_back(group.deals,
                                std::min(1.0, group.probability_sum / static_cast<double>(group.deals)));
+    win_samplers_.back().Tabulate();  // drawn once per run
   }
 }
 

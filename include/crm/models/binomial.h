@@ -4,6 +4,7 @@
 // decomposition (BTRD, "The generation of binomial random variates", 1993), whose cost does not grow with n.
 
 #include <cstdint>
+#include <vector>
 
 #include "crm/demo/random.h"
 
@@ -17,6 +18,9 @@ class BinomialSampler {
 
   //! A sampler of the number of successes in `n` >= 0 trials of chance `p` in [0, 1].
   BinomialSampler(int64_t n, double p);
+  //! Keeps the first probabilities of an inversion draw in a table, for a sampler drawn many times: its
+  //! draws stay exactly the same, only cheaper.
+  void Tabulate();
   //! One draw from `rng`.
   int64_t Draw(demo::Rng& rng) const {
     const int64_t k = use_btrd_ ? DrawBtrd(rng) : DrawInversion(rng);
@@ -34,6 +38,8 @@ class BinomialSampler {
   double p_;         //!< the chance actually drawn with, at most 0.5
   bool use_btrd_;    //!< n p_ >= kInversionMean
   double pmf0_ = 0;  //!< inversion: (1 - p_)^n
+  std::vector<double>
+      pmf_;          //!< inversion, when tabulated: P(k) for the first k, by the draw's own recurrence
   double odds_ = 0;  //!< p_ / (1 - p_)
   // BTRD constants (names as in the paper).
   int64_t mode_ = 0;  //!< m = floor((n + 1) p)

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace crm::models {
@@ -49,6 +50,19 @@ void CheckAgainstExact(int64_t n, double p, int draws) {
 TEST(BinomialSamplerTest, SmallMeansByInversionMatchTheExactDistribution) {
   CheckAgainstExact(20, 0.3, 200000);  // mean 6 < 10
   CheckAgainstExact(1, 0.5, 200000);
+}
+
+TEST(BinomialSamplerTest, TabulatedInversionDrawsExactlyTheSameCounts) {
+  const std::vector<std::pair<int64_t, double>> cases = {{20, 0.3}, {1, 0.5}, {70, 0.12}, {500, 0.019}};
+  for (const auto& [n, p] : cases) {
+    const BinomialSampler walked(n, p);
+    BinomialSampler tabulated(n, p);
+    tabulated.Tabulate();
+    demo::Rng walked_rng(3, 9), tabulated_rng(3, 9);
+    int64_t differ = 0;
+    for (int i = 0; i < 100000; ++i) differ += walked.Draw(walked_rng) != tabulated.Draw(tabulated_rng);
+    EXPECT_EQ(differ, 0) << "n=" << n << " p=" << p;
+  }
 }
 
 TEST(BinomialSamplerTest, LargeMeansByRejectionMatchTheExactDistribution) {

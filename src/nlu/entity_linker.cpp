@@ -65,6 +65,10 @@ void EntityLinker::LinkWordsAt(LinkState& state, size_t i) const {
     state.Claim(i, 1, "opportunity_id", *id);
     return;
   }
+  if (const size_t region = CompassRegionWords(state, i); region > 0) {
+    state.Block(i, region);
+    return;
+  }
   std::optional<PhraseMatch> phrase = MessagePhrases().Match(tokens, i, free);
   if (auto synonym = synonyms_.Match(tokens, i, free);
       synonym && (!phrase || synonym->count > phrase->count)) {

@@ -8,10 +8,13 @@ namespace crm::nlu {
 
 namespace {
 
+//! Nouns of this many letters or more may be typed with a typo: after "by" a dimension must follow.
+constexpr size_t kMinNounTypoLength = 5;
+
 //! Nouns after "by", "per", "for each"; the plural ones also after "across".
 struct DimensionNouns {
-  PhraseTable any;
-  PhraseTable plural;
+  PhraseTable any{kMinNounTypoLength};
+  PhraseTable plural{kMinNounTypoLength};
 };
 
 DimensionNouns BuildNouns() {
@@ -86,9 +89,9 @@ void FindGroupings(LinkState& state) {
     if (next == "each" || next == "every" || next == "the" || next == "all") ++lead;
     if (lead >= free) continue;
     const PhraseTable& nouns = plural_only ? Nouns().plural : Nouns().any;
-    if (auto noun = nouns.Match(state.tokens(), i + lead, free - lead)) {
-      state.Claim(i, lead + noun->count, noun->value.key, noun->value.value);
-    }
+    auto noun = nouns.Match(state.tokens(), i + lead, free - lead);
+    if (!noun) noun = nouns.MatchWithTypo(state.tokens(), i + lead, free - lead);  // "by prodcut"
+    if (noun) state.Claim(i, lead + noun->count, noun->value.key, noun->value.value);
   }
 }
 

@@ -1,7 +1,9 @@
 #include "crm/nlu/name_synonyms.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 
 #include "crm/nlu/text_normalization.h"
 
@@ -75,6 +77,20 @@ std::optional<PhraseMatch> UnitedStatesAbbreviation(const LinkState& state, size
       before == "in" || before == "the" || before == "outside" || before == "across";  // not "from us"
   if (!written_as_country && !after_place_word) return std::nullopt;
   return PhraseMatch{1, PhraseValue{"country", kUnitedStates}};
+}
+
+size_t CompassRegionWords(const LinkState& state, size_t i) {
+  static constexpr std::array<std::string_view, 10> kCompass = {
+      "east", "eastern", "west", "western", "north", "northern", "south", "southern", "central", "middle"};
+  static constexpr std::array<std::string_view, 9> kPlaces = {
+      "europe", "asia", "africa", "america", "americas", "australia", "canada", "hemisphere", "east"};
+  if (state.FreeRun(i) < 2) return 0;
+  const bool compass = std::find(kCompass.begin(), kCompass.end(), state.Key(i)) != kCompass.end();
+  const std::string& next = state.KeyAt(i, 1);
+  const bool place = std::find(kPlaces.begin(), kPlaces.end(), next) != kPlaces.end();
+  // "middle east" names a region; "east east" or "western east" do not.
+  if (!compass || !place || (next == "east" && state.Key(i) != "middle")) return 0;
+  return 2;
 }
 
 }  // namespace crm::nlu

@@ -13,7 +13,7 @@ void PhraseTable::Add(std::string_view phrase, const std::string& key, const std
   max_words_ = std::max(max_words_, words.size() + 1);
   std::string phrase_key = MatchKey(FoldText(phrase));
   phrases_.Insert(phrase_key, PhraseValue{key, value});
-  if (phrase_key.size() >= kMinTypoPhraseLength) {
+  if (phrase_key.size() >= min_typo_length_) {
     typo_index_.Add(phrase_key, static_cast<int32_t>(typo_phrases_.size()));
     typo_phrases_.push_back(TypoPhrase{std::move(phrase_key), PhraseValue{key, value}});
   }

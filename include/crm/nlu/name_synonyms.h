@@ -20,4 +20,8 @@ PhraseTable NameSynonyms(const Dataset& data, const NameGazetteer& names);
 //! dollars") or when the data has no such country.
 std::optional<PhraseMatch> UnitedStatesAbbreviation(const LinkState& state, size_t i, const Dataset& data);
 
+//! Words at `i` that name a part of the world with a compass word ("eastern europe", "east asia", "south
+//! america"): no regional office or country stands for them, so neither word may be linked; 0 when none.
+size_t CompassRegionWords(const LinkState& state, size_t i);
+
 }  // namespace crm::nlu

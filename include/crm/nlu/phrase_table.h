@@ -30,19 +30,21 @@ struct PhraseMatch {
 //! Phrases keyed by their letters and digits; the longest phrase starting at a word wins.
 class PhraseTable {
  public:
+  //! A table whose phrases of `min_typo_length` letters or more also match with a typo.
+  explicit PhraseTable(size_t min_typo_length = kMinTypoPhraseLength) : min_typo_length_(min_typo_length) {}
   //! Adds `phrase` (any spacing and punctuation) for `key` = `value`.
   void Add(std::string_view phrase, const std::string& key, const std::string& value);
   //! Adds each of `phrases` for `key` = `value`.
   void Add(std::initializer_list<std::string_view> phrases, const std::string& key, const std::string& value);
   //! The longest phrase in the free words [first, first + free), or nullopt.
   std::optional<PhraseMatch> Match(const std::vector<Token>& tokens, size_t first, size_t free) const;
-  //! A phrase of kMinTypoPhraseLength letters or more typed with a typo ("freindly", "folow up") in
+  //! A phrase of the table's minimum typo length or more typed with a typo ("freindly", "folow up") in
   //! one or two free words of letters that do not start with a frequent word; nullopt when none or
   //! when two values fit equally well.
   std::optional<PhraseMatch> MatchWithTypo(const std::vector<Token>& tokens, size_t first, size_t free) const;
 
   //! Shorter phrases are too close to ordinary words to allow typos ("quote" / "quota", "casual" /
-  //! "causal", "formal" / "format").
+  //! "causal", "formal" / "format"), unless the words around them say what must follow.
   static constexpr size_t kMinTypoPhraseLength = 8;
 
  private:
@@ -52,6 +54,7 @@ class PhraseTable {
     PhraseValue value;
   };
 
+  size_t min_typo_length_;
   FlatStringMap<PhraseValue> phrases_;
   std::vector<TypoPhrase> typo_phrases_;  // the phrases in typo_index_, by id
   FuzzyIndex typo_index_;

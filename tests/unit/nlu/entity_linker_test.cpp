@@ -189,6 +189,12 @@ TEST_F(NluEntityTest, SectorCountryAndOfficeSynonyms) {
   EXPECT_EQ(Find("west coast deals"), (Map{{"regional_office", "West"}}));
   EXPECT_EQ(Find("eastern deals"), (Map{{"regional_office", "East"}}));
   EXPECT_EQ(Find("central region pipeline"), (Map{{"regional_office", "Central"}}));
+  // A compass word before a part of the world names that part, not an office or a country.
+  EXPECT_EQ(Find("which deals in eastern europe are at risk"), Map{});
+  EXPECT_EQ(Find("accounts in east asia"), Map{});
+  EXPECT_EQ(Find("accounts in south america"), Map{});
+  EXPECT_EQ(Find("west deals in the middle east"), (Map{{"regional_office", "West"}}));
+  EXPECT_EQ(Find("east deals"), (Map{{"regional_office", "East"}}));
   EXPECT_EQ(Find("show us the pipeline"), Map{});
   EXPECT_EQ(Find("revenue in us dollars"), Map{});
   EXPECT_EQ(Find("tell us about konex"), (Map{{"account", "Konex"}}));

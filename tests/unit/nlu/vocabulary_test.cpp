@@ -115,6 +115,20 @@ TEST(NluVocabularyTest, Groupings) {
   EXPECT_EQ(ValueOf("revenue across the company", "by"), "");
 }
 
+TEST(NluVocabularyTest, GroupingNounsWithATypo) {
+  // After "by" or "per" a dimension must follow: a noun of five letters or more may carry one typo.
+  const std::map<std::string, std::string> cases = {{"win rate by prodcut", "product"},
+                                                    {"revenue per secotr", "sector"},
+                                                    {"deals by agnet", "sales_agent"},
+                                                    {"pipeline by regoin", "regional_office"},
+                                                    {"revenue by quater", "quarter"},
+                                                    {"revenue across sectros", "sector"}};
+  for (const auto& [text, by] : cases) EXPECT_EQ(ValueOf(text, "by"), by) << text;
+  EXPECT_EQ(ValueOf("deals by team", "by"), "manager");
+  EXPECT_EQ(ValueOf("deals by taem", "by"), "");        // four letters: too short for a typo
+  EXPECT_EQ(ValueOf("deals closed by moses", "by"), "");  // a name, not a noun three edits away
+}
+
 TEST(NluVocabularyTest, StagesWhenTheQuestionFiltersOnThem) {
   const std::map<std::string, std::string> cases = {{"lost deals in the west", "Lost"},
                                                     {"show engaging deals", "Engaging"},

@@ -1,37 +1,92 @@
 #include "crm/models/cross_validation.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "crm/models/booster.h"
 #include "crm/models/calibrator.h"
 #include "crm/models/folds.h"
+#include "cross_validation_jobs.h"
 
 namespace crm::models {
 
-namespace {
-
-//! Trains on the rows outside `fold` and writes the raw predictions of the rows inside it.
-Status PredictFold(const TrainingSet& set, const BoosterSettings& settings, const std::vector<int>& folds,
-                   int fold, std::vector<float>& raw) {
-  const std::vector<int32_t> train_rows = RowsNotInFold(folds, fold);
-  const std::vector<int32_t> test_rows = RowsInFold(folds, fold);
-  const FeatureMatrix train = set.x.SelectRows(train_rows);
-  std::vector<float> labels;
-  labels.reserve(train_rows.size());
-  for (int32_t row : train_rows) labels.push_back(set.labels[row]);
-  Result<Booster> booster = Booster::Train(train, labels, settings);
-  if (!booster.ok()) return booster.error();
-  Result<std::vector<float>> predicted = booster->Predict(set.x.SelectRows(test_rows));
-  if (!predicted.ok()) return predicted.error();
-  for (size_t i = 0; i < test_rows.size(); ++i) raw[test_rows[i]] = (*predicted)[i];
-  return Status::Ok();
+GridCrossValidation::GridCrossValidation(const TrainingSet& set, std::span<const BoosterSettings> grid,
+                                         int folds, uint64_t seed)
+    : set_(set),
+      grid_(grid.begin(), grid.end()),
+      fold_of_row_(StratifiedGroupFolds(set.labels, set.entities, folds, seed)) {
+  int used = 0;
+  for (int fold : fold_of_row_) used = std::max(used, fold + 1);
+  folds_.resize(static_cast<size_t>(used));
+  runs_.resize(grid_.size());
+  for (CrossValidation& cv : runs_) {
+    cv.folds = used;
+    cv.fold_of_row = fold_of_row_;
+    cv.raw.assign(set.size(), 0.0f);
+  }
+  statuses_.assign(folds_.size() * grid_.size(), Status::Ok());
 }
 
-//! Calibrates each fold's raw predictions with a calibrator fitted on the other folds'.
-std::vector<float> CrossFitCalibration(const TrainingSet& set, const CrossValidation& cv) {
-  std::vector<float> calibrated(cv.raw.size());
+Status GridCrossValidation::Fit(size_t fold_index, size_t setting) {
+  Fold& fold = folds_[fold_index];
+  const int fold_number = static_cast<int>(fold_index);
+  if (!fold.train && fold.built.ok()) {
+    const std::vector<int32_t> train_rows = RowsNotInFold(fold_of_row_, fold_number);
+    std::vector<float> labels;
+    labels.reserve(train_rows.size());
+    for (int32_t row : train_rows) labels.push_back(set_.labels[row]);
+    Result<TrainingMatrix> train = TrainingMatrix::Create(set_.x.SelectRows(train_rows), labels, 1);
+    if (train.ok()) {
+      fold.train = std::move(train).value();
+      fold.test_rows = RowsInFold(fold_of_row_, fold_number);
+    } else {
+      fold.built = train.error();
+    }
+  }
+  Status status = fold.built;
+  if (status.ok()) {
+    BoosterSettings one_thread = grid_[setting];
+    one_thread.nthread = 1;
+    Result<Booster> booster = Booster::Train(*fold.train, one_thread);
+    Result<std::vector<float>> predicted = booster.ok() ? booster->Predict(set_.x.SelectRows(fold.test_rows))
+                                                        : Result<std::vector<float>>(booster.error());
+    if (predicted.ok()) {
+      std::vector<float>& raw = runs_[setting].raw;
+      for (size_t i = 0; i < fold.test_rows.size(); ++i) raw[fold.test_rows[i]] = (*predicted)[i];
+    } else {
+      status = predicted.error();
+    }
+  }
+  if (++fold.fitted == grid_.size()) fold.train.reset();
+  return status;
+}
+
+void GridCrossValidation::AddJobs(JobPool& pool, int64_t rank, JobPool::Job done) {
+  remaining_ = statuses_.size();
+  for (size_t fold = 0; fold < folds_.size(); ++fold) {
+    // The settings of one fold share its training matrix, which XGBoost is not safe to train on from
+    // two threads: one key per fold keeps them apart.
+    const int64_t key = pool.NewKey();
+    for (size_t setting = 0; setting < grid_.size(); ++setting) {
+      pool.Add(
+          rank,
+          [this, fold, setting, done](JobPool& in) {
+            statuses_[fold * grid_.size() + setting] = Fit(fold, setting);
+            if (--remaining_ == 0 && done) done(in);
+          },
+          key);
+    }
+  }
+}
+
+Result<std::vector<CrossValidation>> GridCrossValidation::Take() {
+  for (const Status& status : statuses_) {
+    if (!status.ok()) return status.error();
+  }
+  return std::move(runs_);
+}
+
+void CalibrateCrossFitted(const TrainingSet& set, CrossValidation& cv) {
+  cv.calibrated.assign(cv.raw.size(), 0.0f);
   for (int fold = 0; fold < cv.folds; ++fold) {
     std::vector<float> scores, labels;
     for (int32_t row : RowsNotInFold(cv.fold_of_row, fold)) {
@@ -40,47 +95,21 @@ std::vector<float> CrossFitCalibration(const TrainingSet& set, const CrossValida
     }
     const Calibrator calibrator = ChooseCalibrator(scores, labels);
     for (int32_t row : RowsInFold(cv.fold_of_row, fold)) {
-      calibrated[row] = static_cast<float>(calibrator.Apply(cv.raw[row]));
+      cv.calibrated[row] = static_cast<float>(calibrator.Apply(cv.raw[row]));
     }
   }
-  return calibrated;
 }
-
-}  // namespace
 
 Result<std::vector<CrossValidation>> CrossValidateEach(const TrainingSet& set,
                                                        std::span<const BoosterSettings> grid, int folds,
                                                        uint64_t seed) {
-  const std::vector<int> fold_of_row = StratifiedGroupFolds(set.labels, set.entities, folds, seed);
-  int used = 0;
-  for (int fold : fold_of_row) used = std::max(used, fold + 1);
-  std::vector<CrossValidation> runs(grid.size());
-  for (CrossValidation& cv : runs) {
-    cv.folds = used;
-    cv.fold_of_row = fold_of_row;
-    cv.raw.assign(set.size(), 0.0f);
-  }
-  // One job per (setting, fold), shared by two threads: every fold of every setting is independent, so
-  // neither thread waits for the other until the last job (five folds of one setting alone would leave
-  // a core idle for the fifth).
-  const int jobs = static_cast<int>(grid.size()) * used;
-  std::vector<Status> statuses(static_cast<size_t>(jobs));
-  std::atomic<int> next{0};
-  auto worker = [&] {
-    for (int job = next++; job < jobs; job = next++) {
-      const size_t setting = static_cast<size_t>(job / used);
-      BoosterSettings one_thread = grid[setting];
-      one_thread.nthread = 1;
-      statuses[job] = PredictFold(set, one_thread, fold_of_row, job % used, runs[setting].raw);
-    }
-  };
-  std::thread helper(worker);
-  worker();
-  helper.join();
-  for (const Status& status : statuses) {
-    if (!status.ok()) return status.error();
-  }
-  for (CrossValidation& cv : runs) cv.calibrated = CrossFitCalibration(set, cv);
+  GridCrossValidation validation(set, grid, folds, seed);
+  JobPool pool;
+  validation.AddJobs(pool, 0);
+  pool.Run(kTrainingThreads);
+  Result<std::vector<CrossValidation>> runs = validation.Take();
+  if (!runs.ok()) return runs.error();
+  for (CrossValidation& cv : *runs) CalibrateCrossFitted(set, cv);
   return runs;
 }
 

@@ -3,6 +3,7 @@
 // search by cross-validation, the calibrator fitted on out-of-fold predictions, and the final fit.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,5 +47,10 @@ Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& optio
 
 //! Builds the model's training rows from `data` and trains on them.
 Result<TrainedModel> TrainModel(const Dataset& data, ModelKind kind, const TrainOptions& options = {});
+
+//! TrainModel of each of `kinds` (one result each, in order), all their work in one pool of two
+//! threads: one model's final fit runs beside the next one's cross-validation, so no core waits.
+std::vector<Result<TrainedModel>> TrainModels(const Dataset& data, std::span<const ModelKind> kinds,
+                                              const TrainOptions& options = {});
 
 }  // namespace crm::models

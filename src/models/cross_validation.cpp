@@ -1,6 +1,7 @@
 #include "crm/models/cross_validation.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "crm/models/booster.h"
 #include "crm/models/calibrator.h"
@@ -8,6 +9,22 @@
 #include "cross_validation_jobs.h"
 
 namespace crm::models {
+
+namespace {
+
+//! The indices of `grid`, the settings that grow the most tree nodes first (rounds times the leaves of
+//! a full tree of their depth: about what a fit costs).
+std::vector<size_t> CostliestFirst(std::span<const BoosterSettings> grid) {
+  std::vector<size_t> order(grid.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto cost = [&](size_t i) {
+    return static_cast<double>(grid[i].rounds) * std::exp2(grid[i].max_depth);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return cost(a) > cost(b); });
+  return order;
+}
+
+}  // namespace
 
 GridCrossValidation::GridCrossValidation(const TrainingSet& set, std::span<const BoosterSettings> grid,
                                          int folds, uint64_t seed)
@@ -62,18 +79,20 @@ Status GridCrossValidation::Fit(size_t fold_index, size_t setting) {
 
 void GridCrossValidation::AddJobs(JobPool& pool, int64_t rank, JobPool::Job done) {
   remaining_ = statuses_.size();
-  for (size_t fold = 0; fold < folds_.size(); ++fold) {
-    // The settings of one fold share its training matrix, which XGBoost is not safe to train on from
-    // two threads: one key per fold keeps them apart.
-    const int64_t key = pool.NewKey();
-    for (size_t setting = 0; setting < grid_.size(); ++setting) {
+  // The settings of one fold share its training matrix, which XGBoost is not safe to train on from two
+  // threads: one key per fold keeps them apart. The jobs go setting by setting, so that two threads
+  // work on two folds; the costliest settings first, so that the last jobs are short.
+  std::vector<int64_t> keys;
+  for (size_t fold = 0; fold < folds_.size(); ++fold) keys.push_back(pool.NewKey());
+  for (size_t setting : CostliestFirst(grid_)) {
+    for (size_t fold = 0; fold < folds_.size(); ++fold) {
       pool.Add(
           rank,
           [this, fold, setting, done](JobPool& in) {
             statuses_[fold * grid_.size() + setting] = Fit(fold, setting);
             if (--remaining_ == 0 && done) done(in);
           },
-          key);
+          keys[fold]);
     }
   }
 }

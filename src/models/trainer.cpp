@@ -193,12 +193,21 @@ class ModelTraining {
 
 }  // namespace
 
-Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& options) {
-  ModelTraining training(set, options);
+std::vector<Result<TrainingRun>> TrainOnSets(std::span<const TrainingSet> sets, const TrainOptions& options) {
+  std::vector<std::unique_ptr<ModelTraining>> trainings;
   JobPool pool;
-  training.Start(pool, 0);
+  for (const TrainingSet& set : sets) {
+    trainings.push_back(std::make_unique<ModelTraining>(set, options));
+    trainings.back()->Start(pool, static_cast<int64_t>(trainings.size()));
+  }
   pool.Run(kTrainingThreads);
-  return std::move(training.run());
+  std::vector<Result<TrainingRun>> runs;
+  for (const std::unique_ptr<ModelTraining>& training : trainings) runs.push_back(std::move(training->run()));
+  return runs;
+}
+
+Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& options) {
+  return std::move(TrainOnSets({&set, 1}, options).front());
 }
 
 std::vector<Result<TrainedModel>> TrainModels(const Dataset& data, std::span<const ModelKind> kinds,

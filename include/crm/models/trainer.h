@@ -45,6 +45,9 @@ struct TrainingRun {
 //! calibration, final fit. The model's metrics are the cross-validated ones.
 Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& options);
 
+//! TrainOnSet of each of `sets` (one result each, in order), all their fits in one pool of two threads.
+std::vector<Result<TrainingRun>> TrainOnSets(std::span<const TrainingSet> sets, const TrainOptions& options);
+
 //! Builds the model's training rows from `data` and trains on them.
 Result<TrainedModel> TrainModel(const Dataset& data, ModelKind kind, const TrainOptions& options = {});
 

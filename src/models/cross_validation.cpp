@@ -43,38 +43,34 @@ GridCrossValidation::GridCrossValidation(const TrainingSet& set, std::span<const
   statuses_.assign(folds_.size() * grid_.size(), Status::Ok());
 }
 
+Status GridCrossValidation::BuildFold(size_t fold_index) {
+  Fold& fold = folds_[fold_index];
+  const int number = static_cast<int>(fold_index);
+  const std::vector<int32_t> train_rows = RowsNotInFold(fold_of_row_, number);
+  std::vector<float> labels;
+  labels.reserve(train_rows.size());
+  for (int32_t row : train_rows) labels.push_back(set_.labels[row]);
+  Result<TrainingMatrix> train = TrainingMatrix::Create(set_.x.SelectRows(train_rows), labels, 1);
+  if (!train.ok()) return train.error();
+  fold.train = std::move(train).value();
+  fold.test_rows = RowsInFold(fold_of_row_, number);
+  fold.test = set_.x.SelectRows(fold.test_rows);
+  return Status::Ok();
+}
+
 Status GridCrossValidation::Fit(size_t fold_index, size_t setting) {
   Fold& fold = folds_[fold_index];
-  const int fold_number = static_cast<int>(fold_index);
-  if (!fold.train && fold.built.ok()) {
-    const std::vector<int32_t> train_rows = RowsNotInFold(fold_of_row_, fold_number);
-    std::vector<float> labels;
-    labels.reserve(train_rows.size());
-    for (int32_t row : train_rows) labels.push_back(set_.labels[row]);
-    Result<TrainingMatrix> train = TrainingMatrix::Create(set_.x.SelectRows(train_rows), labels, 1);
-    if (train.ok()) {
-      fold.train = std::move(train).value();
-      fold.test_rows = RowsInFold(fold_of_row_, fold_number);
-    } else {
-      fold.built = train.error();
-    }
-  }
-  Status status = fold.built;
-  if (status.ok()) {
-    BoosterSettings one_thread = grid_[setting];
-    one_thread.nthread = 1;
-    Result<Booster> booster = Booster::Train(*fold.train, one_thread);
-    Result<std::vector<float>> predicted = booster.ok() ? booster->Predict(set_.x.SelectRows(fold.test_rows))
-                                                        : Result<std::vector<float>>(booster.error());
-    if (predicted.ok()) {
-      std::vector<float>& raw = runs_[setting].raw;
-      for (size_t i = 0; i < fold.test_rows.size(); ++i) raw[fold.test_rows[i]] = (*predicted)[i];
-    } else {
-      status = predicted.error();
-    }
-  }
-  if (++fold.fitted == grid_.size()) fold.train.reset();
-  return status;
+  if (!fold.train && fold.built.ok()) fold.built = BuildFold(fold_index);
+  if (!fold.built.ok()) return fold.built;
+  BoosterSettings one_thread = grid_[setting];
+  one_thread.nthread = 1;
+  Result<Booster> booster = Booster::Train(*fold.train, one_thread);
+  if (!booster.ok()) return booster.error();
+  Result<std::vector<float>> predicted = booster->Predict(fold.test);
+  if (!predicted.ok()) return predicted.error();
+  std::vector<float>& raw = runs_[setting].raw;
+  for (size_t i = 0; i < fold.test_rows.size(); ++i) raw[fold.test_rows[i]] = (*predicted)[i];
+  return Status::Ok();
 }
 
 void GridCrossValidation::AddJobs(JobPool& pool, int64_t rank, JobPool::Job done) {
@@ -90,6 +86,8 @@ void GridCrossValidation::AddJobs(JobPool& pool, int64_t rank, JobPool::Job done
           rank,
           [this, fold, setting, done](JobPool& in) {
             statuses_[fold * grid_.size() + setting] = Fit(fold, setting);
+            // The fold's last setting frees its matrices.
+            if (++folds_[fold].fitted == grid_.size()) folds_[fold] = Fold{};
             if (--remaining_ == 0 && done) done(in);
           },
           keys[fold]);

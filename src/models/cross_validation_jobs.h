@@ -35,13 +35,16 @@ class GridCrossValidation {
   Result<std::vector<CrossValidation>> Take();
 
  private:
-  //! One fold's rows; the training matrix lives while the fold's settings train.
+  //! One fold's rows, built by its first job and freed after its last.
   struct Fold {
-    std::vector<int32_t> test_rows;
-    std::optional<TrainingMatrix> train;
-    Status built = Status::Ok();
-    size_t fitted = 0;
+    std::optional<TrainingMatrix> train;  //!< the rows outside the fold
+    FeatureMatrix test;                   //!< the rows inside it
+    std::vector<int32_t> test_rows;       //!< their rows in the set
+    Status built = Status::Ok();          //!< why the matrices could not be built
+    size_t fitted = 0;                    //!< settings done
   };
+  //! Builds the matrices of fold `fold`.
+  Status BuildFold(size_t fold);
   //! Trains setting `setting` on fold `fold` and writes its held-out predictions.
   Status Fit(size_t fold, size_t setting);
 

@@ -75,6 +75,7 @@ Status GridCrossValidation::Fit(size_t fold_index, size_t setting) {
 
 void GridCrossValidation::AddJobs(JobPool& pool, int64_t rank, JobPool::Job done) {
   remaining_ = statuses_.size();
+  if (statuses_.empty() && done) pool.Add(rank, done);  // no rows, no folds: nothing to wait for
   // The settings of one fold share its training matrix, which XGBoost is not safe to train on from two
   // threads: one key per fold keeps them apart. The jobs go setting by setting, so that two threads
   // work on two folds; the costliest settings first, so that the last jobs are short.

@@ -137,7 +137,7 @@ Result<Booster> Booster::Train(const FeatureMatrix& x, std::span<const float> la
 Result<Booster> Booster::Train(const TrainingMatrix& rows, const BoosterSettings& s) {
   SilenceXgboost();
   if (Status valid = s.Validate(); !valid.ok()) return Error{"training a booster: " + valid.error().message};
-  const DMatrixHandle train = rows.Matrix().handle();
+  const DMatrixHandle train = rows.matrix_->handle();
   BoosterHandle handle = nullptr;
   if (Status made = CheckXgboost(XGBoosterCreate(&train, 1, &handle), "creating a booster"); !made.ok()) {
     return made.error();

@@ -29,10 +29,9 @@ class TrainingMatrix {
 
   //! The columns: names and kinds (descriptions and category labels are not kept).
   const std::vector<FeatureSpec>& Features() const { return features_; }
-  //! The XGBoost matrix (for Booster).
-  const DMatrix& Matrix() const { return *matrix_; }
 
  private:
+  friend class Booster;  // trains on the XGBoost matrix
   TrainingMatrix(std::unique_ptr<DMatrix> matrix, std::vector<FeatureSpec> features);
 
   std::unique_ptr<DMatrix> matrix_;

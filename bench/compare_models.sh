@@ -21,8 +21,10 @@ python=$(cd "$root/bench" && /usr/bin/python3 python_models.py "$kaggle" | tee /
 import json, sys
 ours, python = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 ratio = python["total_s"] * 1000 / ours["ms"]
-print(f"train + 5-fold CV of 3 models on Kaggle: crm-assistant {ours['ms'] / 1000:.2f} s, "
-      f"pandas+sklearn+xgboost {python['total_s']:.2f} s: {ratio:.1f}x (target 10x)")
+cpu_ratio = python["cpu_s"] * 1000 / ours["cpu_ms"]
+print(f"train + 5-fold CV of 3 models on Kaggle: crm-assistant {ours['ms'] / 1000:.2f} s "
+      f"({ours['cpu_ms'] / 1000:.2f} CPU s), pandas+sklearn+xgboost {python['total_s']:.2f} s "
+      f"({python['cpu_s']:.2f} CPU s): {ratio:.1f}x wall, {cpu_ratio:.1f}x CPU (target 10x)")
 PY
 echo "compare_models: $opportunities generated deals in $data" >&2
 "$build/bench_models" "$data" --runs 1

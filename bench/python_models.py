@@ -182,6 +182,7 @@ def main():
     deals, accounts = read_kaggle(folder)
     latest = max(deals.close_date.max(), deals.engage_date.max())
     start = time.perf_counter()
+    cpu_start = time.process_time()
     sets = {
         "opportunity_win": deal_features(win_rows(deals, latest), deals, accounts, True),
         "lead_score": deal_features(lead_rows(deals), deals, accounts, False),
@@ -190,8 +191,10 @@ def main():
     features_s = time.perf_counter() - start
     aucs = {name: train(*parts) for name, parts in sets.items()}
     total_s = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu_start
     print(json.dumps({"engine": "pandas+sklearn+xgboost", "features_s": round(features_s, 3),
                       "train_cv_s": round(total_s - features_s, 3), "total_s": round(total_s, 3),
+                      "cpu_s": round(cpu_s, 3),
                       "rows": {name: int(len(parts[1])) for name, parts in sets.items()},
                       "auc": {name: round(float(a), 4) for name, a in aucs.items()}}))
 

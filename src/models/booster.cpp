@@ -3,7 +3,6 @@
 #include <cctype>
 #include <charconv>
 #include <stdexcept>
-#include <unordered_set>
 #include <utility>
 
 #include "dmatrix.h"
@@ -77,9 +76,9 @@ Status SetParams(BoosterHandle handle, const BoosterSettings& s) {
   return Status::Ok();
 }
 
-// Sets the feature names and types of `x` on the booster, so that they are saved with the model.
-Status SetFeatureInfo(BoosterHandle handle, const FeatureMatrix& x) {
-  XgboostFeatureInfo info(x.features);
+// Sets the feature names and types on the booster, so that they are saved with the model.
+Status SetFeatureInfo(BoosterHandle handle, std::span<const FeatureSpec> features) {
+  XgboostFeatureInfo info(features);
   if (Status named =
           CheckXgboost(XGBoosterSetStrFeatureInfo(handle, "feature_name", info.names.data(), info.size()),
                        "naming the booster's features");
@@ -88,33 +87,6 @@ Status SetFeatureInfo(BoosterHandle handle, const FeatureMatrix& x) {
   }
   return CheckXgboost(XGBoosterSetStrFeatureInfo(handle, "feature_type", info.types.data(), info.size()),
                       "setting the booster's feature types");
-}
-
-// An Error when the matrix cannot be trained on: no columns or rows, unnamed or repeated names, values
-// that are not whole rows, labels or weights not one per row.
-Status CheckTrainingData(const FeatureMatrix& x, std::span<const float> labels,
-                         std::span<const float> weights) {
-  if (x.columns() == 0) return Error{"training a booster: the feature matrix has no columns"};
-  if (x.values.size() % x.columns() != 0) {
-    return Error{"training a booster: the feature values are not a whole number of rows"};
-  }
-  if (x.rows() == 0) return Error{"training a booster: the feature matrix has no rows"};
-  std::unordered_set<std::string_view> names;
-  for (const FeatureSpec& feature : x.features) {
-    if (feature.name.empty()) return Error{"training a booster: a feature has no name"};
-    if (!names.insert(feature.name).second) {
-      return Error{"training a booster: the feature name '" + feature.name + "' is repeated"};
-    }
-  }
-  if (labels.size() != x.rows()) {
-    return Error{"training a booster: " + std::to_string(labels.size()) + " labels for " +
-                 std::to_string(x.rows()) + " rows"};
-  }
-  if (!weights.empty() && weights.size() != x.rows()) {
-    return Error{"training a booster: " + std::to_string(weights.size()) + " weights for " +
-                 std::to_string(x.rows()) + " rows"};
-  }
-  return Status::Ok();
 }
 
 const char* KindName(FeatureKind kind) {
@@ -156,27 +128,26 @@ Booster::~Booster() {
 
 Result<Booster> Booster::Train(const FeatureMatrix& x, std::span<const float> labels,
                                const BoosterSettings& s, std::span<const float> weights) {
+  if (Status valid = s.Validate(); !valid.ok()) return Error{"training a booster: " + valid.error().message};
+  Result<TrainingMatrix> rows = TrainingMatrix::Create(x, labels, s.nthread, weights);
+  if (!rows.ok()) return rows.error();
+  return Train(*rows, s);
+}
+
+Result<Booster> Booster::Train(const TrainingMatrix& rows, const BoosterSettings& s) {
   SilenceXgboost();
   if (Status valid = s.Validate(); !valid.ok()) return Error{"training a booster: " + valid.error().message};
-  if (Status valid = CheckTrainingData(x, labels, weights); !valid.ok()) return valid.error();
-  Result<DMatrix> train = DMatrix::FromFeatures(x, s.nthread);
-  if (!train.ok()) return train.error();
-  if (Status set = train->SetRowInfo("label", labels); !set.ok()) return set.error();
-  if (!weights.empty()) {
-    if (Status set = train->SetRowInfo("weight", weights); !set.ok()) return set.error();
-  }
-  DMatrixHandle cache[] = {train->handle()};
+  const DMatrixHandle train = rows.matrix_->handle();
   BoosterHandle handle = nullptr;
-  if (Status made = CheckXgboost(XGBoosterCreate(cache, 1, &handle), "creating a booster"); !made.ok()) {
+  if (Status made = CheckXgboost(XGBoosterCreate(&train, 1, &handle), "creating a booster"); !made.ok()) {
     return made.error();
   }
   Booster booster(handle, s.nthread);
-  for (const FeatureSpec& feature : x.features)
-    booster.features_.push_back({feature.name, "", feature.kind, {}});
+  booster.features_ = rows.Features();
   if (Status set = SetParams(handle, s); !set.ok()) return set.error();
-  if (Status set = SetFeatureInfo(handle, x); !set.ok()) return set.error();
+  if (Status set = SetFeatureInfo(handle, booster.features_); !set.ok()) return set.error();
   for (int round = 0; round < s.rounds; ++round) {
-    if (Status grown = CheckXgboost(XGBoosterUpdateOneIter(handle, round, train->handle()),
+    if (Status grown = CheckXgboost(XGBoosterUpdateOneIter(handle, round, train),
                                     "training tree " + std::to_string(round + 1));
         !grown.ok()) {
       return grown.error();

@@ -1,6 +1,7 @@
 #include "crm/models/hyperparameter_search.h"
 
 #include "crm/models/metrics.h"
+#include "cross_validation_jobs.h"
 
 namespace crm::models {
 
@@ -24,19 +25,19 @@ std::vector<BoosterSettings> DefaultSearchGrid() {
   return {shallow, medium, deep};
 }
 
-Result<SearchResult> SearchSettings(const TrainingSet& set, std::span<const BoosterSettings> grid) {
-  Result<std::vector<CrossValidation>> runs = CrossValidateEach(set, grid);
-  if (!runs.ok()) return runs.error();
+SearchResult PickSettings(const TrainingSet& set, std::span<const BoosterSettings> grid,
+                          std::vector<CrossValidation> runs) {
   SearchResult result;
   for (size_t i = 0; i < grid.size(); ++i) {
-    const std::vector<float>& raw = (*runs)[i].raw;
+    const std::vector<float>& raw = runs[i].raw;
     const SearchCandidate candidate{grid[i], LogLoss(raw, set.labels), Auc(raw, set.labels)};
     const bool better =
         result.candidates.empty() || candidate.log_loss < result.candidates[result.best].log_loss;
     result.candidates.push_back(candidate);
     if (better) result.best = i;
   }
-  result.cv = std::move((*runs)[result.best]);
+  result.cv = std::move(runs[result.best]);
+  if (result.cv.calibrated.empty()) CalibrateCrossFitted(set, result.cv);
   return result;
 }
 

@@ -77,28 +77,36 @@ Result<ModelBacktest> BacktestModel(const Dataset& data, ModelKind kind, std::sp
   std::vector<float> pooled_scores, pooled_labels;
   TrainOptions options;
   options.grid = {settings};
+  std::vector<TrainingSet> train_sets, test_sets;
   for (int32_t as_of : dates) {
-    BacktestPoint point;
-    point.as_of = as_of;
-    if (models) models->emplace_back();
     Result<TrainingSet> train = BuildTrainingSet(data, kind, as_of, features);
     if (!train.ok()) return train.error();
     Result<TrainingSet> test = BacktestRows(data, kind, as_of, features);
     if (!test.ok()) return test.error();
-    point.n_train = static_cast<int64_t>(train->size());
-    point.n_test = static_cast<int64_t>(test->size());
-    Result<TrainingRun> run = TrainOnSet(*train, options);
-    if (!run.ok() || test->size() == 0) {
+    train_sets.push_back(std::move(train).value());
+    test_sets.push_back(std::move(test).value());
+  }
+  // The dates' models train together: their fits share the two cores.
+  std::vector<Result<TrainingRun>> runs = TrainOnSets(train_sets, options);
+  for (size_t i = 0; i < dates.size(); ++i) {
+    const TrainingSet& test = test_sets[i];
+    Result<TrainingRun>& run = runs[i];
+    BacktestPoint point;
+    point.as_of = dates[i];
+    if (models) models->emplace_back();
+    point.n_train = static_cast<int64_t>(train_sets[i].size());
+    point.n_test = static_cast<int64_t>(test.size());
+    if (!run.ok() || test.size() == 0) {
       point.skipped = run.ok() ? "nothing open on that day with a known outcome" : run.error().message;
       backtest.points.push_back(std::move(point));
       continue;
     }
-    Result<std::vector<float>> scores = run->model.Probabilities(test->x);
+    Result<std::vector<float>> scores = run->model.Probabilities(test.x);
     if (!scores.ok()) return scores.error();
-    point.metrics = Evaluate(*scores, test->labels);
+    point.metrics = Evaluate(*scores, test.labels);
     pooled_scores.insert(pooled_scores.end(), scores->begin(), scores->end());
-    pooled_labels.insert(pooled_labels.end(), test->labels.begin(), test->labels.end());
-    run->model.known_by = as_of;
+    pooled_labels.insert(pooled_labels.end(), test.labels.begin(), test.labels.end());
+    run->model.known_by = dates[i];
     if (models) models->back() = std::move(run->model);
     backtest.points.push_back(std::move(point));
   }

@@ -32,9 +32,12 @@ Result<TrainingSummary> TrainAndStoreHashed(const Dataset& data, const std::stri
   const auto started = std::chrono::steady_clock::now();
   std::vector<store::ModelRecord> records;
   std::vector<std::optional<TrainedModel>> trained;
-  for (ModelKind kind : kAllModels) {
-    if (progress) progress(records.size(), std::string(ModelName(kind)));
-    Result<TrainedModel> model = TrainModel(data, kind);
+  if (progress) progress(0, std::string(ModelName(kAllModels.front())));
+  std::vector<Result<TrainedModel>> fitted = TrainModels(data, kAllModels);
+  for (size_t i = 0; i < fitted.size(); ++i) {
+    const ModelKind kind = kAllModels[i];
+    if (progress && i > 0) progress(i, std::string(ModelName(kind)));
+    Result<TrainedModel>& model = fitted[i];
     if (!model.ok()) {
       records.push_back(RefusalRecord(kind, model.error().message, data_hash));
       trained.emplace_back();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -10,6 +12,8 @@
 #include "crm/models/leakage_guard.h"
 #include "crm/models/metrics.h"
 #include "crm/models/model_diagnostics.h"
+#include "cross_validation_jobs.h"
+#include "job_pool.h"
 
 namespace crm::models {
 
@@ -94,47 +98,141 @@ Status CheckEnoughHistory(const TrainingSet& set) {
                std::to_string(negatives) + ", so scores fall back to historical rates"};
 }
 
-Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& options) {
-  if (Status enough = CheckEnoughHistory(set); !enough.ok()) return enough.error();
-  if (Status clean = CheckForLeakage(set.x, set.labels); !clean.ok()) return clean.error();
-  const std::vector<BoosterSettings> grid = options.grid.empty() ? DefaultSearchGrid() : options.grid;
-  Result<SearchResult> search = SearchSettings(set, grid);
-  if (!search.ok()) return search.error();
+namespace {
 
-  TrainedModel model;
-  model.kind = set.kind;
-  model.features = set.x.features;
-  model.settings = search->candidates[search->best].settings;
-  model.settings.nthread =
-      options.final_nthread > 0 ? options.final_nthread : (set.size() < kParallelFitRows ? 1 : 0);
-  Result<Booster> booster = Booster::Train(set.x, set.labels, model.settings);
-  if (!booster.ok()) return booster.error();
-  model.booster = std::make_shared<const Booster>(std::move(booster).value());
-  model.calibrator = ChooseCalibrator(search->cv.raw, set.labels);
-  model.reference = ColumnMedians(set.x);
-  ColumnRanges(set.x, model);
-  double positives = 0;
-  for (float label : set.labels) positives += label;
-  model.positive_rate = positives / static_cast<double>(set.size());
-  model.metrics = CrossValidatedMetrics(set, *search);
-  model.n_train = static_cast<int64_t>(set.size());
-  return TrainingRun{std::move(model), std::move(search->cv)};
+//! One model's training as jobs of a JobPool: its rows (built from the data, or given), the settings
+//! search (one job per fold and candidate), then, in the job that ends the search, the calibration, the
+//! final fit and the metrics.
+class ModelTraining {
+ public:
+  //! Training on rows built from `data`, as TrainModel does.
+  ModelTraining(const Dataset& data, ModelKind kind, const TrainOptions& options)
+      : data_(&data), kind_(kind), options_(options) {}
+  //! Training on `set`, as TrainOnSet does.
+  ModelTraining(const TrainingSet& set, const TrainOptions& options)
+      : kind_(set.kind), options_(options), set_(&set) {}
+
+  //! Adds the model's first job to `pool`: its jobs rank below those of models started with a higher
+  //! `rank` (the job that ends a search ranks first of all).
+  void Start(JobPool& pool, int64_t rank) {
+    pool.Add(2 * rank, [this, rank](JobPool& in) { Search(in, 2 * rank + 1); });
+  }
+  //! The trained model, or why it was not; once the pool has run.
+  Result<TrainingRun>& run() { return run_; }
+
+ private:
+  //! Builds the rows when needed, checks them and adds the search's jobs.
+  void Search(JobPool& pool, int64_t rank) {
+    if (data_ != nullptr) {
+      known_by_ = options_.known_by == kNoDay ? data_->LatestDate() : options_.known_by;
+      const std::vector<std::string> features =
+          options_.features.empty() ? DefaultFeatureNames(*data_, kind_) : options_.features;
+      Result<TrainingSet> built = BuildTrainingSet(*data_, kind_, known_by_, features);
+      if (!built.ok()) {
+        run_ = built.error();
+        return;
+      }
+      built_ = std::move(built).value();
+      set_ = &built_;
+    }
+    if (Status enough = CheckEnoughHistory(*set_); !enough.ok()) {
+      run_ = enough.error();
+      return;
+    }
+    if (Status clean = CheckForLeakage(set_->x, set_->labels); !clean.ok()) {
+      run_ = clean.error();
+      return;
+    }
+    grid_ = options_.grid.empty() ? DefaultSearchGrid() : options_.grid;
+    search_.emplace(*set_, grid_, kCrossValidationFolds, kCrossValidationSeed);
+    search_->AddJobs(pool, rank, [this](JobPool&) { run_ = Finish(); });
+  }
+
+  //! The chosen settings, the calibrator, the final fit and the model's metrics.
+  Result<TrainingRun> Finish() {
+    Result<std::vector<CrossValidation>> runs = search_->Take();
+    if (!runs.ok()) return runs.error();
+    SearchResult search = PickSettings(*set_, grid_, std::move(runs).value());
+    const TrainingSet& set = *set_;
+    TrainedModel model;
+    model.kind = set.kind;
+    model.features = set.x.features;
+    model.settings = search.candidates[search.best].settings;
+    model.settings.nthread =
+        options_.final_nthread > 0 ? options_.final_nthread : (set.size() < kParallelFitRows ? 1 : 0);
+    Result<Booster> booster = Booster::Train(set.x, set.labels, model.settings);
+    if (!booster.ok()) return booster.error();
+    model.booster = std::make_shared<const Booster>(std::move(booster).value());
+    model.calibrator = ChooseCalibrator(search.cv.raw, set.labels);
+    model.reference = ColumnMedians(set.x);
+    ColumnRanges(set.x, model);
+    double positives = 0;
+    for (float label : set.labels) positives += label;
+    model.positive_rate = positives / static_cast<double>(set.size());
+    model.metrics = CrossValidatedMetrics(set, search);
+    model.n_train = static_cast<int64_t>(set.size());
+    if (data_ != nullptr) {
+      model.known_by = known_by_;
+      model.metrics["fairness"] = FairnessJson(*data_, set, search.cv.calibrated);
+      if (set.sampled_from > static_cast<int64_t>(set.size()))
+        model.metrics["sampled_from"] = set.sampled_from;
+    }
+    return TrainingRun{std::move(model), std::move(search.cv)};
+  }
+
+  const Dataset* data_ = nullptr;
+  ModelKind kind_;
+  TrainOptions options_;
+  int32_t known_by_ = kNoDay;
+  TrainingSet built_;
+  const TrainingSet* set_ = nullptr;
+  std::vector<BoosterSettings> grid_;
+  std::optional<GridCrossValidation> search_;
+  Result<TrainingRun> run_ = Error{"the model was not trained"};
+};
+
+}  // namespace
+
+std::vector<Result<TrainingRun>> TrainOnSets(std::span<const TrainingSet> sets, const TrainOptions& options) {
+  std::vector<std::unique_ptr<ModelTraining>> trainings;
+  JobPool pool;
+  for (const TrainingSet& set : sets) {
+    trainings.push_back(std::make_unique<ModelTraining>(set, options));
+    trainings.back()->Start(pool, static_cast<int64_t>(trainings.size()));
+  }
+  pool.Run(kTrainingThreads);
+  std::vector<Result<TrainingRun>> runs;
+  for (const std::unique_ptr<ModelTraining>& training : trainings) runs.push_back(std::move(training->run()));
+  return runs;
+}
+
+Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& options) {
+  return std::move(TrainOnSets({&set, 1}, options).front());
+}
+
+std::vector<Result<TrainedModel>> TrainModels(const Dataset& data, std::span<const ModelKind> kinds,
+                                              const TrainOptions& options) {
+  std::vector<std::unique_ptr<ModelTraining>> trainings;
+  JobPool pool;
+  for (ModelKind kind : kinds) {
+    trainings.push_back(std::make_unique<ModelTraining>(data, kind, options));
+    trainings.back()->Start(pool, static_cast<int64_t>(trainings.size()));
+  }
+  pool.Run(kTrainingThreads);
+  std::vector<Result<TrainedModel>> models;
+  for (const std::unique_ptr<ModelTraining>& training : trainings) {
+    Result<TrainingRun>& run = training->run();
+    if (run.ok()) {
+      models.emplace_back(std::move(run->model));
+    } else {
+      models.emplace_back(run.error());
+    }
+  }
+  return models;
 }
 
 Result<TrainedModel> TrainModel(const Dataset& data, ModelKind kind, const TrainOptions& options) {
-  const int32_t known_by = options.known_by == kNoDay ? data.LatestDate() : options.known_by;
-  const std::vector<std::string> features =
-      options.features.empty() ? DefaultFeatureNames(data, kind) : options.features;
-  Result<TrainingSet> set = BuildTrainingSet(data, kind, known_by, features);
-  if (!set.ok()) return set.error();
-  Result<TrainingRun> run = TrainOnSet(*set, options);
-  if (!run.ok()) return run.error();
-  TrainedModel model = std::move(run->model);
-  model.known_by = known_by;
-  model.metrics["fairness"] = FairnessJson(data, *set, run->cv.calibrated);
-  if (set->sampled_from > static_cast<int64_t>(set->size()))
-    model.metrics["sampled_from"] = set->sampled_from;
-  return model;
+  return std::move(TrainModels(data, {&kind, 1}, options).front());
 }
 
 }  // namespace crm::models

@@ -9,6 +9,7 @@
 #include "crm/common/result.h"
 #include "crm/models/booster_settings.h"
 #include "crm/models/feature_matrix.h"
+#include "crm/models/training_matrix.h"
 
 namespace crm::models {
 
@@ -23,6 +24,9 @@ class Booster {
   //! barriers can make nthread 2 many times slower than 1: small data train best on one thread.
   static Result<Booster> Train(const FeatureMatrix& x, std::span<const float> labels,
                                const BoosterSettings& s, std::span<const float> weights = {});
+  //! Train on rows built once for several fits (one after the other, never two at a time on `rows`):
+  //! the same booster as Train on the FeatureMatrix they were built from.
+  static Result<Booster> Train(const TrainingMatrix& rows, const BoosterSettings& s);
   //! A booster from the bytes written by Save, predicting on `nthread` threads (1 to serve one request
   //! per thread; 0: all cores); ready to share across threads.
   static Result<Booster> Load(std::string_view bytes, int nthread);

@@ -23,16 +23,21 @@ struct CrossValidation {
 
 //! Folds used by every cross-validation of the product.
 inline constexpr int kCrossValidationFolds = 5;
+//! The seed of the folds used by every cross-validation of the product.
+inline constexpr uint64_t kCrossValidationSeed = 17;
 
 //! The cross-validation of each setting of `grid`, on the same folds: one booster per (setting, fold),
-//! two at a time on one thread each, each predicting its held-out rows. The settings' nthread is ignored.
+//! two at a time on one thread each, each predicting its held-out rows; the settings of one fold train on
+//! one XGBoost matrix, sketched once. The settings' nthread is ignored.
 //! An Error when a fold's training fails.
 Result<std::vector<CrossValidation>> CrossValidateEach(const TrainingSet& set,
                                                        std::span<const BoosterSettings> grid,
-                                                       int folds = kCrossValidationFolds, uint64_t seed = 17);
+                                                       int folds = kCrossValidationFolds,
+                                                       uint64_t seed = kCrossValidationSeed);
 
 //! CrossValidateEach of one setting.
 Result<CrossValidation> CrossValidate(const TrainingSet& set, const BoosterSettings& settings,
-                                      int folds = kCrossValidationFolds, uint64_t seed = 17);
+                                      int folds = kCrossValidationFolds,
+                                      uint64_t seed = kCrossValidationSeed);
 
 }  // namespace crm::models

@@ -1,6 +1,7 @@
 #pragma once
-// A small grid search: each candidate setting is cross-validated and the one with the lowest
-// out-of-fold log loss wins. The grid is small on purpose: on weak signal, bigger searches only fit noise.
+// A small grid search: each candidate setting is cross-validated (CrossValidateEach, or the trainer's
+// job pool) and the one with the lowest out-of-fold log loss wins. The grid is small on purpose: on
+// weak signal, bigger searches only fit noise.
 
 #include <span>
 #include <vector>
@@ -29,7 +30,9 @@ struct SearchResult {
 //! The candidates tried by default: shallow to moderately deep trees, slower learning for deeper ones.
 std::vector<BoosterSettings> DefaultSearchGrid();
 
-//! Cross-validates every candidate of `grid` (not empty) on `set` and keeps the best.
-Result<SearchResult> SearchSettings(const TrainingSet& set, std::span<const BoosterSettings> grid);
+//! The candidate of `grid` whose out-of-fold raw predictions (`runs`, one per candidate, on the same
+//! folds, calibrated or not) have the lowest log loss; its cross-validation, calibrated cross-fitted.
+SearchResult PickSettings(const TrainingSet& set, std::span<const BoosterSettings> grid,
+                          std::vector<CrossValidation> runs);
 
 }  // namespace crm::models

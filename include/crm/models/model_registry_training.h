@@ -21,7 +21,8 @@ struct TrainingSummary {
 };
 
 //! Trains every model on `data` and stores each (or its refusal) in `store` in one transaction.
-//! `progress`, when given, is told each model's name before it is trained.
+//! `progress`, when given, is told the first model's name before the models train together, then each
+//! other model's name before its backtest.
 Result<TrainingSummary> TrainAndStore(
     const Dataset& data, store::Store& store,
     const std::function<void(size_t done, const std::string& model)>& progress = {});

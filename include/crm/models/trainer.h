@@ -3,6 +3,7 @@
 // search by cross-validation, the calibrator fitted on out-of-fold predictions, and the final fit.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,15 @@ struct TrainingRun {
 //! calibration, final fit. The model's metrics are the cross-validated ones.
 Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& options);
 
+//! TrainOnSet of each of `sets` (one result each, in order), all their fits in one pool of two threads.
+std::vector<Result<TrainingRun>> TrainOnSets(std::span<const TrainingSet> sets, const TrainOptions& options);
+
 //! Builds the model's training rows from `data` and trains on them.
 Result<TrainedModel> TrainModel(const Dataset& data, ModelKind kind, const TrainOptions& options = {});
+
+//! TrainModel of each of `kinds` (one result each, in order), all their work in one pool of two
+//! threads: one model's final fit runs beside the next one's cross-validation, so no core waits.
+std::vector<Result<TrainedModel>> TrainModels(const Dataset& data, std::span<const ModelKind> kinds,
+                                              const TrainOptions& options = {});
 
 }  // namespace crm::models

@@ -369,5 +369,32 @@ TEST(BoosterTest, MovedBoosterKeepsWorking) {
   EXPECT_EQ(PredictOrDie(assigned, sample.x), expected);
 }
 
+TEST(BoosterTest, FitsSharingOneTrainingMatrixAreTheFitsOnTheirOwn) {
+  // A search trains its settings one after the other on one TrainingMatrix, whose quantile bins XGBoost
+  // caches after the first fit: each booster must be the one trained on the FeatureMatrix alone (the
+  // sample has categorical splits and missing values; both settings use the default max_bin).
+  const Sample sample = PlantedSignal(3000, 9);
+  const Sample held_out = PlantedSignal(500, 10);
+  BoosterSettings shallow = OneThread();
+  shallow.max_depth = 2;
+  shallow.rounds = 15;
+  BoosterSettings deep = OneThread();
+  deep.max_depth = 5;
+  deep.rounds = 10;
+  deep.subsample = 0.8;
+  deep.colsample_bytree = 0.8;
+  Result<TrainingMatrix> rows = TrainingMatrix::Create(sample.x, sample.labels, 1);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  for (const BoosterSettings& settings : {shallow, deep, shallow}) {
+    Result<Booster> shared = Booster::Train(*rows, settings);
+    ASSERT_TRUE(shared.ok()) << shared.error().message;
+    const Booster alone = TrainOrDie(sample, settings);
+    EXPECT_EQ(SaveOrDie(*shared), SaveOrDie(alone)) << "max_depth " << settings.max_depth;
+    EXPECT_EQ(PredictOrDie(*shared, held_out.x), PredictOrDie(alone, held_out.x));
+  }
+  EXPECT_NE(PredictOrDie(TrainOrDie(sample, shallow), held_out.x),
+            PredictOrDie(TrainOrDie(sample, deep), held_out.x));
+}
+
 }  // namespace
 }  // namespace crm::models

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "crm/models/cross_validation.h"
 #include "crm/models/feature_checks.h"
@@ -91,6 +93,32 @@ TEST(TrainerTest, CrossValidatingSettingsTogetherGivesEachOnesOwnResult) {
     EXPECT_EQ((*together)[i].calibrated, alone->calibrated) << "setting " << i;
   }
   EXPECT_NE((*together)[0].raw, (*together)[1].raw);
+}
+
+TEST(TrainerTest, ModelsTrainedTogetherAreTheModelsTrainedOneByOne) {
+  // TrainModels runs the three models' fits in one pool, in an order that depends on timing: each model
+  // must come out exactly as TrainModel makes it alone (a small grid keeps the test fast).
+  const Dataset& data = DemoDataset();
+  TrainOptions options;
+  options.grid.resize(2);
+  options.grid[0].rounds = 4;
+  options.grid[1].rounds = 6;
+  options.grid[1].max_depth = 2;
+  const std::vector<Result<TrainedModel>> together = TrainModels(data, kAllModels, options);
+  ASSERT_EQ(together.size(), kAllModels.size());
+  for (size_t i = 0; i < kAllModels.size(); ++i) {
+    SCOPED_TRACE(ModelName(kAllModels[i]));
+    const Result<TrainedModel> alone = TrainModel(data, kAllModels[i], options);
+    ASSERT_TRUE(together[i].ok()) << together[i].error().message;
+    ASSERT_TRUE(alone.ok()) << alone.error().message;
+    EXPECT_EQ(together[i]->kind, kAllModels[i]);
+    EXPECT_EQ(together[i]->metrics.dump(), alone->metrics.dump());
+    EXPECT_EQ(together[i]->settings.ToJson(), alone->settings.ToJson());
+    Result<std::string> saved_together = together[i]->booster->Save();
+    Result<std::string> saved_alone = alone->booster->Save();
+    ASSERT_TRUE(saved_together.ok() && saved_alone.ok());
+    EXPECT_EQ(*saved_together, *saved_alone);
+  }
 }
 
 TEST(TrainerTest, CloseValueSmuggledInIsRefusedAsLeakage) {

@@ -4,15 +4,14 @@
 #include <malloc.h>
 
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <span>
-#include <thread>
 
 #include "crm/common/progress.h"
 #include "crm/ingest/line_map.h"
 #include "crm/ingest/reference_resolver.h"
 #include "crm/ingest/row_fields.h"
+#include "crm/ingest/split_read.h"
 #include "crm/ingest/table_readers.h"
 #include "crm/ingest/text_interner.h"
 
@@ -41,14 +40,6 @@ bool OptionalReference(TableReader& reader, size_t column, std::string_view name
   return false;
 }
 
-//! How far the reading of a file has come, over its two halves: the first half's thread draws the bar
-//! from its own position and the bytes the second half's thread has read.
-struct ReadProgress {
-  ProgressBar* bar = nullptr;           //!< drawn by the first half's thread only
-  std::atomic<uint64_t> tail_bytes{0};  //!< bytes the second half has read, published by its thread
-  uint64_t tail_start = 0;              //!< where the second half begins
-};
-
 //! Validates activity rows and resolves their agents, accounts and deals; one per thread.
 class ActivityParser {
  public:
@@ -59,11 +50,7 @@ class ActivityParser {
   //! `progress` (first half) or publishes its bytes read to it (second half, `tail`).
   void Read(TableReader& reader, ProblemLog& log, ActivityPart& part, ReadProgress& progress, bool tail) {
     while (!log.fatal() && reader.Next()) {
-      if (tail) {
-        progress.tail_bytes.store(reader.position() - progress.tail_start, std::memory_order_relaxed);
-      } else {
-        progress.bar->Update(reader.position() + progress.tail_bytes.load(std::memory_order_relaxed));
-      }
+      progress.Update(reader, tail);
       ReadRow(reader, part);
       if (subject_ends_.size() == kSubjectBatch) InternSubjects(part);
     }
@@ -163,13 +150,6 @@ void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>&
   }
 }
 
-// Moves the values of `tail` to the end of `head`, releasing the tail's memory.
-template <typename T>
-void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
-  head.insert(head.end(), tail.begin(), tail.end());
-  std::vector<T>().swap(tail);
-}
-
 // Appends the rows of the file's second part after those of the first; `line_offset` is the line where
 // the second part begins.
 void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
@@ -218,36 +198,21 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
   TableReader& reader = *opened;
   ActivityPart head;
   head.rows.Reserve(reader.EstimateRows());
-  ActivityParser head_parser(data);
-  ProgressBar bar("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
-  ReadProgress progress;
-  progress.bar = &bar;
-
-  // The second half of a large file is read on a second thread.
-  ImportReport tail_report;
-  ProblemLog tail_log(tail_report, log.strict());
-  std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
-  ActivityParser tail_parser(data);
+  ActivityParser head_parser(data), tail_parser(data);
   ActivityPart tail;
-  std::jthread tail_thread;  // joined on every path out
-  if (tail_reader) {
-    tail.rows.Reserve(tail_reader->EstimateRows());
-    progress.tail_start = tail_reader->position();
-    tail_thread = std::jthread([&] { tail_parser.Read(*tail_reader, tail_log, tail, progress, true); });
-  }
-  head_parser.Read(reader, log, head, progress, false);
-  if (tail_thread.joinable()) tail_thread.join();
-  if (tail_reader && reader.StoppedAtSplit() && !tail_reader->error()) {
-    log.Absorb(tail_report, reader.line_at_split());
-    reader.Absorb(*tail_reader);
-    head_parser.Absorb(tail_parser);
-    JoinParts(head, tail, reader.line_at_split());
-  } else if (tail_reader) {  // a quoted field spans the split (or the tail failed): read on alone
-    tail = ActivityPart();
-    progress.tail_bytes = 0;
-    reader.ContinueToEnd();
-    head_parser.Read(reader, log, head, progress, false);
-  }
+  ProgressBar bar("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
+  ReadInTwoHalves(
+      reader, log, split_min_bytes, bar,
+      [&](TableReader& part_reader, ProblemLog& part_log, ReadProgress& progress, bool is_tail) {
+        if (is_tail) tail.rows.Reserve(part_reader.EstimateRows());
+        (is_tail ? tail_parser : head_parser)
+            .Read(part_reader, part_log, is_tail ? tail : head, progress, is_tail);
+      },
+      [&](int64_t line_offset) {
+        head_parser.Absorb(tail_parser);
+        JoinParts(head, tail, line_offset);
+      },
+      [&] { tail = ActivityPart(); });
   bar.Finish();
   malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate
   if (reader.error()) return *reader.error();

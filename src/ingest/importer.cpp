@@ -31,7 +31,8 @@ Status ReadAll(const std::string& folder, bool with_activities, size_t split_min
   if (Status s = ReadSalesTeams(path("sales_teams.csv"), data, log); !s) return s;
   if (Status s = ReadProducts(path("products.csv"), data, log); !s) return s;
   if (Status s = ReadAccounts(path("accounts.csv"), data, log, account_lines); !s) return s;
-  if (Status s = ReadPipeline(path("sales_pipeline.csv"), data, log, pipeline_lines); !s) return s;
+  if (Status s = ReadPipeline(path("sales_pipeline.csv"), data, log, pipeline_lines, split_min_bytes); !s)
+    return s;
   if (with_activities) {
     if (Status s = ReadActivities(path("activities.csv"), data, log, split_min_bytes); !s) return s;
   }

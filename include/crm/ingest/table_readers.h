@@ -22,8 +22,10 @@ Status ReadProducts(const std::string& path, Dataset& data, ProblemLog& log);
 Status ReadAccounts(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines);
 
 //! sales_pipeline.csv: opportunity_id, sales_agent, product, account, deal_stage, engage_date,
-//! close_date, close_value. Fills `lines` with the source line of each kept deal.
-Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines);
+//! close_date, close_value. Fills `lines` with the source line of each kept deal. A file of
+//! `split_min_bytes` or more is parsed on two threads, one half each; the result is the same as on one.
+Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines,
+                    size_t split_min_bytes);
 
 //! activities.csv (optional): activity_id, activity_date, activity_type, sales_agent, account,
 //! opportunity_id, subject. A file of `split_min_bytes` or more is parsed on two threads, one half

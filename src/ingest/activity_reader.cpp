@@ -192,7 +192,8 @@ void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const L
 
 }  // namespace
 
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes) {
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes,
+                      const std::function<void()>& parsed) {
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
   TableReader& reader = *opened;
@@ -213,6 +214,7 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
         JoinParts(head, tail, line_offset);
       },
       [&] { tail = ActivityPart(); });
+  parsed();
   bar.Finish();
   malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate
   if (reader.error()) return *reader.error();

@@ -163,11 +163,19 @@ void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>&
   }
 }
 
+// Frees the memory `value` holds: assigning it a fresh value would not (a string keeps its buffer when
+// assigned an empty one).
+template <typename T>
+void Release(T& value) {
+  T released = std::move(value);
+  value = T();
+}
+
 // Moves the values of `tail` to the end of `head`, releasing the tail's memory.
 template <typename T>
 void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
   head.insert(head.end(), tail.begin(), tail.end());
-  std::vector<T>().swap(tail);
+  Release(tail);
 }
 
 // Appends the rows of the file's second part after those of the first; `line_offset` is the line where
@@ -175,7 +183,7 @@ void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
 void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   const size_t first_tail_row = head.rows.size();
   for (size_t row = 0; row < tail.rows.size(); ++row) head.rows.id.Append(tail.rows.id[row]);
-  tail.rows.id = StringColumn();
+  Release(tail.rows.id);
   MoveAppend(head.rows.date, tail.rows.date);
   MoveAppend(head.rows.type, tail.rows.type);
   MoveAppend(head.rows.sales_agent, tail.rows.sales_agent);
@@ -185,7 +193,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
   Recode(tail.types, head.types, head.rows.type, first_tail_row);
   Recode(tail.subjects, head.subjects, head.rows.subject, first_tail_row);
-  tail = ActivityPart();  // its interners, no longer needed
+  Release(tail);  // its interners, no longer needed
 }
 
 bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
@@ -243,7 +251,7 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
     head_parser.Absorb(tail_parser);
     JoinParts(head, tail, reader.line_at_split());
   } else if (tail_reader) {  // a quoted field spans the split (or the tail failed): read on alone
-    tail = ActivityPart();
+    Release(tail);
     progress.tail_bytes = 0;
     reader.ContinueToEnd();
     head_parser.Read(reader, log, head, progress, false);

@@ -182,6 +182,11 @@ void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
 // the second part begins.
 void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   const size_t first_tail_row = head.rows.size();
+  // The tail's codes are made the head's first, so that its interners are gone before rows are copied.
+  Recode(tail.types, head.types, tail.rows.type, 0);
+  Recode(tail.subjects, head.subjects, tail.rows.subject, 0);
+  Release(tail.types);
+  Release(tail.subjects);
   for (size_t row = 0; row < tail.rows.size(); ++row) head.rows.id.Append(tail.rows.id[row]);
   Release(tail.rows.id);
   MoveAppend(head.rows.date, tail.rows.date);
@@ -191,9 +196,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   MoveAppend(head.rows.opportunity, tail.rows.opportunity);
   MoveAppend(head.rows.subject, tail.rows.subject);
   head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
-  Recode(tail.types, head.types, head.rows.type, first_tail_row);
-  Recode(tail.subjects, head.subjects, head.rows.subject, first_tail_row);
-  Release(tail);  // its interners, no longer needed
+  Release(tail);
 }
 
 bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {

@@ -154,8 +154,13 @@ void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>&
 // the second part begins.
 void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   const size_t first_tail_row = head.rows.size();
+  // The tail's codes are made the head's first, so that its interners are gone before rows are copied.
+  Recode(tail.types, head.types, tail.rows.type, 0);
+  Recode(tail.subjects, head.subjects, tail.rows.subject, 0);
+  Release(tail.types);
+  Release(tail.subjects);
   for (size_t row = 0; row < tail.rows.size(); ++row) head.rows.id.Append(tail.rows.id[row]);
-  tail.rows.id = StringColumn();
+  Release(tail.rows.id);
   MoveAppend(head.rows.date, tail.rows.date);
   MoveAppend(head.rows.type, tail.rows.type);
   MoveAppend(head.rows.sales_agent, tail.rows.sales_agent);
@@ -163,9 +168,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   MoveAppend(head.rows.opportunity, tail.rows.opportunity);
   MoveAppend(head.rows.subject, tail.rows.subject);
   head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
-  Recode(tail.types, head.types, head.rows.type, first_tail_row);
-  Recode(tail.subjects, head.subjects, head.rows.subject, first_tail_row);
-  tail = ActivityPart();  // its interners, no longer needed
+  Release(tail);
 }
 
 bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
@@ -213,7 +216,7 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
         head_parser.Absorb(tail_parser);
         JoinParts(head, tail, line_offset);
       },
-      [&] { tail = ActivityPart(); });
+      [&] { Release(tail); });
   parsed();
   bar.Finish();
   malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate

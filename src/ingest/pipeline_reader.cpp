@@ -173,7 +173,7 @@ void ReadDeals(TableReader& reader, ProblemLog& log, DealParser& parser, DealPar
 void JoinParts(DealPart& head, DealPart& tail, int64_t line_offset) {
   OpportunityColumns& rows = head.rows;
   for (size_t row = 0; row < tail.rows.size(); ++row) rows.id.Append(tail.rows.id[row]);
-  tail.rows.id = StringColumn();
+  Release(tail.rows.id);
   MoveAppend(rows.sales_agent, tail.rows.sales_agent);
   MoveAppend(rows.product, tail.rows.product);
   MoveAppend(rows.account, tail.rows.account);
@@ -213,7 +213,7 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
         head_parser.Absorb(tail_parser);
         JoinParts(head, tail, line_offset);
       },
-      [&] { tail = DealPart(); });
+      [&] { Release(tail); });
   data.opportunities = std::move(head.rows);
   lines = std::move(head.lines);
   progress.Finish();

@@ -66,11 +66,19 @@ void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_byte
   }
 }
 
+//! Frees the memory `value` holds: assigning it a fresh value would not (a string keeps its buffer when
+//! assigned an empty one).
+template <typename T>
+void Release(T& value) {
+  T released = std::move(value);
+  value = T();
+}
+
 //! Moves the values of `tail` to the end of `head`, releasing the tail's memory.
 template <typename T>
 void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
   head.insert(head.end(), tail.begin(), tail.end());
-  std::vector<T>().swap(tail);
+  Release(tail);
 }
 
 }  // namespace crm::ingest

@@ -181,12 +181,7 @@ bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
 // with other values a problem.
 void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const LineMap& lines) {
   const auto id_of = [&activities](size_t row) { return activities.id[row]; };
-  std::vector<std::pair<int32_t, int32_t>> repeated;
-  {
-    RowIndex ids;  // freed before the rows are copied to erase some
-    ids.Build(activities.size(), id_of);
-    repeated = ids.Duplicates(id_of);
-  }
+  const std::vector<std::pair<int32_t, int32_t>> repeated = RowIndex::Repeats(activities.size(), id_of);
   const std::vector<int32_t> removed = reader.JudgeRepeatedIds(
       repeated, kId, lines, id_of,
       [&](int32_t row, int32_t first) { return SameActivity(activities, row, first); });

@@ -87,11 +87,24 @@ class ActivityParser {
                            "an opportunity of sales_pipeline.csv", opportunity_row)) {
       return;
     }
+    // The type and agent columns are narrow: a code that does not fit is a problem, never wrapped.
+    const std::optional<uint16_t> agent_code = ToNarrow<uint16_t>(agent_row);
+    if (!agent_code) {
+      reader.Problem(kAgent, "'" + std::string(agent) +
+                                 "' comes after the first 65,535 sales agents, the most activities can name");
+      return;
+    }
+    const std::optional<uint8_t> type_code =
+        ToNarrow<uint8_t>(type.empty() ? kNoIndex : part.types.Intern(type));
+    if (!type_code) {
+      reader.Problem(kType, "'" + std::string(type) + "' would be a 256th activity type: at most 255 fit");
+      return;
+    }
     ActivityColumns& rows = part.rows;
     rows.id.Append(id);
     rows.date.push_back(day);
-    rows.type.push_back(type.empty() ? kNoIndex : part.types.Intern(type));
-    rows.sales_agent.push_back(agent_row);
+    rows.type.push_back(*type_code);
+    rows.sales_agent.push_back(*agent_code);
     rows.account.push_back(account_row);
     rows.opportunity.push_back(opportunity_row);
     rows.subject.push_back(kNoIndex);  // set by InternSubjects
@@ -135,9 +148,10 @@ class ActivityParser {
 };
 
 // Rewrites `codes[from..]`, codes of `local`, as codes of `target` (a TextInterner or StringDictionary)
-// for the same strings; kNoIndex stays.
-template <typename Dictionary>
-void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>& codes, size_t from) {
+// for the same strings; kNoIndex (in a narrow column its largest value) stays. The caller makes sure the
+// new codes fit a narrow column (see TypesFit).
+template <typename Dictionary, typename Code>
+void Recode(const TextInterner& local, Dictionary& target, std::vector<Code>& codes, size_t from) {
   std::vector<int32_t> map(local.size());
   bool identity = true;
   for (size_t code = 0; code < map.size(); ++code) {
@@ -146,8 +160,15 @@ void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>&
   }
   if (identity) return;
   for (size_t row = from; row < codes.size(); ++row) {
-    if (codes[row] != kNoIndex) codes[row] = map[codes[row]];
+    if (codes[row] != kNoNarrow<Code>) codes[row] = static_cast<Code>(map[codes[row]]);
   }
+}
+
+// True when the activity types of both parts, together, have codes that fit the one-byte type column.
+bool TypesFit(const TextInterner& head, const TextInterner& tail) {
+  TextInterner joined = head;
+  for (size_t code = 0; code < tail.size(); ++code) joined.Intern(tail.Value(static_cast<int32_t>(code)));
+  return joined.size() <= kNoNarrow<uint8_t>;
 }
 
 // Appends the rows of the file's second part after those of the first; `line_offset` is the line where
@@ -207,6 +228,7 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
         (is_tail ? tail_parser : head_parser)
             .Read(part_reader, part_log, is_tail ? tail : head, progress, is_tail);
       },
+      [&] { return TypesFit(head.types, tail.types); },  // else read on alone: too many types
       [&](int64_t line_offset) {
         head_parser.Absorb(tail_parser);
         JoinParts(head, tail, line_offset);

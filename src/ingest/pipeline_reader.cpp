@@ -209,6 +209,7 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
         ReadDeals(part_reader, part_log, is_tail ? tail_parser : head_parser, is_tail ? tail : head,
                   part_progress, is_tail);
       },
+      [] { return true; },
       [&](int64_t line_offset) {
         head_parser.Absorb(tail_parser);
         JoinParts(head, tail, line_offset);

@@ -35,12 +35,13 @@ struct ReadProgress {
 //! Reads the rows of `reader` with `read(reader, log, progress, tail)`, which reads until the reader
 //! stops or the log turns fatal. A file with at least `split_min_bytes` left is split near its middle
 //! (TableReader::SplitTail): the second half is read on a second thread (`tail` true, its own reader and
-//! log, lines from 0) while this thread reads the first. Then `join(line_offset)` appends the second
-//! half's rows to the first's (the halves' problems and counts are joined here), or, when a quoted field
-//! spanned the split or the second half failed, `discard()` drops them and this thread reads on to the end.
-template <typename Read, typename Join, typename Discard>
+//! log, lines from 0) while this thread reads the first. Then, if `joinable()`, `join(line_offset)` appends
+//! the second half's rows to the first's (the halves' problems and counts are joined here); otherwise, or
+//! when a quoted field spanned the split or the second half failed, `discard()` drops them and this thread
+//! reads on to the end.
+template <typename Read, typename Joinable, typename Join, typename Discard>
 void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_bytes, ProgressBar& bar,
-                     Read read, Join join, Discard discard) {
+                     Read read, Joinable joinable, Join join, Discard discard) {
   ReadProgress progress;
   progress.bar = &bar;
   ImportReport tail_report;
@@ -54,11 +55,11 @@ void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_byte
   read(reader, log, progress, false);
   if (!tail_reader) return;
   tail_thread.join();
-  if (reader.StoppedAtSplit() && !tail_reader->error()) {
+  if (reader.StoppedAtSplit() && !tail_reader->error() && joinable()) {
     log.Absorb(tail_report, reader.line_at_split());
     reader.Absorb(*tail_reader);
     join(reader.line_at_split());
-  } else {  // a quoted field spans the split (or the second half failed): read on alone
+  } else {  // a quoted field spans the split (or the second half failed, or cannot be joined): read on alone
     discard();
     progress.tail_bytes = 0;
     reader.ContinueToEnd();

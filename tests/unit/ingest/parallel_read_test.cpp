@@ -96,6 +96,28 @@ TEST(ParallelReadTest, TwoThreadsGiveTheSameRowsCodesAndReport) {
   ExpectSameOnOneAndTwoThreads(folder);
 }
 
+TEST(ParallelReadTest, ActivityTypesBeyondTheOneByteColumnAreProblemsOnOneAndTwoThreads) {
+  CrmFolder folder;
+  // 300 types: each half of the file has fewer than 256, the two together more.
+  std::string text = "activity_id,activity_date,activity_type,sales_agent,account,opportunity_id,subject\r\n";
+  for (int i = 0; i < 300; ++i) {
+    text += "ACT" + std::to_string(i) + ",2017-01-05,type " + std::to_string(i) +
+            ",Moses Frase,,AAAA0001,Call\r\n";
+  }
+  folder.files["activities.csv"] = text;
+  ExpectSameOnOneAndTwoThreads(folder);
+  auto result = folder.Import();
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  const ActivityColumns& activities = result->data.activities;
+  ASSERT_EQ(activities.size(), 255u);
+  EXPECT_EQ(result->data.activity_types.Value(activities.type[254]), "type 254");
+  ASSERT_EQ(result->report.problems.size(), 45u);
+  EXPECT_EQ(
+      result->report.problems[0].ToString(),
+      "activities.csv:257: activity_type: 'type 255' would be a 256th activity type: at most 255 fit; row "
+      "dropped");
+}
+
 TEST(ParallelReadTest, AQuotedFieldSpanningTheSplitIsReadWhole) {
   CrmFolder folder;
   // The middle row's subject holds many line breaks, so the split falls inside it.

@@ -26,9 +26,10 @@ std::vector<int32_t> Dropped(const std::vector<bool>& keep) {
 }
 
 //! Rewrites references through `renumbered`, leaving kNoIndex as it is.
-void Remap(std::vector<int32_t>& references, const std::vector<int32_t>& renumbered) {
-  for (int32_t& reference : references) {
-    if (reference != kNoIndex) reference = renumbered[reference];
+template <typename Row>
+void Remap(std::vector<Row>& references, const std::vector<int32_t>& renumbered) {
+  for (Row& reference : references) {
+    if (reference != kNoNarrow<Row>) reference = static_cast<Row>(renumbered[reference]);  // rows only shrink
   }
 }
 

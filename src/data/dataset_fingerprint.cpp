@@ -107,6 +107,18 @@ void AppendColumn(BlockDigest& digest, const std::vector<double>& column) {
   }
 }
 
+// A narrow column of codes or rows, digested as the int32 column it was, so that fingerprints stay.
+template <typename Narrow>
+void AppendNarrowColumn(BlockDigest& digest, const std::vector<Narrow>& column) {
+  digest.AppendValue<uint64_t>(column.size());
+  std::array<int32_t, 4096> batch;
+  for (size_t start = 0; start < column.size(); start += batch.size()) {
+    const size_t count = std::min(batch.size(), column.size() - start);
+    std::transform(column.begin() + start, column.begin() + start + count, batch.begin(), FromNarrow<Narrow>);
+    digest.Append(batch.data(), count * sizeof(int32_t));
+  }
+}
+
 void AppendColumn(BlockDigest& digest, const StringColumn& column) {
   digest.AppendValue<uint64_t>(column.size());
   for (size_t row = 0; row < column.size(); ++row) digest.AppendString(column[row]);
@@ -114,13 +126,15 @@ void AppendColumn(BlockDigest& digest, const StringColumn& column) {
 
 // A dictionary-coded column without its codes, which depend on how the dictionary was filled: the values
 // the rows use in the order they first appear, then each row's rank in that list (-1 when missing).
+template <typename Code>
 void AppendCodedColumn(BlockDigest& digest, const StringDictionary& dictionary,
-                       const std::vector<int32_t>& codes) {
+                       const std::vector<Code>& codes) {
   std::vector<int32_t> rank_of_code(dictionary.size(), kNoIndex);
   std::vector<int32_t> ranks;
   ranks.reserve(codes.size());
   std::vector<int32_t> first_seen;
-  for (int32_t code : codes) {
+  for (Code value : codes) {
+    const int32_t code = FromNarrow(value);
     if (code == kNoIndex) {
       ranks.push_back(kNoIndex);
       continue;
@@ -189,7 +203,7 @@ void AppendActivities(BlockDigest& digest, const Dataset& data) {
   AppendColumn(digest, activities.id);
   AppendColumn(digest, activities.date);
   AppendCodedColumn(digest, data.activity_types, activities.type);
-  AppendColumn(digest, activities.sales_agent);
+  AppendNarrowColumn(digest, activities.sales_agent);
   AppendColumn(digest, activities.account);
   AppendColumn(digest, activities.opportunity);
   AppendCodedColumn(digest, data.activity_subjects, activities.subject);

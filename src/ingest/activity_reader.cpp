@@ -4,15 +4,14 @@
 #include <malloc.h>
 
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <span>
-#include <thread>
 
 #include "crm/common/progress.h"
 #include "crm/ingest/line_map.h"
 #include "crm/ingest/reference_resolver.h"
 #include "crm/ingest/row_fields.h"
+#include "crm/ingest/split_read.h"
 #include "crm/ingest/table_readers.h"
 #include "crm/ingest/text_interner.h"
 
@@ -41,14 +40,6 @@ bool OptionalReference(TableReader& reader, size_t column, std::string_view name
   return false;
 }
 
-//! How far the reading of a file has come, over its two halves: the first half's thread draws the bar
-//! from its own position and the bytes the second half's thread has read.
-struct ReadProgress {
-  ProgressBar* bar = nullptr;           //!< drawn by the first half's thread only
-  std::atomic<uint64_t> tail_bytes{0};  //!< bytes the second half has read, published by its thread
-  uint64_t tail_start = 0;              //!< where the second half begins
-};
-
 //! Validates activity rows and resolves their agents, accounts and deals; one per thread.
 class ActivityParser {
  public:
@@ -59,11 +50,7 @@ class ActivityParser {
   //! `progress` (first half) or publishes its bytes read to it (second half, `tail`).
   void Read(TableReader& reader, ProblemLog& log, ActivityPart& part, ReadProgress& progress, bool tail) {
     while (!log.fatal() && reader.Next()) {
-      if (tail) {
-        progress.tail_bytes.store(reader.position() - progress.tail_start, std::memory_order_relaxed);
-      } else {
-        progress.bar->Update(reader.position() + progress.tail_bytes.load(std::memory_order_relaxed));
-      }
+      progress.Update(reader, tail);
       ReadRow(reader, part);
       if (subject_ends_.size() == kSubjectBatch) InternSubjects(part);
     }
@@ -100,11 +87,24 @@ class ActivityParser {
                            "an opportunity of sales_pipeline.csv", opportunity_row)) {
       return;
     }
+    // The type and agent columns are narrow: a code that does not fit is a problem, never wrapped.
+    const std::optional<uint16_t> agent_code = ToNarrow<uint16_t>(agent_row);
+    if (!agent_code) {
+      reader.Problem(kAgent, "'" + std::string(agent) +
+                                 "' comes after the first 65,535 sales agents, the most activities can name");
+      return;
+    }
+    const std::optional<uint8_t> type_code =
+        ToNarrow<uint8_t>(type.empty() ? kNoIndex : part.types.Intern(type));
+    if (!type_code) {
+      reader.Problem(kType, "'" + std::string(type) + "' would be a 256th activity type: at most 255 fit");
+      return;
+    }
     ActivityColumns& rows = part.rows;
     rows.id.Append(id);
     rows.date.push_back(day);
-    rows.type.push_back(type.empty() ? kNoIndex : part.types.Intern(type));
-    rows.sales_agent.push_back(agent_row);
+    rows.type.push_back(*type_code);
+    rows.sales_agent.push_back(*agent_code);
     rows.account.push_back(account_row);
     rows.opportunity.push_back(opportunity_row);
     rows.subject.push_back(kNoIndex);  // set by InternSubjects
@@ -148,9 +148,10 @@ class ActivityParser {
 };
 
 // Rewrites `codes[from..]`, codes of `local`, as codes of `target` (a TextInterner or StringDictionary)
-// for the same strings; kNoIndex stays.
-template <typename Dictionary>
-void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>& codes, size_t from) {
+// for the same strings; kNoIndex (in a narrow column its largest value) stays. The caller makes sure the
+// new codes fit a narrow column (see TypesFit).
+template <typename Dictionary, typename Code>
+void Recode(const TextInterner& local, Dictionary& target, std::vector<Code>& codes, size_t from) {
   std::vector<int32_t> map(local.size());
   bool identity = true;
   for (size_t code = 0; code < map.size(); ++code) {
@@ -159,23 +160,28 @@ void Recode(const TextInterner& local, Dictionary& target, std::vector<int32_t>&
   }
   if (identity) return;
   for (size_t row = from; row < codes.size(); ++row) {
-    if (codes[row] != kNoIndex) codes[row] = map[codes[row]];
+    if (codes[row] != kNoNarrow<Code>) codes[row] = static_cast<Code>(map[codes[row]]);
   }
 }
 
-// Moves the values of `tail` to the end of `head`, releasing the tail's memory.
-template <typename T>
-void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
-  head.insert(head.end(), tail.begin(), tail.end());
-  std::vector<T>().swap(tail);
+// True when the activity types of both parts, together, have codes that fit the one-byte type column.
+bool TypesFit(const TextInterner& head, const TextInterner& tail) {
+  TextInterner joined = head;
+  for (size_t code = 0; code < tail.size(); ++code) joined.Intern(tail.Value(static_cast<int32_t>(code)));
+  return joined.size() <= kNoNarrow<uint8_t>;
 }
 
 // Appends the rows of the file's second part after those of the first; `line_offset` is the line where
 // the second part begins.
 void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   const size_t first_tail_row = head.rows.size();
+  // The tail's codes are made the head's first, so that its interners are gone before rows are copied.
+  Recode(tail.types, head.types, tail.rows.type, 0);
+  Recode(tail.subjects, head.subjects, tail.rows.subject, 0);
+  Release(tail.types);
+  Release(tail.subjects);
   for (size_t row = 0; row < tail.rows.size(); ++row) head.rows.id.Append(tail.rows.id[row]);
-  tail.rows.id = StringColumn();
+  Release(tail.rows.id);
   MoveAppend(head.rows.date, tail.rows.date);
   MoveAppend(head.rows.type, tail.rows.type);
   MoveAppend(head.rows.sales_agent, tail.rows.sales_agent);
@@ -183,9 +189,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   MoveAppend(head.rows.opportunity, tail.rows.opportunity);
   MoveAppend(head.rows.subject, tail.rows.subject);
   head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
-  Recode(tail.types, head.types, head.rows.type, first_tail_row);
-  Recode(tail.subjects, head.subjects, head.rows.subject, first_tail_row);
-  tail = ActivityPart();  // its interners, no longer needed
+  Release(tail);
 }
 
 bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
@@ -198,12 +202,7 @@ bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
 // with other values a problem.
 void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const LineMap& lines) {
   const auto id_of = [&activities](size_t row) { return activities.id[row]; };
-  std::vector<std::pair<int32_t, int32_t>> repeated;
-  {
-    RowIndex ids;  // freed before the rows are copied to erase some
-    ids.Build(activities.size(), id_of);
-    repeated = ids.Duplicates(id_of);
-  }
+  const std::vector<std::pair<int32_t, int32_t>> repeated = RowIndex::Repeats(activities.size(), id_of);
   const std::vector<int32_t> removed = reader.JudgeRepeatedIds(
       repeated, kId, lines, id_of,
       [&](int32_t row, int32_t first) { return SameActivity(activities, row, first); });
@@ -212,42 +211,30 @@ void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const L
 
 }  // namespace
 
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes) {
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes,
+                      const std::function<void()>& parsed) {
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
   TableReader& reader = *opened;
   ActivityPart head;
   head.rows.Reserve(reader.EstimateRows());
-  ActivityParser head_parser(data);
-  ProgressBar bar("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
-  ReadProgress progress;
-  progress.bar = &bar;
-
-  // The second half of a large file is read on a second thread.
-  ImportReport tail_report;
-  ProblemLog tail_log(tail_report, log.strict());
-  std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
-  ActivityParser tail_parser(data);
+  ActivityParser head_parser(data), tail_parser(data);
   ActivityPart tail;
-  std::jthread tail_thread;  // joined on every path out
-  if (tail_reader) {
-    tail.rows.Reserve(tail_reader->EstimateRows());
-    progress.tail_start = tail_reader->position();
-    tail_thread = std::jthread([&] { tail_parser.Read(*tail_reader, tail_log, tail, progress, true); });
-  }
-  head_parser.Read(reader, log, head, progress, false);
-  if (tail_thread.joinable()) tail_thread.join();
-  if (tail_reader && reader.StoppedAtSplit() && !tail_reader->error()) {
-    log.Absorb(tail_report, reader.line_at_split());
-    reader.Absorb(*tail_reader);
-    head_parser.Absorb(tail_parser);
-    JoinParts(head, tail, reader.line_at_split());
-  } else if (tail_reader) {  // a quoted field spans the split (or the tail failed): read on alone
-    tail = ActivityPart();
-    progress.tail_bytes = 0;
-    reader.ContinueToEnd();
-    head_parser.Read(reader, log, head, progress, false);
-  }
+  ProgressBar bar("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
+  ReadInTwoHalves(
+      reader, log, split_min_bytes, bar,
+      [&](TableReader& part_reader, ProblemLog& part_log, ReadProgress& progress, bool is_tail) {
+        if (is_tail) tail.rows.Reserve(part_reader.EstimateRows());
+        (is_tail ? tail_parser : head_parser)
+            .Read(part_reader, part_log, is_tail ? tail : head, progress, is_tail);
+      },
+      [&] { return TypesFit(head.types, tail.types); },  // else read on alone: too many types
+      [&](int64_t line_offset) {
+        head_parser.Absorb(tail_parser);
+        JoinParts(head, tail, line_offset);
+      },
+      [&] { Release(tail); });
+  parsed();
   bar.Finish();
   malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate
   if (reader.error()) return *reader.error();

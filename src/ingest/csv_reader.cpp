@@ -87,11 +87,18 @@ uint64_t MatchBytes(uint64_t word, uint64_t pattern) {
   return ~(((x & kLow7Bits) + kLow7Bits) | x) & kHighBits;
 }
 
-// Appends the fields of the record at `start` when it is one line without quotes and returns the index
-// of its '\n' (or the end of input); npos, with `fields` partly filled, when it holds a quote. Scans
-// eight bytes at a time; `ascii` tells whether the line (and possibly a few bytes after it) is ASCII.
-size_t ScanPlainRecord(std::string_view input, size_t start, std::vector<std::string_view>& fields,
-                       bool& ascii) {
+//! Where ScanPlainRecord stopped.
+struct PlainScan {
+  //! complete: the index of the record's '\n' (or the end of input); otherwise the start of the first
+  //! field that holds a quote, the fields before it appended.
+  size_t end;
+  bool complete;  //!< the record is one line without quotes, all its fields appended
+  bool ascii;     //!< the bytes before `end` (and possibly a few after) are ASCII
+};
+
+// Appends the fields of the record at `start` up to the first field that holds a quote, or all of them
+// when it is one line without quotes. Scans eight bytes at a time.
+PlainScan ScanPlainRecord(std::string_view input, size_t start, std::vector<std::string_view>& fields) {
   size_t field_start = start;
   uint64_t high_bits = 0;
   for (size_t pos = start; pos < input.size(); pos += 8) {
@@ -99,22 +106,23 @@ size_t ScanPlainRecord(std::string_view input, size_t start, std::vector<std::st
     high_bits |= word & kHighBits;
     const uint64_t newlines = MatchBytes(word, Broadcast('\n'));
     const uint64_t line_bytes = newlines == 0 ? ~uint64_t{0} : (newlines & -newlines) - 1;  // before '\n'
-    if ((MatchBytes(word, Broadcast('"')) & line_bytes) != 0) return std::string_view::npos;
-    for (uint64_t commas = MatchBytes(word, Broadcast(',')) & line_bytes; commas != 0; commas &= commas - 1) {
+    const uint64_t quotes = MatchBytes(word, Broadcast('"')) & line_bytes;
+    uint64_t commas = MatchBytes(word, Broadcast(',')) & line_bytes;
+    if (quotes != 0) commas &= (quotes & -quotes) - 1;  // those before the quote
+    for (; commas != 0; commas &= commas - 1) {
       const size_t comma = pos + std::countr_zero(commas) / 8;
       fields.push_back(input.substr(field_start, comma - field_start));
       field_start = comma + 1;
     }
+    if (quotes != 0) return {field_start, false, high_bits == 0};
     if (newlines != 0) {
       const size_t newline = pos + std::countr_zero(newlines) / 8;
       fields.push_back(input.substr(field_start, TrimLineEndCr(input, field_start, newline) - field_start));
-      ascii = high_bits == 0;
-      return newline;
+      return {newline, true, high_bits == 0};
     }
   }
   fields.push_back(input.substr(field_start, TrimLineEndCr(input, field_start, input.size()) - field_start));
-  ascii = high_bits == 0;
-  return input.size();
+  return {input.size(), true, high_bits == 0};
 }
 
 // The index of the next '"' at or after `pos` (npos when there is none); adds the '\n's before it to
@@ -239,18 +247,19 @@ bool CsvReader::Next(CsvRecord& record) {
     const size_t start = position_;
     record.fields.clear();
     record.line = line_;
-    bool ascii = false;  // known on the fast path only
-    const size_t line_end = ScanPlainRecord(input, start, record.fields, ascii);
-    if (line_end != std::string_view::npos) {  // the fast path: one line, no quotes
-      position_ = std::min(line_end + 1, input.size());
+    const PlainScan scan = ScanPlainRecord(input, start, record.fields);
+    if (scan.complete) {  // the fast path: one line, no quotes
+      position_ = std::min(scan.end + 1, input.size());
       ++line_;
       if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // a blank line
-    } else {
-      record.fields.clear();
-      if (!ParseRecord(input, record)) break;
+    } else if (!ParseRecord(input, scan.end, record)) {  // from the first field with a quote
+      break;
     }
-    if (!ascii) {
-      record.invalid_utf8_field = FindInvalidUtf8Field(input.substr(start, position_ - start), record.fields);
+    // Only bytes not known to be ASCII need the UTF-8 check; fields are cut at ASCII bytes.
+    const size_t unchecked = !scan.ascii ? start : scan.complete ? position_ : scan.end;
+    if (unchecked < position_) {
+      record.invalid_utf8_field =
+          FindInvalidUtf8Field(input.substr(unchecked, position_ - unchecked), record.fields);
     }
     return true;
   }
@@ -258,8 +267,7 @@ bool CsvReader::Next(CsvRecord& record) {
   return false;
 }
 
-bool CsvReader::ParseRecord(std::string_view input, CsvRecord& record) {
-  size_t pos = position_;
+bool CsvReader::ParseRecord(std::string_view input, size_t pos, CsvRecord& record) {
   for (;;) {
     if (pos < input.size() && input[pos] == '"') {
       if (!ParseQuotedField(input, pos, record.fields)) return false;

@@ -1,10 +1,13 @@
 // Reader of sales_pipeline.csv: the opportunities, validated row by row and resolved against the masters.
+// A large file is read by two threads, each parsing one half; the halves are then joined as if one
+// thread had read the whole file (same rows, problems and report).
 #include <array>
 
 #include "crm/common/progress.h"
 #include "crm/data/erase_rows.h"
 #include "crm/ingest/reference_resolver.h"
 #include "crm/ingest/row_fields.h"
+#include "crm/ingest/split_read.h"
 #include "crm/ingest/stage_reader.h"
 #include "crm/ingest/table_readers.h"
 
@@ -64,6 +67,14 @@ class DealParser {
       return std::nullopt;
     }
     return deal;
+  }
+
+  //! Takes over the spelling variants met by the parser of the file's second half.
+  void Absorb(const DealParser& tail) {
+    agents_.Absorb(tail.agents_);
+    products_.Absorb(tail.products_);
+    accounts_.Absorb(tail.accounts_);
+    stages_.Absorb(tail.stages_);
   }
 
   //! Adds the cleaning entries for every spelling variant resolved.
@@ -133,21 +144,17 @@ void Append(OpportunityColumns& deals, std::string_view id, const Deal& deal) {
   deals.close_value.push_back(deal.value);
 }
 
-}  // namespace
+//! The deals read from one part of the file, with the source line of each.
+struct DealPart {
+  OpportunityColumns rows;
+  std::vector<int64_t> lines;
+};
 
-Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines) {
-  auto opened = TableReader::Open(path, kColumns, log);
-  if (!opened.ok()) return opened.error();
-  TableReader& reader = *opened;
-  DealParser parser(data);
-  OpportunityColumns& deals = data.opportunities;
-  const size_t expected_rows = reader.EstimateRows();
-  deals.Reserve(expected_rows);
-  lines.reserve(expected_rows);
-  ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
-
+// Appends the usable deals `reader` reads to `part`, until the reader stops or `log` turns fatal.
+void ReadDeals(TableReader& reader, ProblemLog& log, DealParser& parser, DealPart& part,
+               ReadProgress& progress, bool tail) {
   while (!log.fatal() && reader.Next()) {
-    progress.Update(reader.position());
+    progress.Update(reader, tail);
     const std::string_view id = reader.Field(kId);
     if (!RequireValue(reader, kId, id)) continue;
     const std::optional<Deal> deal = parser.Parse(reader);
@@ -156,9 +163,60 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
       reader.Problem(kClose, "a " + std::string(DealStageName(deal->stage)) + " deal has no close_date",
                      false);
     }
-    Append(deals, id, *deal);
-    lines.push_back(reader.line());
+    Append(part.rows, id, *deal);
+    part.lines.push_back(reader.line());
   }
+}
+
+// Appends the deals of the file's second part after those of the first; `line_offset` is the line where
+// the second part begins.
+void JoinParts(DealPart& head, DealPart& tail, int64_t line_offset) {
+  OpportunityColumns& rows = head.rows;
+  for (size_t row = 0; row < tail.rows.size(); ++row) rows.id.Append(tail.rows.id[row]);
+  Release(tail.rows.id);
+  MoveAppend(rows.sales_agent, tail.rows.sales_agent);
+  MoveAppend(rows.product, tail.rows.product);
+  MoveAppend(rows.account, tail.rows.account);
+  MoveAppend(rows.deal_stage, tail.rows.deal_stage);
+  MoveAppend(rows.engage_date, tail.rows.engage_date);
+  MoveAppend(rows.close_date, tail.rows.close_date);
+  MoveAppend(rows.close_value, tail.rows.close_value);
+  for (int64_t& line : tail.lines) line += line_offset;
+  MoveAppend(head.lines, tail.lines);
+}
+
+}  // namespace
+
+Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines,
+                    size_t split_min_bytes) {
+  auto opened = TableReader::Open(path, kColumns, log);
+  if (!opened.ok()) return opened.error();
+  TableReader& reader = *opened;
+  DealParser head_parser(data), tail_parser(data);
+  const size_t expected_rows = reader.EstimateRows();
+  DealPart head, tail;
+  head.rows.Reserve(expected_rows);
+  head.lines.reserve(expected_rows);
+  ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
+  ReadInTwoHalves(
+      reader, log, split_min_bytes, progress,
+      [&](TableReader& part_reader, ProblemLog& part_log, ReadProgress& part_progress, bool is_tail) {
+        if (is_tail) {
+          const size_t tail_rows = part_reader.EstimateRows();
+          tail.rows.Reserve(tail_rows);
+          tail.lines.reserve(tail_rows);
+        }
+        ReadDeals(part_reader, part_log, is_tail ? tail_parser : head_parser, is_tail ? tail : head,
+                  part_progress, is_tail);
+      },
+      [] { return true; },
+      [&](int64_t line_offset) {
+        head_parser.Absorb(tail_parser);
+        JoinParts(head, tail, line_offset);
+      },
+      [&] { Release(tail); });
+  data.opportunities = std::move(head.rows);
+  lines = std::move(head.lines);
   progress.Finish();
   if (reader.error()) return *reader.error();
   if (log.fatal()) return *log.fatal();
@@ -166,7 +224,7 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
   RemoveRepeatedIds(data, reader, lines);
   if (log.fatal()) return *log.fatal();
   log.report().files.push_back(reader.Finish(log.report().cleaning));
-  parser.ReportVariants(reader.name(), log.report().cleaning);
+  head_parser.ReportVariants(reader.name(), log.report().cleaning);
   return Status::Ok();
 }
 

@@ -33,7 +33,7 @@ uint64_t HashText(std::string_view text) {
 std::string_view TextInterner::ValueAt(uint64_t offset) const {
   uint32_t length;
   std::memcpy(&length, bytes_.data() + offset, sizeof(length));
-  return std::string_view(bytes_).substr(offset + sizeof(length), length);
+  return std::string_view(bytes_.data() + offset + sizeof(length), length);
 }
 
 int32_t TextInterner::Intern(std::string_view text) {
@@ -71,8 +71,9 @@ int32_t TextInterner::InternHashed(std::string_view text, uint64_t hash) {
   const auto code = static_cast<int32_t>(size());
   const auto length = static_cast<uint32_t>(text.size());
   offsets_.push_back(bytes_.size());
-  bytes_.append(reinterpret_cast<const char*>(&length), sizeof(length));
-  bytes_.append(text);
+  const auto* length_bytes = reinterpret_cast<const char*>(&length);
+  bytes_.insert(bytes_.end(), length_bytes, length_bytes + sizeof(length));
+  bytes_.insert(bytes_.end(), text.begin(), text.end());
   Place(hash, code);
   return code;
 }

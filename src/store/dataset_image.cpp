@@ -84,7 +84,7 @@ struct CodeOrders {
     for (const SalesAgent& agent : data.sales_agents) {
       valid = managers.Use(agent.manager) && regional_offices.Use(agent.regional_office) && valid;
     }
-    for (int32_t type : data.activities.type) valid = activity_types.Use(type) && valid;
+    for (uint8_t type : data.activities.type) valid = activity_types.Use(FromNarrow(type)) && valid;
     for (int32_t subject : data.activities.subject) valid = activity_subjects.Use(subject) && valid;
     if (!valid) return Error{"the dataset holds a code outside its dictionary"};
     return Status::Ok();
@@ -151,6 +151,13 @@ void PutNumbers(Writer& out, const std::vector<double>& values) {
   for (double value : values) out.Put<double>(AsStored(value));
 }
 
+// A narrow column of rows written as the int32 rows it holds: the image is the same as before it was narrow.
+template <typename Narrow>
+void PutNarrowColumn(Writer& out, const std::vector<Narrow>& values) {
+  out.PutIntegers(values.size(), kNoIndex,
+                  [&values](size_t row) { return int64_t{FromNarrow(values[row])}; });
+}
+
 template <typename T>
 void PutColumn(Writer& out, const std::vector<T>& values, int64_t missing) {
   out.PutIntegers(values.size(), missing,
@@ -160,7 +167,7 @@ void PutColumn(Writer& out, const std::vector<T>& values, int64_t missing) {
 template <typename T>
 void PutCodes(Writer& out, const std::vector<T>& values, const CodeOrder& order) {
   out.PutIntegers(values.size(), kNoIndex,
-                  [&](size_t row) { return static_cast<int64_t>(order(values[row])); });
+                  [&](size_t row) { return static_cast<int64_t>(order(FromNarrow(values[row]))); });
 }
 
 void PutMasters(Writer& out, const Dataset& data, const CodeOrders& codes) {
@@ -412,8 +419,13 @@ void GetActivities(Reader& in, const Header& header, Dataset& data) {
   ActivityColumns& activities = data.activities;
   GetStrings(in, count, activities.id);
   in.GetIntegers(count, kNoDay, kInt32Min + 1, kInt32Max, activities.date);  // never missing
-  in.GetIntegers(count, kNoIndex, 0, LastRow(data.activity_types.size()), activities.type);
-  in.GetIntegers(count, kNoIndex, 0, LastRow(data.sales_agents.size()), activities.sales_agent);
+  // Narrow columns: a code or row that does not fit fails the image (the rows then say which).
+  in.GetIntegers(count, kNoIndex, 0,
+                 std::min<int64_t>(LastRow(data.activity_types.size()), kNoNarrow<uint8_t> - 1),
+                 activities.type);
+  in.GetIntegers(count, kNoIndex, 0,
+                 std::min<int64_t>(LastRow(data.sales_agents.size()), kNoNarrow<uint16_t> - 1),
+                 activities.sales_agent);
   in.GetIntegers(count, kNoIndex, kNoIndex, LastRow(data.accounts.size()), activities.account);
   in.GetIntegers(count, kNoIndex, kNoIndex, LastRow(data.opportunities.size()), activities.opportunity);
   in.GetIntegers(count, kNoIndex, 0, LastRow(data.activity_subjects.size()), activities.subject);
@@ -444,7 +456,7 @@ Result<EncodedImage> EncodeDatasetImage(const Dataset& data, size_t part_bytes) 
       [&] { PutStrings(out, activities.id); },
       [&] { PutColumn(out, activities.date, kNoDay); },
       [&] { PutCodes(out, activities.type, codes.activity_types); },
-      [&] { PutColumn(out, activities.sales_agent, kNoIndex); },
+      [&] { PutNarrowColumn(out, activities.sales_agent); },
       [&] { PutColumn(out, activities.account, kNoIndex); },
       [&] { PutColumn(out, activities.opportunity, kNoIndex); },
       [&] { PutCodes(out, activities.subject, codes.activity_subjects); },

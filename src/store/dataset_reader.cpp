@@ -242,12 +242,16 @@ Status ReadActivities(sqlite3* db, Dataset& data) {
     if (!ColumnRow(statement, 7, subjects.texts.size(), subject) || subject == kNoIndex) {
       return RowError("activity", id, "subject_id names no subject");
     }
+    const std::optional<uint16_t> agent_code = ToNarrow<uint16_t>(agent);
+    if (!agent_code) return RowError("activity", id, "sales_agent_id is after the first 65,535 sales agents");
+    const std::optional<uint8_t> type_code = ToNarrow<uint8_t>(ColumnCode(statement, 3, data.activity_types));
+    if (!type_code) return RowError("activity", id, "activity_type would be a 256th activity type");
     int32_t& code = subjects.codes[subject];
     if (code == kNoIndex) code = data.activity_subjects.Intern(subjects.texts[subject]);
     activities.id.Append(id);
     activities.date.push_back(date);
-    activities.type.push_back(ColumnCode(statement, 3, data.activity_types));
-    activities.sales_agent.push_back(agent);
+    activities.type.push_back(*type_code);
+    activities.sales_agent.push_back(*agent_code);
     activities.account.push_back(account);
     activities.opportunity.push_back(opportunity);
     activities.subject.push_back(code);

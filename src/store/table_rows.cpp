@@ -137,13 +137,13 @@ Status ActivityRows::Value(sqlite3_context* context, size_t row, int column) {
       if (!ResultDay(context, activities.date[row], days_)) return Error{"date is outside years 1-9999"};
       break;
     case 2:
-      if (!ResultCode(context, data_.activity_types, activities.type[row])) {
-        return UnknownCode("type", activities.type[row]);
+      if (!ResultCode(context, data_.activity_types, FromNarrow(activities.type[row]))) {
+        return UnknownCode("type", FromNarrow(activities.type[row]));
       }
       break;
     case 3:
-      if (!ResultRowId(context, activities.sales_agent[row], data_.sales_agents.size())) {
-        return MissingRow("sales agent", activities.sales_agent[row]);
+      if (!ResultRowId(context, FromNarrow(activities.sales_agent[row]), data_.sales_agents.size())) {
+        return MissingRow("sales agent", FromNarrow(activities.sales_agent[row]));
       }
       break;
     case 4:

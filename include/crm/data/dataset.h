@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "crm/common/date.h"
@@ -36,6 +37,26 @@ std::optional<DealStage> DealStageFromName(std::string_view name);
 //! True for Won and Lost.
 inline bool IsClosed(DealStage stage) { return stage == DealStage::kWon || stage == DealStage::kLost; }
 
+//! The mark of a missing code or row in a column narrower than int32: kNoIndex converted, the type's
+//! largest value (activity types keep codes 0..254 in a byte, activities' agents rows 0..65,534).
+template <typename Narrow>
+inline constexpr Narrow kNoNarrow = static_cast<Narrow>(kNoIndex);
+
+//! `value` (a code, a row or kNoIndex) as an unsigned narrow column keeps it; nullopt when it does not fit.
+template <typename Narrow>
+std::optional<Narrow> ToNarrow(int32_t value) {
+  static_assert(std::is_unsigned_v<Narrow> && sizeof(Narrow) < sizeof(int32_t));
+  if (value == kNoIndex) return kNoNarrow<Narrow>;
+  if (value < 0 || value >= static_cast<int32_t>(kNoNarrow<Narrow>)) return std::nullopt;
+  return static_cast<Narrow>(value);
+}
+
+//! The code or row a column keeps, narrow or int32, as an int32 (kNoIndex for its missing mark).
+template <typename Code>
+int32_t FromNarrow(Code value) {
+  return value == kNoNarrow<Code> ? kNoIndex : static_cast<int32_t>(value);
+}
+
 //! A customer company (accounts.csv).
 struct Account {
   std::string name;
@@ -43,9 +64,9 @@ struct Account {
   int32_t year_established = kNoIndex;  //!< kNoIndex when missing
   double revenue = kNoNumber;           //!< annual revenue, millions of USD
   int64_t employees = kNoInteger;
-  int32_t office_location = kNoIndex;   //!< code in Dataset::countries
-  std::string subsidiary_of;            //!< parent's name as given; empty when none
-  int32_t parent = kNoIndex;            //!< parent's row, resolved by BuildIndexes
+  int32_t office_location = kNoIndex;  //!< code in Dataset::countries
+  std::string subsidiary_of;           //!< parent's name as given; empty when none
+  int32_t parent = kNoIndex;           //!< parent's row, resolved by BuildIndexes
 };
 
 //! A product of the catalogue (products.csv).
@@ -84,12 +105,12 @@ struct OpportunityColumns {
 //! Sales activities (activities.csv, optional): calls, emails, meetings, demos.
 struct ActivityColumns {
   StringColumn id;
-  std::vector<int32_t> date;         //!< day number
-  std::vector<int32_t> type;         //!< code in Dataset::activity_types
-  std::vector<int32_t> sales_agent;  //!< row in Dataset::sales_agents
-  std::vector<int32_t> account;      //!< row in Dataset::accounts, kNoIndex when missing
-  std::vector<int32_t> opportunity;  //!< row in OpportunityColumns, kNoIndex when not known
-  std::vector<int32_t> subject;      //!< code in Dataset::activity_subjects (subjects repeat a lot)
+  std::vector<int32_t> date;          //!< day number
+  std::vector<uint8_t> type;          //!< code in Dataset::activity_types (narrow: see FromNarrow)
+  std::vector<uint16_t> sales_agent;  //!< row in Dataset::sales_agents (narrow: see FromNarrow)
+  std::vector<int32_t> account;       //!< row in Dataset::accounts, kNoIndex when missing
+  std::vector<int32_t> opportunity;   //!< row in OpportunityColumns, kNoIndex when not known
+  std::vector<int32_t> subject;       //!< code in Dataset::activity_subjects (subjects repeat a lot)
 
   //! Number of activities.
   size_t size() const { return date.size(); }

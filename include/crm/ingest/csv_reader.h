@@ -72,8 +72,9 @@ class CsvReader {
   //! A reader of `input`, which `owner` keeps alive (a mapping or a string), from `position`.
   CsvReader(std::string name, std::shared_ptr<const void> owner, std::string_view input, bool mapped,
             size_t position, int64_t line);
-  //! Parses a record that contains quotes, starting at position_; false (and error_ set) on a fatal error.
-  bool ParseRecord(std::string_view input, CsvRecord& record);
+  //! Parses the rest of a record that contains quotes, from the field that starts at `pos` (the fields
+  //! before it are in `record`), and moves position_ past it; false (and error_ set) on a fatal error.
+  bool ParseRecord(std::string_view input, size_t pos, CsvRecord& record);
   //! Parses the quoted field that starts at `pos` and moves `pos` to the field's end; false on a fatal error.
   bool ParseQuotedField(std::string_view input, size_t& pos, std::vector<std::string_view>& fields);
   //! An empty scratch string for an unescaped field, kept in place until the next record.

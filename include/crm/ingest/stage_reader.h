@@ -21,6 +21,10 @@ class StageReader {
     if (auto stage = DealStageFromName(text)) return stage;
     return ReadVariant(text);
   }
+  //! Adds the variants seen by `part`, a reader of a later part of the same file, with their counts.
+  void Absorb(const StageReader& part) {
+    for (const auto& [variant, count] : part.variant_counts_) variant_counts_[variant] += count;
+  }
   //! Adds one "canonical_stage" cleaning entry per variant seen.
   void ReportVariants(const std::string& file, std::vector<CleaningEntry>& cleaning) const;
 

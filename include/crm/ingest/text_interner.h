@@ -4,9 +4,10 @@
 
 #include <cstdint>
 #include <span>
-#include <string>
 #include <string_view>
 #include <vector>
+
+#include "crm/common/huge_page_allocator.h"
 
 namespace crm::ingest {
 
@@ -41,10 +42,10 @@ class TextInterner {
   //! Puts the value of `code`, whose hash is `hash`, into the first free slot of its probe sequence.
   void Place(uint64_t hash, int32_t code);
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // a large table is on huge pages: fewer TLB misses
   size_t mask_ = 0;
-  std::string bytes_;              // each value as its 4-byte length and its bytes, back to back
-  std::vector<uint64_t> offsets_;  // where value `code` starts in bytes_
+  std::vector<char, HugePageAllocator<char>> bytes_;  // each value as its 4-byte length and its bytes
+  std::vector<uint64_t> offsets_;                     // where value `code` starts in bytes_
 };
 
 }  // namespace crm::ingest

@@ -72,6 +72,17 @@ TEST(RowIndexTest, FindsFirstRowsAndRepeatedKeysOfManyRows) {
   for (size_t i = 0; i < repeated.size(); ++i) {
     EXPECT_EQ(repeated[i], std::make_pair(static_cast<int32_t>(4000 + i), static_cast<int32_t>(i)));
   }
+  EXPECT_EQ(RowIndex::Repeats(keys.size(), key_of), repeated);  // the same pairs without an index
+}
+
+TEST(RowIndexTest, RepeatsPairsEveryRepeatWithTheFirstRowOfItsKey) {
+  const std::vector<std::string> keys = {"b", "a", "b", "c", "a", "b", "d"};
+  const auto key_of = [&keys](size_t row) -> std::string_view { return keys[row]; };
+  EXPECT_EQ(RowIndex::Repeats(keys.size(), key_of),
+            (std::vector<std::pair<int32_t, int32_t>>{{2, 0}, {4, 1}, {5, 0}}));
+  EXPECT_EQ(RowIndex::Repeats(3, key_of), (std::vector<std::pair<int32_t, int32_t>>{{2, 0}}));
+  EXPECT_TRUE(RowIndex::Repeats(2, key_of).empty());
+  EXPECT_TRUE(RowIndex::Repeats(0, key_of).empty());
 }
 
 }  // namespace

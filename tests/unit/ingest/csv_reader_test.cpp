@@ -175,6 +175,31 @@ TEST(CsvReaderTest, SplitsFieldsOfEveryLengthAroundWordBoundaries) {
   }
 }
 
+TEST(CsvReaderTest, KeepsTheFieldsBeforeAQuotedFieldAtEveryOffset) {
+  // Plain fields are cut eight bytes at a time up to the first field that holds a quote; the record is
+  // parsed on from there, wherever the quote falls in its word.
+  for (size_t first = 0; first <= 17; ++first) {
+    for (size_t second = 0; second <= 9; ++second) {
+      const std::string a(first, 'a'), b(second, 'b');
+      for (const char* ending : {"\n", "\r\n"}) {
+        const std::string contents =
+            a + "," + b + ",\"x,\"\"y\"" + ending + a + ",b\"c,\"d\"" + ending + "e,f";
+        EXPECT_EQ(Parse(contents).rows, (Rows{{a, b, "x,\"y"}, {a, "b\"c", "d"}, {"e", "f"}}))
+            << testing::PrintToString(contents);
+      }
+    }
+  }
+}
+
+TEST(CsvReaderTest, ChecksUtf8OnBothSidesOfAQuotedField) {
+  const Parsed parsed = Parse(
+      "\xFF,\"q\"\n"                  // invalid before the quoted field
+      "caf\xC3\xA9,\"q\",\xC3\x28\n"  // valid before it, invalid after it
+      "ok,\"q\xFF\"\n"                // invalid inside it
+      "ok,\"caf\xC3\xA9\",x\n");      // valid throughout
+  EXPECT_EQ(parsed.invalid_utf8_fields, (std::vector<int>{0, 2, 1, -1}));
+}
+
 TEST(CsvReaderTest, ReportsTheFirstFieldThatIsNotUtf8) {
   const Parsed parsed = Parse(
       "ok,caf\xC3\xA9,\xC3\x28,\xFF\n"  // the third field has a truncated sequence

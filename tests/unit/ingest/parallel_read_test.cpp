@@ -1,5 +1,5 @@
-// Reading activities.csv on two threads gives exactly what one thread gives: rows, codes, lines,
-// problems and report, also when a quoted field spans the split point.
+// Reading activities.csv and sales_pipeline.csv on two threads gives exactly what one thread gives: rows,
+// codes, lines, problems and report, also when a quoted field spans the split point.
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -43,6 +43,34 @@ std::string ActivitiesFile(int rows, const std::string& middle_subject) {
   return text;
 }
 
+// Deals with every kind of row the pipeline reader treats specially, spread over the whole file.
+std::string PipelineFile(int rows, const std::string& middle_account) {
+  std::string text =
+      "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\r\n";
+  for (int i = 0; i < rows; ++i) {
+    const std::string id =
+        i < 2 ? "AAAA000" + std::to_string(i + 1) : "D" + std::to_string(i);  // activities' deals
+    const std::string account = i == rows / 2
+                                    ? middle_account
+                                    : (i % 7 == 0 ? "acme corporation" : (i % 5 == 0 ? "" : "Bluth Company"));
+    if (i % 97 == 5) {
+      text += id + ",Moses Frase,GTX Pro,,Won,2017-01-02,2017-02-30,100\r\n";  // a bad date
+    } else if (i % 89 == 3) {
+      text += "D" + std::to_string(i / 2) + ",Moses Frase,GTX Pro,,Engaging,2017-03-01,,\r\n";  // an id again
+    } else if (i % 83 == 4) {
+      text += id + ",Moses Frase,GTX Pro,,Lost,2017-01-02,,\r\n";  // closed without a close date (kept)
+    } else {
+      const std::string product = i % 3 == 0 ? "GTXPro" : "MG Special";
+      const std::string stage = i % 11 == 0 ? "won" : (i % 2 == 0 ? "Won" : " Engaging");
+      const std::string close = stage == " Engaging" ? "," : ",2017-02-" + std::to_string(10 + i % 18) + ",";
+      text += id + ",Darcel Schlecht," + product + "," + account + "," + stage + ",2017-01-0" +
+              std::to_string(1 + i % 9) + close +
+              (stage == " Engaging" ? "" : std::to_string(100 + i % 500)) + "\r\n";
+    }
+  }
+  return text;
+}
+
 // Imports the folder once on one thread and once on two, and expects the same result.
 void ExpectSameOnOneAndTwoThreads(CrmFolder& folder) {
   auto one = folder.Import();
@@ -66,6 +94,28 @@ TEST(ParallelReadTest, TwoThreadsGiveTheSameRowsCodesAndReport) {
   CrmFolder folder;
   folder.files["activities.csv"] = ActivitiesFile(2000, "\"Quoted, with a comma\"");
   ExpectSameOnOneAndTwoThreads(folder);
+}
+
+TEST(ParallelReadTest, ActivityTypesBeyondTheOneByteColumnAreProblemsOnOneAndTwoThreads) {
+  CrmFolder folder;
+  // 300 types: each half of the file has fewer than 256, the two together more.
+  std::string text = "activity_id,activity_date,activity_type,sales_agent,account,opportunity_id,subject\r\n";
+  for (int i = 0; i < 300; ++i) {
+    text += "ACT" + std::to_string(i) + ",2017-01-05,type " + std::to_string(i) +
+            ",Moses Frase,,AAAA0001,Call\r\n";
+  }
+  folder.files["activities.csv"] = text;
+  ExpectSameOnOneAndTwoThreads(folder);
+  auto result = folder.Import();
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  const ActivityColumns& activities = result->data.activities;
+  ASSERT_EQ(activities.size(), 255u);
+  EXPECT_EQ(result->data.activity_types.Value(activities.type[254]), "type 254");
+  ASSERT_EQ(result->report.problems.size(), 45u);
+  EXPECT_EQ(
+      result->report.problems[0].ToString(),
+      "activities.csv:257: activity_type: 'type 255' would be a 256th activity type: at most 255 fit; row "
+      "dropped");
 }
 
 TEST(ParallelReadTest, AQuotedFieldSpanningTheSplitIsReadWhole) {
@@ -94,6 +144,41 @@ TEST(ParallelReadTest, StrictModeStopsAtTheFirstProblemWithItsLine) {
   ASSERT_FALSE(two.ok());
   EXPECT_EQ(two.error().message, never.error().message);
   EXPECT_NE(two.error().message.find("activities.csv:1502: opportunity_id:"), std::string::npos)
+      << two.error().message;
+}
+
+TEST(ParallelReadTest, TwoThreadsGiveTheSameDealsAndReport) {
+  CrmFolder folder;
+  folder.files["sales_pipeline.csv"] = PipelineFile(3000, "\"Bluth Company\"");
+  folder.files["activities.csv"] = ActivitiesFile(400, "Subject");
+  ExpectSameOnOneAndTwoThreads(folder);
+}
+
+TEST(ParallelReadTest, AQuotedFieldSpanningThePipelineSplitIsReadWhole) {
+  CrmFolder folder;
+  std::string account = "\"Acme";
+  for (int i = 0; i < 3000; ++i) account += "\r\nline " + std::to_string(i);
+  folder.files["sales_pipeline.csv"] = PipelineFile(400, account + "\"");
+  folder.files["activities.csv"] = ActivitiesFile(400, "Subject");
+  ExpectSameOnOneAndTwoThreads(folder);
+}
+
+TEST(ParallelReadTest, StrictModeStopsAtTheFirstPipelineProblemWithItsLine) {
+  CrmFolder folder;
+  std::string text =
+      "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n";
+  for (int i = 0; i < 2000; ++i) {
+    const std::string agent = i == 1500 ? "Nobody Known" : "Moses Frase";
+    text += "D" + std::to_string(i) + "," + agent + ",GTX Pro,,Engaging,2017-03-01,,\n";
+  }
+  folder.files["sales_pipeline.csv"] = text;
+  ASSERT_TRUE(folder.Import().ok());  // writes the files
+  auto never = ImportFolder(folder.dir.path().string(), {.strict = true, .split_min_bytes = kNeverSplit});
+  auto two = ImportFolder(folder.dir.path().string(), {.strict = true, .split_min_bytes = 0});
+  ASSERT_FALSE(never.ok());
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.error().message, never.error().message);
+  EXPECT_NE(two.error().message.find("sales_pipeline.csv:1502: sales_agent:"), std::string::npos)
       << two.error().message;
 }
 

@@ -1,0 +1,85 @@
+#pragma once
+// Reading one large CSV file on two threads, one half each, with a result equal to one thread's: the
+// halves' problems, counts and rows are joined as if one reader had read the whole file.
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "crm/common/progress.h"
+#include "crm/ingest/import_report.h"
+#include "crm/ingest/problem_log.h"
+#include "crm/ingest/table_reader.h"
+
+namespace crm::ingest {
+
+//! How far the reading of a file has come, over its two halves: the first half's thread draws the bar
+//! from its own position and the bytes the second half's thread has read.
+struct ReadProgress {
+  ProgressBar* bar = nullptr;           //!< drawn by the first half's thread only
+  std::atomic<uint64_t> tail_bytes{0};  //!< bytes the second half has read, published by its thread
+  uint64_t tail_start = 0;              //!< where the second half begins
+
+  //! Records that `reader`, of the second half when `tail`, has read up to its position.
+  void Update(const TableReader& reader, bool tail) {
+    if (tail) {
+      tail_bytes.store(reader.position() - tail_start, std::memory_order_relaxed);
+    } else {
+      bar->Update(reader.position() + tail_bytes.load(std::memory_order_relaxed));
+    }
+  }
+};
+
+//! Reads the rows of `reader` with `read(reader, log, progress, tail)`, which reads until the reader
+//! stops or the log turns fatal. A file with at least `split_min_bytes` left is split near its middle
+//! (TableReader::SplitTail): the second half is read on a second thread (`tail` true, its own reader and
+//! log, lines from 0) while this thread reads the first. Then, if `joinable()`, `join(line_offset)` appends
+//! the second half's rows to the first's (the halves' problems and counts are joined here); otherwise, or
+//! when a quoted field spanned the split or the second half failed, `discard()` drops them and this thread
+//! reads on to the end.
+template <typename Read, typename Joinable, typename Join, typename Discard>
+void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_bytes, ProgressBar& bar,
+                     Read read, Joinable joinable, Join join, Discard discard) {
+  ReadProgress progress;
+  progress.bar = &bar;
+  ImportReport tail_report;
+  ProblemLog tail_log(tail_report, log.strict());
+  std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
+  std::jthread tail_thread;  // joined on every path out
+  if (tail_reader) {
+    progress.tail_start = tail_reader->position();
+    tail_thread = std::jthread([&] { read(*tail_reader, tail_log, progress, true); });
+  }
+  read(reader, log, progress, false);
+  if (!tail_reader) return;
+  tail_thread.join();
+  if (reader.StoppedAtSplit() && !tail_reader->error() && joinable()) {
+    log.Absorb(tail_report, reader.line_at_split());
+    reader.Absorb(*tail_reader);
+    join(reader.line_at_split());
+  } else {  // a quoted field spans the split (or the second half failed, or cannot be joined): read on alone
+    discard();
+    progress.tail_bytes = 0;
+    reader.ContinueToEnd();
+    read(reader, log, progress, false);
+  }
+}
+
+//! Frees the memory `value` holds: assigning it a fresh value would not (a string keeps its buffer when
+//! assigned an empty one).
+template <typename T>
+void Release(T& value) {
+  T released = std::move(value);
+  value = T();
+}
+
+//! Moves the values of `tail` to the end of `head`, releasing the tail's memory.
+template <typename T>
+void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  Release(tail);
+}
+
+}  // namespace crm::ingest

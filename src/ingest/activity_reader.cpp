@@ -192,6 +192,18 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   Release(tail);
 }
 
+//! While alive, every buffer of 1 MB or more is mapped on its own, so that freeing one (the second half's
+//! columns once joined, the id check's tags) gives its memory back at once: glibc would otherwise serve
+//! them from its heaps after the first large free of the process, and keep what they free. On leaving,
+//! the threshold is 32 MB, the ceiling glibc's own adjustment reaches.
+class LargeBuffersMapped {
+ public:
+  LargeBuffersMapped() { mallopt(M_MMAP_THRESHOLD, 1 << 20); }
+  ~LargeBuffersMapped() { mallopt(M_MMAP_THRESHOLD, 32 << 20); }
+  LargeBuffersMapped(const LargeBuffersMapped&) = delete;
+  LargeBuffersMapped& operator=(const LargeBuffersMapped&) = delete;
+};
+
 bool SameActivity(const ActivityColumns& a, int32_t row, int32_t other) {
   return a.date[row] == a.date[other] && a.type[row] == a.type[other] &&
          a.sales_agent[row] == a.sales_agent[other] && a.account[row] == a.account[other] &&
@@ -213,6 +225,7 @@ void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const L
 
 Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes,
                       const std::function<void()>& parsed) {
+  const LargeBuffersMapped large_buffers_mapped;
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
   TableReader& reader = *opened;

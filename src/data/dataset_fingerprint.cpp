@@ -65,14 +65,15 @@ class BlockDigest {
     Flush();
     return std::move(digests_);
   }
-
- private:
+  //! Ends the current block here, as one Append of kBlockBytes or more does first: a column handed over in
+  //! pieces then cuts the same blocks as the whole column would have.
   void Flush() {
     if (used_ == 0) return;
     digests_ += Sha256Hex(std::string_view(block_.get(), used_));
     used_ = 0;
   }
 
+ private:
   std::unique_ptr<char[]> block_;
   size_t used_ = 0;
   std::string digests_;
@@ -111,7 +112,8 @@ void AppendColumn(BlockDigest& digest, const std::vector<double>& column) {
 template <typename Narrow>
 void AppendNarrowColumn(BlockDigest& digest, const std::vector<Narrow>& column) {
   digest.AppendValue<uint64_t>(column.size());
-  std::array<int32_t, 4096> batch;
+  if (column.size() * sizeof(int32_t) >= kBlockBytes) digest.Flush();
+  std::array<int32_t, 4096> batch;  // 16 KiB: the blocks after the flush end where the batches do
   for (size_t start = 0; start < column.size(); start += batch.size()) {
     const size_t count = std::min(batch.size(), column.size() - start);
     std::transform(column.begin() + start, column.begin() + start + count, batch.begin(), FromNarrow<Narrow>);

@@ -70,6 +70,9 @@ Engine::Engine(const Dataset& data, ModelSources sources)
           data, calendar_, latest_day_ != kNoDay ? latest_day_ : TodayUtc(), latest_day_, &sources_)),
       other_states_(data, calendar_, latest_day_, &sources_) {
   latest_state_->LearnDealFacts();
+  // The forecast of every deal at the default date is kept by its state; computing it now also learns its
+  // simulation and the state of its backtest's date, which a filtered forecast uses too.
+  (void)Run("forecast", FilterRequest{});
 }
 
 Result<Insight> Engine::Run(std::string_view type, const FilterRequest& request) const {

@@ -23,8 +23,8 @@ const std::vector<std::string>& InsightTypes();
 //! Answers insight queries on a dataset that outlives it.
 class Engine {
  public:
-  //! An engine over `data`, with the facts of the default as-of date learned from every deal and activity
-  //! (so that no first query waits for them); open engaged deals are weighted by the win source's
+  //! An engine over `data`, with the facts of the default as-of date learned from every deal and activity,
+  //! and the forecast of every deal at that date (so that no first query waits for them); open engaged deals are weighted by the win source's
   //! probabilities when given (the trained model), else by their product's historical win rate; account
   //! health shows the risk source's probabilities when given.
   explicit Engine(const Dataset& data, ModelSources sources = {});
@@ -40,7 +40,7 @@ class Engine {
   Table Breakdown(Dimension dimension, const DealFilter& filter) const;
   //! Month lookups over the data's dates.
   const Calendar& calendar() const { return calendar_; }
-  //! Also builds the default date's forecast simulation and model risks now (servers call this at start-up).
+  //! Also scores the accounts' model risks at the default date now (servers call this at start-up).
   void Warm() const { latest_state_->Warm(); }
   //! The latest date in the data (the default as-of date), kNoDay when there is none.
   int32_t latest_day() const { return latest_day_; }

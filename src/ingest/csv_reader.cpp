@@ -1,6 +1,7 @@
 #include "crm/ingest/csv_reader.h"
 
 #include <fcntl.h>
+#include <immintrin.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -96,12 +97,13 @@ struct PlainScan {
   bool ascii;     //!< the bytes before `end` (and possibly a few after) are ASCII
 };
 
-// Appends the fields of the record at `start` up to the first field that holds a quote, or all of them
-// when it is one line without quotes. Scans eight bytes at a time.
-PlainScan ScanPlainRecord(std::string_view input, size_t start, std::vector<std::string_view>& fields) {
-  size_t field_start = start;
-  uint64_t high_bits = 0;
-  for (size_t pos = start; pos < input.size(); pos += 8) {
+// Appends the fields of the record from `pos` (its current field starting at `field_start`) up to the
+// first field that holds a quote, or all of them when it is one line without quotes. Scans eight bytes at
+// a time; `ascii`: the bytes from `field_start` to `pos` were all ASCII.
+PlainScan ScanPlainFrom(std::string_view input, size_t pos, size_t field_start, bool ascii,
+                        std::vector<std::string_view>& fields) {
+  uint64_t high_bits = ascii ? 0 : kHighBits;
+  for (; pos < input.size(); pos += 8) {
     const uint64_t word = LoadWord(input, pos);
     high_bits |= word & kHighBits;
     const uint64_t newlines = MatchBytes(word, Broadcast('\n'));
@@ -123,6 +125,54 @@ PlainScan ScanPlainRecord(std::string_view input, size_t start, std::vector<std:
   }
   fields.push_back(input.substr(field_start, TrimLineEndCr(input, field_start, input.size()) - field_start));
   return {input.size(), true, high_bits == 0};
+}
+
+// ScanPlainFrom from the record's start.
+PlainScan ScanPlainRecord(std::string_view input, size_t start, std::vector<std::string_view>& fields) {
+  return ScanPlainFrom(input, start, start, true, fields);
+}
+
+// The same scan 32 bytes at a time with AVX2, down to the last whole 32 bytes of the input; the eight-byte
+// scan finishes the rest.
+__attribute__((target("avx2"))) PlainScan ScanPlainRecordAvx2(std::string_view input, size_t start,
+                                                              std::vector<std::string_view>& fields) {
+  const __m256i newline_bytes = _mm256_set1_epi8('\n');
+  const __m256i quote_bytes = _mm256_set1_epi8('"');
+  const __m256i comma_bytes = _mm256_set1_epi8(',');
+  size_t field_start = start;
+  uint32_t high_bits = 0;
+  size_t pos = start;
+  for (; pos + 32 <= input.size(); pos += 32) {
+    const __m256i block = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(input.data() + pos));
+    high_bits |= static_cast<uint32_t>(_mm256_movemask_epi8(block));
+    const auto newlines =
+        static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, newline_bytes)));
+    const uint32_t line_bytes = newlines == 0 ? ~uint32_t{0} : (newlines & -newlines) - 1;  // before '\n'
+    const uint32_t quotes =
+        static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, quote_bytes))) & line_bytes;
+    uint32_t commas =
+        static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, comma_bytes))) & line_bytes;
+    if (quotes != 0) commas &= (quotes & -quotes) - 1;  // those before the quote
+    for (; commas != 0; commas &= commas - 1) {
+      const size_t comma = pos + static_cast<size_t>(std::countr_zero(commas));
+      fields.push_back(input.substr(field_start, comma - field_start));
+      field_start = comma + 1;
+    }
+    if (quotes != 0) return {field_start, false, high_bits == 0};
+    if (newlines != 0) {
+      const size_t newline = pos + static_cast<size_t>(std::countr_zero(newlines));
+      fields.push_back(input.substr(field_start, TrimLineEndCr(input, field_start, newline) - field_start));
+      return {newline, true, high_bits == 0};
+    }
+  }
+  return ScanPlainFrom(input, pos, field_start, high_bits == 0, fields);
+}
+
+//! The record scan this CPU runs fastest, picked once.
+using PlainScanner = PlainScan (*)(std::string_view, size_t, std::vector<std::string_view>&);
+PlainScanner BestPlainScanner() {
+  static const PlainScanner scanner = __builtin_cpu_supports("avx2") ? ScanPlainRecordAvx2 : ScanPlainRecord;
+  return scanner;
 }
 
 // The index of the next '"' at or after `pos` (npos when there is none); adds the '\n's before it to
@@ -247,7 +297,7 @@ bool CsvReader::Next(CsvRecord& record) {
     const size_t start = position_;
     record.fields.clear();
     record.line = line_;
-    const PlainScan scan = ScanPlainRecord(input, start, record.fields);
+    const PlainScan scan = BestPlainScanner()(input, start, record.fields);
     if (scan.complete) {  // the fast path: one line, no quotes
       position_ = std::min(scan.end + 1, input.size());
       ++line_;

@@ -34,7 +34,7 @@ std::vector<int32_t> SelectDeals(const Dataset& data, const PipelineSnapshot& sn
   for (size_t i = 0; i < deals.size(); ++i) {
     const auto row = static_cast<int32_t>(i);
     bool keep = (agent_ok[agents[i]] & product_ok[products[i]] & account_ok[accounts[i] + 1]) != 0;
-    if (snapshot.rewound()) keep &= snapshot.Visible(row);
+    keep &= snapshot.Visible(row);
     if (filter.deal_stage) keep &= snapshot.Stage(row) == *filter.deal_stage;
     if (filter.period) {
       const int32_t day = snapshot.ReferenceDay(row);

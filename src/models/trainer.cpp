@@ -191,16 +191,19 @@ class ModelTraining {
   Result<TrainingRun> run_ = Error{"the model was not trained"};
 };
 
+//! Runs the jobs of every training in one pool on the training threads, the first ones' ranked first.
+void TrainTogether(const std::vector<std::unique_ptr<ModelTraining>>& trainings) {
+  JobPool pool;
+  for (size_t i = 0; i < trainings.size(); ++i) trainings[i]->Start(pool, static_cast<int64_t>(i + 1));
+  pool.Run(kTrainingThreads);
+}
+
 }  // namespace
 
 std::vector<Result<TrainingRun>> TrainOnSets(std::span<const TrainingSet> sets, const TrainOptions& options) {
   std::vector<std::unique_ptr<ModelTraining>> trainings;
-  JobPool pool;
-  for (const TrainingSet& set : sets) {
-    trainings.push_back(std::make_unique<ModelTraining>(set, options));
-    trainings.back()->Start(pool, static_cast<int64_t>(trainings.size()));
-  }
-  pool.Run(kTrainingThreads);
+  for (const TrainingSet& set : sets) trainings.push_back(std::make_unique<ModelTraining>(set, options));
+  TrainTogether(trainings);
   std::vector<Result<TrainingRun>> runs;
   for (const std::unique_ptr<ModelTraining>& training : trainings) runs.push_back(std::move(training->run()));
   return runs;
@@ -213,12 +216,8 @@ Result<TrainingRun> TrainOnSet(const TrainingSet& set, const TrainOptions& optio
 std::vector<Result<TrainedModel>> TrainModels(const Dataset& data, std::span<const ModelKind> kinds,
                                               const TrainOptions& options) {
   std::vector<std::unique_ptr<ModelTraining>> trainings;
-  JobPool pool;
-  for (ModelKind kind : kinds) {
-    trainings.push_back(std::make_unique<ModelTraining>(data, kind, options));
-    trainings.back()->Start(pool, static_cast<int64_t>(trainings.size()));
-  }
-  pool.Run(kTrainingThreads);
+  for (ModelKind kind : kinds) trainings.push_back(std::make_unique<ModelTraining>(data, kind, options));
+  TrainTogether(trainings);
   std::vector<Result<TrainedModel>> models;
   for (const std::unique_ptr<ModelTraining>& training : trainings) {
     Result<TrainingRun>& run = training->run();

@@ -1,4 +1,4 @@
-// RowIndex: the in-place sort of its entries and its directory.
+// RowIndex: the in-place sort of its entries and its directory, and the filter of repeated tags.
 #include "crm/data/row_index.h"
 
 #include <array>
@@ -48,14 +48,16 @@ void SortByTopBits(std::vector<T>& values, std::vector<uint32_t>& directory) {
 
 }  // namespace
 
+RowIndex::RepeatFilter::RepeatFilter(size_t rows) {
+  int bits = 12;  // 2^12 to 2^30 bits, about 16 a row
+  while (bits < 30 && (size_t{1} << bits) < rows * 16) ++bits;
+  shift_ = 32 - bits;
+  words_.resize((size_t{1} << bits) / 32);
+}
+
 void RowIndex::SortEntries() {
   static_assert(kDirectoryShift == 16, "the directory has a slot for each value of the tag's top 16 bits");
   SortByTopBits(entries_, directory_);
-}
-
-void RowIndex::SortTags(std::vector<uint32_t>& tags) {
-  std::vector<uint32_t> directory;
-  SortByTopBits(tags, directory);
 }
 
 }  // namespace crm

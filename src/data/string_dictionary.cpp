@@ -2,13 +2,13 @@
 #include "crm/data/string_dictionary.h"
 
 #include <algorithm>
-#include <functional>
+
+#include "crm/common/text_hash.h"
 
 namespace crm {
 
 namespace {
 
-uint64_t HashOf(std::string_view value) { return std::hash<std::string_view>{}(value); }
 uint64_t TagOf(uint64_t hash) { return hash >> 32; }
 int32_t CodeOf(uint64_t slot) { return static_cast<int32_t>(slot & 0xFFFFFFFFu) - 1; }
 
@@ -16,7 +16,7 @@ int32_t CodeOf(uint64_t slot) { return static_cast<int32_t>(slot & 0xFFFFFFFFu) 
 
 int32_t StringDictionary::Intern(std::string_view value) {
   if ((values_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = HashOf(value);
+  const uint64_t hash = HashText(value);
   uint64_t& slot = slots_[SlotOf(value, hash)];
   if (slot != 0) return CodeOf(slot);
   const auto code = static_cast<int32_t>(values_.size());
@@ -27,7 +27,7 @@ int32_t StringDictionary::Intern(std::string_view value) {
 
 int32_t StringDictionary::Find(std::string_view value) const {
   if (slots_.empty()) return kNoIndex;
-  const uint64_t slot = slots_[SlotOf(value, HashOf(value))];
+  const uint64_t slot = slots_[SlotOf(value, HashText(value))];
   return slot == 0 ? kNoIndex : CodeOf(slot);
 }
 
@@ -48,7 +48,7 @@ void StringDictionary::Grow() {
   slots_.assign(std::max<size_t>(16, slots_.size() * 2), 0);
   const size_t mask = slots_.size() - 1;
   for (size_t code = 0; code < values_.size(); ++code) {
-    const uint64_t hash = HashOf(values_[code]);
+    const uint64_t hash = HashText(values_[code]);
     size_t index = hash & mask;
     while (slots_[index] != 0) index = (index + 1) & mask;
     slots_[index] = (TagOf(hash) << 32) | static_cast<uint32_t>(code + 1);

@@ -223,8 +223,7 @@ void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const L
 
 }  // namespace
 
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes,
-                      const std::function<void()>& parsed) {
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes) {
   const LargeBuffersMapped large_buffers_mapped;
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
@@ -247,7 +246,6 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
         JoinParts(head, tail, line_offset);
       },
       [&] { Release(tail); });
-  parsed();
   bar.Finish();
   malloc_trim(0);  // the second thread's freed columns: give them back before the next steps allocate
   if (reader.error()) return *reader.error();

@@ -1,7 +1,9 @@
 #include "crm/ingest/importer.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <filesystem>
-#include <functional>
 #include <future>
 #include <map>
 
@@ -16,20 +18,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-//! The files every import needs: all of kImportFiles but the last.
-constexpr size_t kRequiredFiles = std::size(kImportFiles) - 1;
-
 //! Digests of the files present, keyed by file name.
 using Digests = std::map<std::string, Result<std::string>>;
 
+// Hashes `paths` on the calling thread, at the lowest priority: the thread is meant to use what time the
+// import's own threads leave (see ImportFolder).
 Digests HashFiles(const std::vector<std::string>& paths) {
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);  // this thread only (Linux); advice only
   Digests digests;
   for (const std::string& path : paths) digests.emplace(fs::path(path).filename().string(), Sha256File(path));
   return digests;
 }
 
-Status ReadAll(const std::string& folder, bool with_activities, size_t split_min_bytes,
-               const std::function<void()>& activities_parsed, Dataset& data, ProblemLog& log) {
+Status ReadAll(const std::string& folder, bool with_activities, size_t split_min_bytes, Dataset& data,
+               ProblemLog& log) {
   const auto path = [&](const char* name) { return (fs::path(folder) / name).string(); };
   std::vector<int64_t> account_lines, pipeline_lines;
   if (Status s = ReadSalesTeams(path("sales_teams.csv"), data, log); !s) return s;
@@ -38,8 +40,7 @@ Status ReadAll(const std::string& folder, bool with_activities, size_t split_min
   if (Status s = ReadPipeline(path("sales_pipeline.csv"), data, log, pipeline_lines, split_min_bytes); !s)
     return s;
   if (with_activities) {
-    if (Status s = ReadActivities(path("activities.csv"), data, log, split_min_bytes, activities_parsed); !s)
-      return s;
+    if (Status s = ReadActivities(path("activities.csv"), data, log, split_min_bytes); !s) return s;
   }
   FlagOutliers(data, pipeline_lines, account_lines, log.report());
   return Status::Ok();
@@ -62,23 +63,17 @@ Result<ImportResult> ImportFolder(const std::string& folder, const ImportOptions
     }
   }
   const bool with_activities = paths.size() == std::size(kImportFiles);
-  // The files are hashed on another thread: the required ones at once, activities.csv once its rows are
-  // parsed, while this thread checks and joins them (both cores read it before; one is free then).
-  std::future<Digests> digests =
-      std::async(std::launch::async, HashFiles, std::vector(paths.begin(), paths.begin() + kRequiredFiles));
-  std::future<Digests> activity_digest;
-  const auto hash_activities = [&] {
-    activity_digest = std::async(std::launch::async, HashFiles, std::vector{paths.back()});
-  };
+  // The files are hashed on another thread, at the lowest priority: the reading threads keep the cores
+  // busy, and the hashing takes what time they leave (a half read before the other, the single-threaded
+  // checks and joins) instead of a core of its own at the end.
+  std::future<Digests> digests = std::async(std::launch::async, HashFiles, paths);
 
   ImportResult result;
   result.report.source = fs::absolute(folder, error).lexically_normal().string();
   ProblemLog log(result.report, options.strict);
   if (!with_activities) log.Warn("activities.csv not found: activity-based measures are off");
-  const Status status =
-      ReadAll(folder, with_activities, options.split_min_bytes, hash_activities, result.data, log);
+  const Status status = ReadAll(folder, with_activities, options.split_min_bytes, result.data, log);
   Digests hashes = digests.get();
-  if (activity_digest.valid()) hashes.merge(activity_digest.get());
   if (!status) return status.error();
   for (FileReport& file : result.report.files) {
     auto& digest = hashes.at(file.name);

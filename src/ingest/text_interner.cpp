@@ -3,32 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "crm/common/text_hash.h"
+
 namespace crm::ingest {
-
-namespace {
-
-constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-
-// A fast 64-bit hash of short strings: eight bytes at a time, multiply and fold, then a final mix.
-uint64_t HashText(std::string_view text) {
-  uint64_t hash = text.size() * kMultiplier;
-  size_t pos = 0;
-  for (; pos + 8 <= text.size(); pos += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + pos, 8);
-    hash = (hash ^ word) * kMultiplier;
-    hash ^= hash >> 29;
-  }
-  if (pos < text.size()) {
-    uint64_t word = 0;
-    std::memcpy(&word, text.data() + pos, text.size() - pos);
-    hash = (hash ^ word) * kMultiplier;
-  }
-  hash ^= hash >> 32;
-  return hash * kMultiplier;
-}
-
-}  // namespace
 
 std::string_view TextInterner::ValueAt(uint64_t offset) const {
   uint32_t length;

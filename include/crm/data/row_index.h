@@ -3,7 +3,7 @@
 // and the row), radix-sorted in place. Building it reads the keys once, in order, so it stays fast for
 // millions of rows (no random probing), and it stays valid when the indexed table is moved or copied
 // (it stores no keys: they are read back through a key function and compared in full). Repeats finds
-// repeated keys without an index, in half its memory.
+// repeated keys without an index, in half its memory or less.
 
 #include <algorithm>
 #include <cstdint>
@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "crm/common/huge_page_allocator.h"
+#include "crm/common/text_hash.h"
 #include "crm/data/string_dictionary.h"
 
 namespace crm {
@@ -49,25 +51,18 @@ class RowIndex {
     return RepeatsAmong(entries_, key_of);
   }
 
-  //! Duplicates of rows 0..rows-1 without an index: 4 bytes a row for a moment (the rows' hash tags,
-  //! sorted), then 8 for the few rows whose tag another row shares, instead of an index's 8 bytes a row.
+  //! Duplicates of rows 0..rows-1 without an index, in two passes over the keys: the first marks the
+  //! bits of each key's hash in a RepeatFilter, the second collects the few rows whose bits were met
+  //! twice, which alone are sorted and compared. The filter has about 4 bytes a row, for a moment,
+  //! instead of an index's 8 bytes a row.
   template <typename KeyOf>
   static std::vector<std::pair<int32_t, int32_t>> Repeats(size_t rows, KeyOf key_of) {
-    const std::vector<uint32_t> shared = SharedTags(rows, key_of);
-    if (shared.empty()) return {};
-    // A bit for each value of a tag's top kFilterBits bits spares most rows the binary search.
-    const auto bit_of = [](uint32_t tag) { return tag >> (32 - kFilterBits); };
-    std::vector<uint64_t> filter((size_t{1} << kFilterBits) / 64);
-    for (uint32_t tag : shared) filter[bit_of(tag) / 64] |= uint64_t{1} << (bit_of(tag) % 64);
+    RepeatFilter filter(rows);
+    ForEachTag(rows, key_of, filter, [&filter](size_t /*row*/, uint32_t tag) { filter.Add(tag); });
     std::vector<uint64_t> entries;
-    for (size_t row = 0; row < rows; ++row) {
-      const uint32_t tag = HashTag(key_of(row));
-      const uint32_t bit = bit_of(tag);
-      if ((filter[bit / 64] >> (bit % 64) & 1) != 0 &&
-          std::binary_search(shared.begin(), shared.end(), tag)) {
-        entries.push_back((uint64_t{tag} << 32) | row);
-      }
-    }
+    ForEachTag(rows, key_of, filter, [&](size_t row, uint32_t tag) {
+      if (filter.MetTwice(tag)) entries.push_back((uint64_t{tag} << 32) | row);
+    });
     std::sort(entries.begin(), entries.end());
     return RepeatsAmong(entries, key_of);
   }
@@ -78,26 +73,53 @@ class RowIndex {
   }
 
  private:
-  static uint32_t HashTag(std::string_view key) {
-    return static_cast<uint32_t>(std::hash<std::string_view>{}(key) >> 32);
-  }
+  static uint32_t HashTag(std::string_view key) { return static_cast<uint32_t>(HashText(key) >> 32); }
   static int32_t RowOf(uint64_t entry) { return static_cast<int32_t>(entry & 0xFFFFFFFFu); }
   //! Sorts the entries by tag, then row, in place (no scratch array), and builds the directory.
   void SortEntries();
-  //! The tags that two or more of rows 0..rows-1 have, ascending.
-  template <typename KeyOf>
-  static std::vector<uint32_t> SharedTags(size_t rows, KeyOf key_of) {
-    std::vector<uint32_t> tags(rows);
-    for (size_t row = 0; row < rows; ++row) tags[row] = HashTag(key_of(row));
-    SortTags(tags);
-    std::vector<uint32_t> shared;
-    for (size_t i = 1; i < tags.size(); ++i) {
-      if (tags[i] == tags[i - 1] && (shared.empty() || shared.back() != tags[i])) shared.push_back(tags[i]);
+  //! Which hash tags were met once and twice, about 16 bits a row each, in one array (a tag's two bits
+  //! share a cache line); a tag's top bits say which bits are its.
+  class RepeatFilter {
+   public:
+    //! A filter sized for `rows` rows.
+    explicit RepeatFilter(size_t rows);
+    //! Starts reading the bits of `tag`, to be used soon.
+    void Prefetch(uint32_t tag) const { __builtin_prefetch(&words_[WordOf(tag)]); }
+    //! Marks `tag` met: met twice when it was met before.
+    void Add(uint32_t tag) {
+      uint64_t* words = &words_[WordOf(tag)];
+      const uint64_t mask = MaskOf(tag);
+      words[1] |= words[0] & mask;
+      words[0] |= mask;
     }
-    return shared;
+    //! True when `tag`'s bits were met twice or more (by it or by another tag with the same top bits).
+    bool MetTwice(uint32_t tag) const { return (words_[WordOf(tag) + 1] & MaskOf(tag)) != 0; }
+
+   private:
+    //! Word 2w holds the met-once bits of bits 64w..64w+63, word 2w + 1 their met-twice bits; a tag's
+    //! bit is its top bits.
+    size_t WordOf(uint32_t tag) const { return (tag >> shift_) / 64 * 2; }
+    uint64_t MaskOf(uint32_t tag) const { return uint64_t{1} << ((tag >> shift_) % 64); }
+
+    int shift_;
+    std::vector<uint64_t, HugePageAllocator<uint64_t>> words_;  // read at random: on huge pages
+  };
+
+  //! Calls `use(row, tag)` for rows 0..rows-1 in order, with the hash tag of each key; the bits of a batch
+  //! of tags are prefetched from `filter` before the first is used.
+  template <typename KeyOf, typename Use>
+  static void ForEachTag(size_t rows, KeyOf key_of, const RepeatFilter& filter, Use use) {
+    constexpr size_t kBatch = 64;
+    uint32_t tags[kBatch];
+    for (size_t begin = 0; begin < rows; begin += kBatch) {
+      const size_t count = std::min(kBatch, rows - begin);
+      for (size_t i = 0; i < count; ++i) {
+        tags[i] = HashTag(key_of(begin + i));
+        filter.Prefetch(tags[i]);
+      }
+      for (size_t i = 0; i < count; ++i) use(begin + i, tags[i]);
+    }
   }
-  //! Sorts tags in place, the way SortEntries sorts entries.
-  static void SortTags(std::vector<uint32_t>& tags);
   //! The duplicates among `entries` (tag, row) sorted by tag, then row: see Duplicates.
   template <typename KeyOf>
   static std::vector<std::pair<int32_t, int32_t>> RepeatsAmong(const std::vector<uint64_t>& entries,
@@ -120,9 +142,6 @@ class RowIndex {
     std::sort(duplicates.begin(), duplicates.end());
     return duplicates;
   }
-
-  //! Bits of a tag that Repeats' filter of shared tags looks at.
-  static constexpr int kFilterBits = 20;
 
   //! The directory has one slot per value of the tag's top 16 bits.
   static constexpr int kDirectoryShift = 16;

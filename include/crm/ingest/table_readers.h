@@ -3,7 +3,6 @@
 // applies the unambiguous cleaning rules (recorded in the report) and appends the rows to the Dataset.
 // Master tables are read first: the pipeline and the activities resolve their references against them.
 
-#include <functional>
 #include <string>
 
 #include "crm/common/result.h"
@@ -30,9 +29,7 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
 
 //! activities.csv (optional): activity_id, activity_date, activity_type, sales_agent, account,
 //! opportunity_id, subject. A file of `split_min_bytes` or more is parsed on two threads, one half
-//! each; the result is the same as on one. `parsed` is called once every row is parsed, before the
-//! single-threaded checks (the importer starts hashing the file then).
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes,
-                      const std::function<void()>& parsed);
+//! each; the result is the same as on one.
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes);
 
 }  // namespace crm::ingest

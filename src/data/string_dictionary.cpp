@@ -25,6 +25,12 @@ int32_t StringDictionary::Intern(std::string_view value) {
   return code;
 }
 
+void StringDictionary::InternBatch(std::span<const std::string_view> values, std::span<int32_t> codes) {
+  values_.reserve(values_.size() + values.size());
+  while ((values_.size() + values.size()) * 2 > slots_.size()) Grow();  // no growing while interning
+  for (size_t i = 0; i < values.size(); ++i) codes[i] = Intern(values[i]);
+}
+
 int32_t StringDictionary::Find(std::string_view value) const {
   if (slots_.empty()) return kNoIndex;
   const uint64_t slot = slots_[SlotOf(value, HashText(value))];

@@ -152,12 +152,13 @@ class ActivityParser {
 // new codes fit a narrow column (see TypesFit).
 template <typename Dictionary, typename Code>
 void Recode(const TextInterner& local, Dictionary& target, std::vector<Code>& codes, size_t from) {
+  std::vector<std::string_view> values(local.size());
+  for (size_t code = 0; code < values.size(); ++code) values[code] = local.Value(static_cast<int32_t>(code));
   std::vector<int32_t> map(local.size());
+  target.InternBatch(values, map);
   bool identity = true;
-  for (size_t code = 0; code < map.size(); ++code) {
-    map[code] = target.Intern(local.Value(static_cast<int32_t>(code)));
+  for (size_t code = 0; code < map.size(); ++code)
     identity = identity && map[code] == static_cast<int32_t>(code);
-  }
   if (identity) return;
   for (size_t row = from; row < codes.size(); ++row) {
     if (codes[row] != kNoNarrow<Code>) codes[row] = static_cast<Code>(map[codes[row]]);
@@ -180,7 +181,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   Recode(tail.subjects, head.subjects, tail.rows.subject, 0);
   Release(tail.types);
   Release(tail.subjects);
-  for (size_t row = 0; row < tail.rows.size(); ++row) head.rows.id.Append(tail.rows.id[row]);
+  head.rows.id.AppendAll(tail.rows.id);
   Release(tail.rows.id);
   MoveAppend(head.rows.date, tail.rows.date);
   MoveAppend(head.rows.type, tail.rows.type);

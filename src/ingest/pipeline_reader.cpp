@@ -172,7 +172,7 @@ void ReadDeals(TableReader& reader, ProblemLog& log, DealParser& parser, DealPar
 // the second part begins.
 void JoinParts(DealPart& head, DealPart& tail, int64_t line_offset) {
   OpportunityColumns& rows = head.rows;
-  for (size_t row = 0; row < tail.rows.size(); ++row) rows.id.Append(tail.rows.id[row]);
+  rows.id.AppendAll(tail.rows.id);
   Release(tail.rows.id);
   MoveAppend(rows.sales_agent, tail.rows.sales_agent);
   MoveAppend(rows.product, tail.rows.product);

@@ -25,6 +25,8 @@ class StringColumn {
     ++rows_;
     if (!offsets_.empty()) offsets_.push_back(bytes_.size());
   }
+  //! Appends every value of `other`, in order.
+  void AppendAll(const StringColumn& other);
   //! The value of row `row`; valid until the next Append.
   std::string_view operator[](size_t row) const {
     if (offsets_.empty()) return std::string_view(bytes_).substr(row * width_, width_);

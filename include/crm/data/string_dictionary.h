@@ -3,6 +3,7 @@
 // slot a value that points back into the values (no second copy of each string).
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@ class StringDictionary {
  public:
   //! The code of `value`, adding it when new.
   int32_t Intern(std::string_view value);
+  //! Interns `values[i]` into `codes[i]`, in order: the same codes as calling Intern on each.
+  void InternBatch(std::span<const std::string_view> values, std::span<int32_t> codes);
   //! The code of `value`, or kNoIndex when absent.
   int32_t Find(std::string_view value) const;
   //! The string of a code; empty for kNoIndex.

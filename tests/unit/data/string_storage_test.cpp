@@ -43,6 +43,48 @@ TEST(StringColumnTest, HoldsEmptyValuesAndStartsWithAnyWidth) {
   EXPECT_EQ(Values(column), (std::vector<std::string>{"", ""}));
 }
 
+StringColumn ColumnOf(const std::vector<std::string>& values) {
+  StringColumn column;
+  for (const std::string& value : values) column.Append(value);
+  return column;
+}
+
+TEST(StringColumnTest, AppendsAWholeColumnOfAnyWidths) {
+  const std::vector<std::vector<std::string>> cases[] = {
+      {{"AB12", "CD34"}, {"EF56"}},              // one width: the bytes are appended
+      {{}, {"EF56", "GH78"}},                    // into an empty column
+      {{"AB12"}, {}},                            // nothing to append
+      {{"AB12", "CD34"}, {"EF5", "GH7"}},        // two widths: offsets from here on
+      {{"AB12", "longer id"}, {"EF56", ""}},     // offsets already
+      {{"AB12"}, {"longer id", "x", "EF56"}}};  // offsets in the appended column
+  for (const auto& halves : cases) {
+    StringColumn column = ColumnOf(halves[0]);
+    column.AppendAll(ColumnOf(halves[1]));
+    std::vector<std::string> expected = halves[0];
+    expected.insert(expected.end(), halves[1].begin(), halves[1].end());
+    EXPECT_EQ(Values(column), expected);
+    column.Append("next");  // still appendable, whatever form it took
+    expected.push_back("next");
+    EXPECT_EQ(Values(column), expected);
+  }
+}
+
+TEST(StringDictionaryTest, InternsABatchAsOneByOne) {
+  StringDictionary one_by_one, batched;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3000; ++i) texts.push_back("value " + std::to_string(i * 7 % 1000));
+  batched.Intern("value 999");
+  one_by_one.Intern("value 999");
+  std::vector<int32_t> expected;
+  for (const std::string& text : texts) expected.push_back(one_by_one.Intern(text));
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  std::vector<int32_t> codes(views.size());
+  batched.InternBatch(views, codes);
+  EXPECT_EQ(codes, expected);
+  EXPECT_EQ(batched.values(), one_by_one.values());
+  EXPECT_EQ(batched.Find("value 5"), one_by_one.Find("value 5"));
+}
+
 TEST(StringDictionaryTest, GivesDenseCodesAndFindsThemAfterGrowing) {
   StringDictionary dictionary;
   EXPECT_EQ(dictionary.Find("a"), kNoIndex);

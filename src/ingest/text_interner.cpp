@@ -19,11 +19,11 @@ int32_t TextInterner::Intern(std::string_view text) {
 }
 
 void TextInterner::InternBatch(std::span<const std::string_view> texts, std::span<int32_t> codes) {
-  while ((size() + texts.size()) * 2 > slots_.size()) Grow();
   constexpr size_t kMaxBatch = 256;
   uint64_t hashes[kMaxBatch];
   for (size_t begin = 0; begin < texts.size(); begin += kMaxBatch) {
     const size_t end = std::min(texts.size(), begin + kMaxBatch);
+    while ((size() + end - begin) * 2 > slots_.size()) Grow();  // room for this part, if all new
     for (size_t i = begin; i < end; ++i) {  // start reading each text's slot...
       hashes[i - begin] = HashText(texts[i]);
       __builtin_prefetch(&slots_[hashes[i - begin] & mask_]);

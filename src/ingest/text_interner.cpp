@@ -24,13 +24,17 @@ void TextInterner::InternBatch(std::span<const std::string_view> texts, std::spa
   for (size_t begin = 0; begin < texts.size(); begin += kMaxBatch) {
     const size_t end = std::min(texts.size(), begin + kMaxBatch);
     while ((size() + end - begin) * 2 > slots_.size()) Grow();  // room for this part, if all new
-    for (size_t i = begin; i < end; ++i) {  // start reading each text's slot...
+    for (size_t i = begin; i < end; ++i) {                      // start reading each text's slot...
       hashes[i - begin] = HashText(texts[i]);
       __builtin_prefetch(&slots_[hashes[i - begin] & mask_]);
     }
-    for (size_t i = begin; i < end; ++i) {  // ... then the value the slot points at ...
+    // ... then the value the slot points at (two cache lines: values are short, but many cross a line) ...
+    for (size_t i = begin; i < end; ++i) {
       const Slot& slot = slots_[hashes[i - begin] & mask_];
-      if (slot.code_plus_one != 0) __builtin_prefetch(bytes_.data() + slot.offset);
+      if (slot.code_plus_one != 0) {
+        __builtin_prefetch(bytes_.data() + slot.offset);
+        __builtin_prefetch(bytes_.data() + std::min<size_t>(slot.offset + 63, bytes_.size() - 1));
+      }
     }
     for (size_t i = begin; i < end; ++i)
       codes[i] = InternHashed(texts[i], hashes[i - begin]);  // ... then use them

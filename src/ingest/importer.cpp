@@ -33,7 +33,8 @@ Digests HashFiles(const std::vector<std::string>& paths) {
 Status ReadAll(const std::string& folder, bool with_activities, size_t split_min_bytes, Dataset& data,
                ProblemLog& log) {
   const auto path = [&](const char* name) { return (fs::path(folder) / name).string(); };
-  std::vector<int64_t> account_lines, pipeline_lines;
+  std::vector<int64_t> account_lines;
+  LineMap pipeline_lines;
   if (Status s = ReadSalesTeams(path("sales_teams.csv"), data, log); !s) return s;
   if (Status s = ReadProducts(path("products.csv"), data, log); !s) return s;
   if (Status s = ReadAccounts(path("accounts.csv"), data, log, account_lines); !s) return s;

@@ -73,7 +73,7 @@ Fences IqrFences(std::vector<double> values) {
   return {q1 - spread, q3 + spread};
 }
 
-void FlagOutliers(const Dataset& data, const std::vector<int64_t>& pipeline_lines,
+void FlagOutliers(const Dataset& data, const LineMap& pipeline_lines,
                   const std::vector<int64_t>& account_lines, ImportReport& report) {
   const OpportunityColumns& deals = data.opportunities;
   std::vector<std::vector<size_t>> won_by_product(data.products.size());

@@ -4,7 +4,6 @@
 #include <array>
 
 #include "crm/common/progress.h"
-#include "crm/data/erase_rows.h"
 #include "crm/ingest/reference_resolver.h"
 #include "crm/ingest/row_fields.h"
 #include "crm/ingest/split_read.h"
@@ -116,7 +115,7 @@ bool SameDeal(const OpportunityColumns& o, int32_t row, const Deal& d) {
 
 // Removes deals whose id repeats an earlier deal's: an exact repeat is a duplicate row, a repeat with
 // other values a problem. Rebuilds the indexes when anything was removed.
-void RemoveRepeatedIds(Dataset& data, TableReader& reader, std::vector<int64_t>& lines) {
+void RemoveRepeatedIds(Dataset& data, TableReader& reader, LineMap& lines) {
   const auto repeated = data.RepeatedOpportunityIds();
   if (repeated.empty()) return;
   const OpportunityColumns& deals = data.opportunities;
@@ -128,8 +127,8 @@ void RemoveRepeatedIds(Dataset& data, TableReader& reader, std::vector<int64_t>&
                         deals.close_value[row]};
         return SameDeal(deals, first, deal);
       });
+  lines = lines.WithoutRows(removed, static_cast<int64_t>(deals.size()));
   data.opportunities.EraseRows(removed);
-  EraseRowsFrom(lines, removed);
   data.BuildIndexes();
 }
 
@@ -147,7 +146,7 @@ void Append(OpportunityColumns& deals, std::string_view id, const Deal& deal) {
 //! The deals read from one part of the file, with the source line of each.
 struct DealPart {
   OpportunityColumns rows;
-  std::vector<int64_t> lines;
+  LineMap lines;
 };
 
 // Appends the usable deals `reader` reads to `part`, until the reader stops or `log` turns fatal.
@@ -164,7 +163,7 @@ void ReadDeals(TableReader& reader, ProblemLog& log, DealParser& parser, DealPar
                      false);
     }
     Append(part.rows, id, *deal);
-    part.lines.push_back(reader.line());
+    part.lines.Add(static_cast<int64_t>(part.rows.size()) - 1, reader.line());
   }
 }
 
@@ -172,6 +171,7 @@ void ReadDeals(TableReader& reader, ProblemLog& log, DealParser& parser, DealPar
 // the second part begins.
 void JoinParts(DealPart& head, DealPart& tail, int64_t line_offset) {
   OpportunityColumns& rows = head.rows;
+  const size_t first_tail_row = rows.size();
   rows.id.AppendAll(tail.rows.id);
   Release(tail.rows.id);
   MoveAppend(rows.sales_agent, tail.rows.sales_agent);
@@ -181,13 +181,12 @@ void JoinParts(DealPart& head, DealPart& tail, int64_t line_offset) {
   MoveAppend(rows.engage_date, tail.rows.engage_date);
   MoveAppend(rows.close_date, tail.rows.close_date);
   MoveAppend(rows.close_value, tail.rows.close_value);
-  for (int64_t& line : tail.lines) line += line_offset;
-  MoveAppend(head.lines, tail.lines);
+  head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
 }
 
 }  // namespace
 
-Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines,
+Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, LineMap& lines,
                     size_t split_min_bytes) {
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
@@ -196,7 +195,6 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
   const size_t expected_rows = reader.EstimateRows();
   DealPart head, tail;
   head.rows.Reserve(expected_rows);
-  head.lines.reserve(expected_rows);
   ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
   ReadInTwoHalves(
       reader, log, split_min_bytes, progress,
@@ -204,7 +202,6 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std
         if (is_tail) {
           const size_t tail_rows = part_reader.EstimateRows();
           tail.rows.Reserve(tail_rows);
-          tail.lines.reserve(tail_rows);
         }
         ReadDeals(part_reader, part_log, is_tail ? tail_parser : head_parser, is_tail ? tail : head,
                   part_progress, is_tail);

@@ -22,6 +22,19 @@ class LineMap {
     const Run& run = *(after - 1);
     return run.line + (row - run.row);
   }
+  //! The map of the rows left when the rows listed in `rows` (ascending) are removed, renumbered from 0.
+  LineMap WithoutRows(const std::vector<int32_t>& rows, int64_t row_count) const {
+    LineMap kept;
+    size_t next = 0;
+    for (int64_t row = 0, kept_row = 0; row < row_count; ++row) {
+      if (next < rows.size() && rows[next] == row) {
+        ++next;
+      } else {
+        kept.Add(kept_row++, (*this)[row]);
+      }
+    }
+    return kept;
+  }
   //! Adds the rows of `tail`, a map of a later part of the file, as rows from `row_offset` on lines
   //! from `line_offset` on.
   void Append(const LineMap& tail, int64_t row_offset, int64_t line_offset) {

@@ -7,6 +7,7 @@
 
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
+#include "crm/ingest/line_map.h"
 #include "crm/ingest/problem_log.h"
 
 namespace crm::ingest {
@@ -24,7 +25,7 @@ Status ReadAccounts(const std::string& path, Dataset& data, ProblemLog& log, std
 //! sales_pipeline.csv: opportunity_id, sales_agent, product, account, deal_stage, engage_date,
 //! close_date, close_value. Fills `lines` with the source line of each kept deal. A file of
 //! `split_min_bytes` or more is parsed on two threads, one half each; the result is the same as on one.
-Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, std::vector<int64_t>& lines,
+Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, LineMap& lines,
                     size_t split_min_bytes);
 
 //! activities.csv (optional): activity_id, activity_date, activity_type, sales_agent, account,

@@ -224,6 +224,10 @@ TEST(LineMapTest, GivesTheLineOfEveryRowAcrossBreaksAndAppendedParts) {
   head.Append(tail, 4, 10);
   const std::vector<int64_t> expected = {2, 3, 6, 7, 10, 13};
   for (int64_t row = 0; row < 6; ++row) EXPECT_EQ(head[row], expected[row]) << row;
+  const LineMap kept = head.WithoutRows({0, 3, 4}, 6);  // rows 1, 2 and 5 are left
+  EXPECT_EQ(kept[0], 3);
+  EXPECT_EQ(kept[1], 6);
+  EXPECT_EQ(kept[2], 13);
 }
 
 }  // namespace

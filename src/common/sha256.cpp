@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace crm {
@@ -44,7 +45,8 @@ std::string Sha256Hex(std::string_view bytes) {
 }
 
 Result<std::string> Sha256File(const std::string& path) {
-  // The file is mapped rather than read: its pages are hashed where the page cache holds them, not copied.
+  // The file is mapped rather than read: its pages are hashed where the page cache holds them, not copied,
+  // and unmapped once hashed, so that a large file never counts in full in the process's memory.
   const int file = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (file < 0) return Error{path + ": cannot be read"};
   struct stat info;
@@ -53,10 +55,20 @@ Result<std::string> Sha256File(const std::string& path) {
   void* mapped = size > 0 ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE, file, 0) : nullptr;
   close(file);
   if (!regular || mapped == MAP_FAILED) return Error{path + ": cannot be read"};
-  if (mapped != nullptr) madvise(mapped, size, MADV_SEQUENTIAL);
-  std::string digest = Sha256Hex(std::string_view(static_cast<const char*>(mapped), size));
-  if (mapped != nullptr) munmap(mapped, size);
-  return digest;
+  DigestContext context(EVP_MD_CTX_new());
+  EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+  if (mapped != nullptr) {
+    madvise(mapped, size, MADV_SEQUENTIAL);
+    constexpr size_t kChunk = size_t{1} << 20;  // a multiple of the page size
+    char* bytes = static_cast<char*>(mapped);
+    for (size_t done = 0; done < size; done += kChunk) {
+      const size_t chunk = std::min(kChunk, size - done);
+      EVP_DigestUpdate(context.get(), bytes + done, chunk);
+      madvise(bytes + done, chunk, MADV_DONTNEED);
+    }
+    munmap(mapped, size);
+  }
+  return Finalize(context.get());
 }
 
 }  // namespace crm

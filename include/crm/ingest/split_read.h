@@ -16,18 +16,30 @@
 namespace crm::ingest {
 
 //! How far the reading of a file has come, over its two halves: the first half's thread draws the bar
-//! from its own position and the bytes the second half's thread has read.
+//! from its own position and the bytes the second half's thread has read. Each thread's part is on its
+//! own cache line, and positions are published every kRowsPerUpdate rows: the threads would otherwise
+//! pass a cache line back and forth on every row.
 struct ReadProgress {
-  ProgressBar* bar = nullptr;           //!< drawn by the first half's thread only
-  std::atomic<uint64_t> tail_bytes{0};  //!< bytes the second half has read, published by its thread
-  uint64_t tail_start = 0;              //!< where the second half begins
+  static constexpr uint64_t kRowsPerUpdate = 1024;
+  //! The first half's thread's part.
+  struct alignas(64) Head {
+    ProgressBar* bar = nullptr;  //!< drawn by the first half's thread only
+    uint64_t rows = 0;           //!< rows read by the first half
+  } head;
+  //! The second half's thread's part.
+  struct alignas(64) Tail {
+    std::atomic<uint64_t> bytes{0};  //!< bytes the second half has read, published by its thread
+    uint64_t start = 0;              //!< where the second half begins
+    uint64_t rows = 0;               //!< rows read by the second half
+  } tail;
 
-  //! Records that `reader`, of the second half when `tail`, has read up to its position.
-  void Update(const TableReader& reader, bool tail) {
-    if (tail) {
-      tail_bytes.store(reader.position() - tail_start, std::memory_order_relaxed);
-    } else {
-      bar->Update(reader.position() + tail_bytes.load(std::memory_order_relaxed));
+  //! Records that `reader`, of the second half when `is_tail`, has read one more row, up to its position.
+  void Update(const TableReader& reader, bool is_tail) {
+    if (is_tail) {
+      if (++tail.rows % kRowsPerUpdate == 0)
+        tail.bytes.store(reader.position() - tail.start, std::memory_order_relaxed);
+    } else if (++head.rows % kRowsPerUpdate == 0) {
+      head.bar->Update(reader.position() + tail.bytes.load(std::memory_order_relaxed));
     }
   }
 };
@@ -43,13 +55,13 @@ template <typename Read, typename Joinable, typename Join, typename Discard>
 void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_bytes, ProgressBar& bar,
                      Read read, Joinable joinable, Join join, Discard discard) {
   ReadProgress progress;
-  progress.bar = &bar;
+  progress.head.bar = &bar;
   ImportReport tail_report;
   ProblemLog tail_log(tail_report, log.strict());
   std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
   std::jthread tail_thread;  // joined on every path out
   if (tail_reader) {
-    progress.tail_start = tail_reader->position();
+    progress.tail.start = tail_reader->position();
     tail_thread = std::jthread([&] { read(*tail_reader, tail_log, progress, true); });
   }
   read(reader, log, progress, false);
@@ -61,7 +73,7 @@ void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_byte
     join(reader.line_at_split());
   } else {  // a quoted field spans the split (or the second half failed, or cannot be joined): read on alone
     discard();
-    progress.tail_bytes = 0;
+    progress.tail.bytes = 0;
     reader.ContinueToEnd();
     read(reader, log, progress, false);
   }

@@ -3,7 +3,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <map>
 
@@ -22,11 +24,14 @@ namespace {
 using Digests = std::map<std::string, Result<std::string>>;
 
 // Hashes `paths` on the calling thread, at the lowest priority: the thread is meant to use what time the
-// import's own threads leave (see ImportFolder).
-Digests HashFiles(const std::vector<std::string>& paths) {
+// import's own threads leave (see ImportFolder). Stops before the next file once `stop` is set.
+Digests HashFiles(const std::vector<std::string>& paths, const std::atomic<bool>& stop) {
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);  // this thread only (Linux); advice only
   Digests digests;
-  for (const std::string& path : paths) digests.emplace(fs::path(path).filename().string(), Sha256File(path));
+  for (const std::string& path : paths) {
+    if (stop) break;
+    digests.emplace(fs::path(path).filename().string(), Sha256File(path));
+  }
   return digests;
 }
 
@@ -67,15 +72,19 @@ Result<ImportResult> ImportFolder(const std::string& folder, const ImportOptions
   // The files are hashed on another thread, at the lowest priority: the reading threads keep the cores
   // busy, and the hashing takes what time they leave (a half read before the other, the single-threaded
   // checks and joins) instead of a core of its own at the end.
-  std::future<Digests> digests = std::async(std::launch::async, HashFiles, paths);
+  std::atomic<bool> stop_hashing = false;  // a failed import needs no digests
+  std::future<Digests> digests = std::async(std::launch::async, HashFiles, paths, std::cref(stop_hashing));
 
   ImportResult result;
   result.report.source = fs::absolute(folder, error).lexically_normal().string();
   ProblemLog log(result.report, options.strict);
   if (!with_activities) log.Warn("activities.csv not found: activity-based measures are off");
   const Status status = ReadAll(folder, with_activities, options.split_min_bytes, result.data, log);
+  if (!status) {
+    stop_hashing = true;
+    return status.error();  // the hashing thread is waited for as `digests` goes
+  }
   Digests hashes = digests.get();
-  if (!status) return status.error();
   for (FileReport& file : result.report.files) {
     auto& digest = hashes.at(file.name);
     if (!digest.ok()) return digest.error();

@@ -96,16 +96,17 @@ class alignas(64) ActivityParser {
                                  "' comes after the first 65,535 sales agents, the most activities can name");
       return;
     }
-    const std::optional<uint8_t> type_code =
-        ToNarrow<uint8_t>(type.empty() ? kNoIndex : part.types.Intern(type));
-    if (!type_code) {
+    const bool type_fits =
+        type.empty() || part.types.size() < kNoNarrow<uint8_t> || part.types.Find(type) != kNoIndex;
+    if (!type_fits) {  // refused before it is interned: the types kept are those of the rows kept
       reader.Problem(kType, "'" + std::string(type) + "' would be a 256th activity type: at most 255 fit");
       return;
     }
+    const auto type_code = type.empty() ? kNoNarrow<uint8_t> : static_cast<uint8_t>(part.types.Intern(type));
     ActivityColumns& rows = part.rows;
     rows.id.Append(id);
     rows.date.push_back(day);
-    rows.type.push_back(*type_code);
+    rows.type.push_back(type_code);
     rows.sales_agent.push_back(*agent_code);
     rows.account.push_back(account_row);
     rows.opportunity.push_back(opportunity_row);

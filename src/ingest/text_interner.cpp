@@ -18,6 +18,10 @@ int32_t TextInterner::Intern(std::string_view text) {
   return InternHashed(text, HashText(text));
 }
 
+int32_t TextInterner::Find(std::string_view text) const {
+  return slots_.empty() ? kNoIndex : FindHashed(text, HashText(text));
+}
+
 void TextInterner::InternBatch(std::span<const std::string_view> texts, std::span<int32_t> codes) {
   constexpr size_t kMaxBatch = 256;
   uint64_t hashes[kMaxBatch];
@@ -41,14 +45,18 @@ void TextInterner::InternBatch(std::span<const std::string_view> texts, std::spa
   }
 }
 
-int32_t TextInterner::InternHashed(std::string_view text, uint64_t hash) {
+int32_t TextInterner::FindHashed(std::string_view text, uint64_t hash) const {
   const auto tag = static_cast<uint32_t>(hash >> 32);
   for (size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
     const Slot& entry = slots_[slot];
-    if (entry.code_plus_one == 0) break;
+    if (entry.code_plus_one == 0) return kNoIndex;
     if (entry.tag == tag && ValueAt(entry.offset) == text)
       return static_cast<int32_t>(entry.code_plus_one - 1);
   }
+}
+
+int32_t TextInterner::InternHashed(std::string_view text, uint64_t hash) {
+  if (const int32_t known = FindHashed(text, hash); known != kNoIndex) return known;
   const auto code = static_cast<int32_t>(size());
   const auto length = static_cast<uint32_t>(text.size());
   offsets_.push_back(bytes_.size());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crm/common/huge_page_allocator.h"
+#include "crm/data/string_dictionary.h"
 
 namespace crm::ingest {
 
@@ -16,6 +17,8 @@ class TextInterner {
  public:
   //! The code of `text`, adding it when new.
   int32_t Intern(std::string_view text);
+  //! The code of `text`, or kNoIndex when it was never interned (nothing is added).
+  int32_t Find(std::string_view text) const;
   //! Interns `texts[i]` into `codes[i]`, in order: the same codes as calling Intern on each, faster for
   //! a large table, since the memory reads of the whole batch are started before the first is needed.
   void InternBatch(std::span<const std::string_view> texts, std::span<int32_t> codes);
@@ -33,6 +36,8 @@ class TextInterner {
     uint64_t offset = 0;
   };
 
+  //! Find for a text whose hash is known, in a probe array that is not empty.
+  int32_t FindHashed(std::string_view text, uint64_t hash) const;
   //! Intern for a text whose hash is known, when the probe array has room for it.
   int32_t InternHashed(std::string_view text, uint64_t hash);
   //! The value stored at `offset` of bytes_ (a 4-byte length, then the bytes).

@@ -123,6 +123,7 @@ TEST(ParallelReadTest, ActivityTypesBeyondTheOneByteColumnAreProblemsOnOneAndTwo
   const ActivityColumns& activities = result->data.activities;
   ASSERT_EQ(activities.size(), 255u);
   EXPECT_EQ(result->data.activity_types.Value(activities.type[254]), "type 254");
+  EXPECT_EQ(result->data.activity_types.size(), 255u);  // the refused types are not kept either
   ASSERT_EQ(result->report.problems.size(), 45u);
   EXPECT_EQ(
       result->report.problems[0].ToString(),

@@ -23,6 +23,17 @@ TEST(TextInternerTest, GivesCodesInOrderOfFirstAppearanceAndKeepsTheValues) {
   EXPECT_EQ(interner.Value(3), std::string_view("call\0x", 6));
 }
 
+TEST(TextInternerTest, FindsWithoutAdding) {
+  TextInterner interner;
+  EXPECT_EQ(interner.Find("call"), kNoIndex);  // empty
+  for (int i = 0; i < 500; ++i) interner.Intern("subject " + std::to_string(i));
+  EXPECT_EQ(interner.Find("subject 0"), 0);
+  EXPECT_EQ(interner.Find("subject 499"), 499);
+  EXPECT_EQ(interner.Find("subject 500"), kNoIndex);
+  EXPECT_EQ(interner.Find(""), kNoIndex);
+  EXPECT_EQ(interner.size(), 500u);
+}
+
 TEST(TextInternerTest, ABatchGivesTheSameCodesAsOneByOneThroughGrowth) {
   std::vector<std::string> values;
   for (int i = 0; i < 5000; ++i) values.push_back("Subject " + std::to_string((i * 7919) % 1500));

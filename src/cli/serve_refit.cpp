@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "crm/common/thread_priority.h"
 #include "crm/models/model_registry_training.h"
 #include "crm/store/store.h"
 
@@ -17,6 +18,9 @@ BackgroundRefit::~BackgroundRefit() {
 }
 
 void BackgroundRefit::Run(const Dataset& data, const std::string& store_path, const UseModels& use) {
+  // Training takes seconds on every core: the requests served meanwhile come first. Its pool's threads,
+  // started from here, inherit the lower priority.
+  LowerThisThreadPriority(kRefitNiceness);
   const auto started = std::chrono::steady_clock::now();
   auto store = store::Store::Open(store_path);
   Result<models::ModelSet> models =

@@ -14,11 +14,15 @@
 
 namespace crm::cli {
 
+//! How much lower than the server's the refit's priority is (niceness steps).
+inline constexpr int kRefitNiceness = 10;
+
 //! Hands fresh models to the server; an Error when it cannot use them.
 using UseModels = std::function<Status(std::shared_ptr<const models::ModelSet>)>;
 
-//! Trains and stores the models of one dataset on a thread of its own, then hands them over; each step is
-//! logged on stdout, a failure on stderr (the models in use then stay). Waits for the thread when it goes.
+//! Trains and stores the models of one dataset on a thread of its own, at a lower priority, then hands them
+//! over; each step is logged on stdout, a failure on stderr (the models in use then stay). Waits for the
+//! thread when it goes.
 class BackgroundRefit {
  public:
   //! Starts training `data`'s models (kept in the store at `store_path`, as `train` does) and calls `use`

@@ -1,8 +1,5 @@
 #include "crm/ingest/importer.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <filesystem>
 #include <functional>
@@ -10,6 +7,7 @@
 #include <map>
 
 #include "crm/common/sha256.h"
+#include "crm/common/thread_priority.h"
 #include "crm/ingest/outliers.h"
 #include "crm/ingest/problem_log.h"
 #include "crm/ingest/table_readers.h"
@@ -26,7 +24,7 @@ using Digests = std::map<std::string, Result<std::string>>;
 // Hashes `paths` on the calling thread, at the lowest priority: the thread is meant to use what time the
 // import's own threads leave (see ImportFolder). Stops before the next file once `stop` is set.
 Digests HashFiles(const std::vector<std::string>& paths, const std::atomic<bool>& stop) {
-  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);  // this thread only (Linux); advice only
+  LowerThisThreadPriority(19);
   Digests digests;
   for (const std::string& path : paths) {
     if (stop) break;

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "integration/server_process.h"
+#include "integration/suite_server_test.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -55,7 +55,7 @@ std::string FirstAccount(const std::string& folder) {
 }
 
 //! One server over a small trained demo store for the whole suite.
-class PagesApiTest : public ::testing::Test {
+class PagesApiTest : public test::SuiteServerTest {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test::TempDir();
@@ -65,19 +65,7 @@ class PagesApiTest : public ::testing::Test {
     RenameAccount(folder, FirstAccount(folder), kMarkupName);
     if (test::RunCli(db + " import " + folder).exit_code != 0) return;
     if (test::RunCli(db + " train").exit_code != 0) return;
-    server_ = new test::ServerProcess(db);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-    server_ = nullptr;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(server_, nullptr) << "the demo data could not be generated, imported or trained";
-    ASSERT_GT(server_->port(), 0) << server_->banner();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
+    StartServer(db);
   }
 
   //! GET `path` as JSON, expecting `status`.
@@ -91,14 +79,7 @@ class PagesApiTest : public ::testing::Test {
     EXPECT_EQ(result->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
     return json::parse(result->body, nullptr, false);
   }
-
-  static test::TempDir* dir_;
-  static test::ServerProcess* server_;
-  std::unique_ptr<httplib::Client> client_;
 };
-
-test::TempDir* PagesApiTest::dir_ = nullptr;
-test::ServerProcess* PagesApiTest::server_ = nullptr;
 
 TEST_F(PagesApiTest, ModelsShowEachCardWithItsStoredFigures) {
   const json body = GetJson("/api/v1/models");

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "integration/server_process.h"
+#include "integration/suite_server_test.h"
 #include "support/test_support.h"
 
 namespace crm {
@@ -28,34 +28,16 @@ int RawStatus(const std::string& answer) {
 }
 
 //! Demo data and a server over it (embedded UI) for the whole suite.
-class WebStaticTest : public ::testing::Test {
+class WebStaticTest : public test::SuiteServerTest {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test::TempDir();
     const auto demo = test::RunCli("demo-data --out " + dir_->File("demo") + " --opportunities 300 --seed 5");
     ASSERT_EQ(demo.exit_code, 0) << demo.err;
-    server_ = new test::ServerProcess(GlobalArgs());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-    server_ = nullptr;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_NE(server_, nullptr);
-    ASSERT_GT(server_->port(), 0) << server_->banner();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    StartServer(GlobalArgs());
   }
   static std::string GlobalArgs() { return "--db " + dir_->File("crm.db") + " --data " + dir_->File("demo"); }
-
-  static test::TempDir* dir_;
-  static test::ServerProcess* server_;
-  std::unique_ptr<httplib::Client> client_;
 };
-
-test::TempDir* WebStaticTest::dir_ = nullptr;
-test::ServerProcess* WebStaticTest::server_ = nullptr;
 
 TEST_F(WebStaticTest, TheRootIsThePageWithTheSecurityHeaders) {
   auto result = client_->Get("/");

@@ -44,7 +44,7 @@ std::string Sha256Hex(std::string_view bytes) {
   return Finalize(context.get());
 }
 
-Result<std::string> Sha256File(const std::string& path) {
+Result<std::string> Sha256File(const std::string& path, const std::function<void()>& before_chunk) {
   // The file is mapped rather than read: its pages are hashed where the page cache holds them, not copied,
   // and unmapped once hashed, so that a large file never counts in full in the process's memory.
   const int file = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -62,6 +62,7 @@ Result<std::string> Sha256File(const std::string& path) {
     constexpr size_t kChunk = size_t{1} << 20;  // a multiple of the page size
     char* bytes = static_cast<char*>(mapped);
     for (size_t done = 0; done < size; done += kChunk) {
+      if (before_chunk) before_chunk();
       const size_t chunk = std::min(kChunk, size - done);
       EVP_DigestUpdate(context.get(), bytes + done, chunk);
       madvise(bytes + done, chunk, MADV_DONTNEED);

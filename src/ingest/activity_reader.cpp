@@ -227,7 +227,8 @@ void RemoveRepeatedIds(ActivityColumns& activities, TableReader& reader, const L
 
 }  // namespace
 
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes) {
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes,
+                      PauseGate* busy) {
   const LargeBuffersMapped large_buffers_mapped;
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
@@ -238,7 +239,7 @@ Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, s
   ActivityPart tail;
   ProgressBar bar("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
   ReadInTwoHalves(
-      reader, log, split_min_bytes, bar,
+      reader, log, split_min_bytes, bar, busy,
       [&](TableReader& part_reader, ProblemLog& part_log, ReadProgress& progress, bool is_tail) {
         if (is_tail) tail.rows.Reserve(part_reader.EstimateRows());
         (is_tail ? tail_parser : head_parser)

@@ -6,8 +6,8 @@
 #include <future>
 #include <map>
 
+#include "crm/common/pause_gate.h"
 #include "crm/common/sha256.h"
-#include "crm/common/thread_priority.h"
 #include "crm/ingest/outliers.h"
 #include "crm/ingest/problem_log.h"
 #include "crm/ingest/table_readers.h"
@@ -21,30 +21,30 @@ namespace {
 //! Digests of the files present, keyed by file name.
 using Digests = std::map<std::string, Result<std::string>>;
 
-// Hashes `paths` on the calling thread, at the lowest priority: the thread is meant to use what time the
-// import's own threads leave (see ImportFolder). Stops before the next file once `stop` is set.
-Digests HashFiles(const std::vector<std::string>& paths, const std::atomic<bool>& stop) {
-  LowerThisThreadPriority(19);
+// Hashes `paths` on the calling thread, pausing between megabytes while `busy` is closed (see
+// ImportFolder). Stops before the next file once `stop` is set.
+Digests HashFiles(const std::vector<std::string>& paths, const std::atomic<bool>& stop, PauseGate& busy) {
   Digests digests;
   for (const std::string& path : paths) {
     if (stop) break;
-    digests.emplace(fs::path(path).filename().string(), Sha256File(path));
+    digests.emplace(fs::path(path).filename().string(), Sha256File(path, [&busy] { busy.WaitOpen(); }));
   }
   return digests;
 }
 
-Status ReadAll(const std::string& folder, bool with_activities, size_t split_min_bytes, Dataset& data,
-               ProblemLog& log) {
+Status ReadAll(const std::string& folder, bool with_activities, size_t split_min_bytes, PauseGate& busy,
+               Dataset& data, ProblemLog& log) {
   const auto path = [&](const char* name) { return (fs::path(folder) / name).string(); };
   std::vector<int64_t> account_lines;
   LineMap pipeline_lines;
   if (Status s = ReadSalesTeams(path("sales_teams.csv"), data, log); !s) return s;
   if (Status s = ReadProducts(path("products.csv"), data, log); !s) return s;
   if (Status s = ReadAccounts(path("accounts.csv"), data, log, account_lines); !s) return s;
-  if (Status s = ReadPipeline(path("sales_pipeline.csv"), data, log, pipeline_lines, split_min_bytes); !s)
+  if (Status s = ReadPipeline(path("sales_pipeline.csv"), data, log, pipeline_lines, split_min_bytes, &busy);
+      !s)
     return s;
   if (with_activities) {
-    if (Status s = ReadActivities(path("activities.csv"), data, log, split_min_bytes); !s) return s;
+    if (Status s = ReadActivities(path("activities.csv"), data, log, split_min_bytes, &busy); !s) return s;
   }
   FlagOutliers(data, pipeline_lines, account_lines, log.report());
   return Status::Ok();
@@ -67,17 +67,21 @@ Result<ImportResult> ImportFolder(const std::string& folder, const ImportOptions
     }
   }
   const bool with_activities = paths.size() == std::size(kImportFiles);
-  // The files are hashed on another thread, at the lowest priority: the reading threads keep the cores
-  // busy, and the hashing takes what time they leave (a half read before the other, the single-threaded
-  // checks and joins) instead of a core of its own at the end.
+  // The files are hashed on another thread from the start. It pauses while a large file is read in two
+  // halves, which keeps both cores busy, and takes the time the reading leaves (the small files, the
+  // single-threaded checks and joins) instead of a core of its own at the end. A pause rather than a low
+  // priority: a low priority would also yield to every other program on the machine.
   std::atomic<bool> stop_hashing = false;  // a failed import needs no digests
-  std::future<Digests> digests = std::async(std::launch::async, HashFiles, paths, std::cref(stop_hashing));
+  PauseGate reading_in_halves;
+  std::future<Digests> digests =
+      std::async(std::launch::async, HashFiles, paths, std::cref(stop_hashing), std::ref(reading_in_halves));
 
   ImportResult result;
   result.report.source = fs::absolute(folder, error).lexically_normal().string();
   ProblemLog log(result.report, options.strict);
   if (!with_activities) log.Warn("activities.csv not found: activity-based measures are off");
-  const Status status = ReadAll(folder, with_activities, options.split_min_bytes, result.data, log);
+  const Status status =
+      ReadAll(folder, with_activities, options.split_min_bytes, reading_in_halves, result.data, log);
   if (!status) {
     stop_hashing = true;
     return status.error();  // the hashing thread is waited for as `digests` goes

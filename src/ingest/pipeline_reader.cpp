@@ -188,7 +188,7 @@ void JoinParts(DealPart& head, DealPart& tail, int64_t line_offset) {
 }  // namespace
 
 Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, LineMap& lines,
-                    size_t split_min_bytes) {
+                    size_t split_min_bytes, PauseGate* busy) {
   auto opened = TableReader::Open(path, kColumns, log);
   if (!opened.ok()) return opened.error();
   TableReader& reader = *opened;
@@ -198,7 +198,7 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, Lin
   head.rows.Reserve(expected_rows);
   ProgressBar progress("Reading " + reader.name(), reader.size_bytes(), 8 << 20);
   ReadInTwoHalves(
-      reader, log, split_min_bytes, progress,
+      reader, log, split_min_bytes, progress, busy,
       [&](TableReader& part_reader, ProblemLog& part_log, ReadProgress& part_progress, bool is_tail) {
         if (is_tail) {
           const size_t tail_rows = part_reader.EstimateRows();

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "crm/common/pause_gate.h"
 #include "crm/common/progress.h"
 #include "crm/ingest/import_report.h"
 #include "crm/ingest/problem_log.h"
@@ -50,23 +51,27 @@ struct ReadProgress {
 //! log, lines from 0) while this thread reads the first. Then, if `joinable()`, `join(line_offset)` appends
 //! the second half's rows to the first's (the halves' problems and counts are joined here); otherwise, or
 //! when a quoted field spanned the split or the second half failed, `discard()` drops them and this thread
-//! reads on to the end.
+//! reads on to the end. `busy`, when given, is closed while the two halves are read: background work
+//! that waits at it (the import's file hashing) leaves both cores to them.
 template <typename Read, typename Joinable, typename Join, typename Discard>
 void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_bytes, ProgressBar& bar,
-                     Read read, Joinable joinable, Join join, Discard discard) {
+                     PauseGate* busy, Read read, Joinable joinable, Join join, Discard discard) {
   ReadProgress progress;
   progress.head.bar = &bar;
   ImportReport tail_report;
   ProblemLog tail_log(tail_report, log.strict());
   std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
-  std::jthread tail_thread;  // joined on every path out
+  std::optional<GateClosed> both_halves;  // opened on every path out
+  std::jthread tail_thread;               // joined on every path out (before the gate opens)
   if (tail_reader) {
+    both_halves.emplace(busy);
     progress.tail.start = tail_reader->position();
     tail_thread = std::jthread([&] { read(*tail_reader, tail_log, progress, true); });
   }
   read(reader, log, progress, false);
   if (!tail_reader) return;
   tail_thread.join();
+  both_halves.reset();
   if (reader.StoppedAtSplit() && !tail_reader->error() && joinable()) {
     log.Absorb(tail_report, reader.line_at_split());
     reader.Absorb(*tail_reader);

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "crm/common/pause_gate.h"
 #include "crm/common/result.h"
 #include "crm/data/dataset.h"
 #include "crm/ingest/line_map.h"
@@ -25,12 +26,14 @@ Status ReadAccounts(const std::string& path, Dataset& data, ProblemLog& log, std
 //! sales_pipeline.csv: opportunity_id, sales_agent, product, account, deal_stage, engage_date,
 //! close_date, close_value. Fills `lines` with the source line of each kept deal. A file of
 //! `split_min_bytes` or more is parsed on two threads, one half each; the result is the same as on one.
+//! `busy`, when given, is closed meanwhile (see ReadInTwoHalves).
 Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, LineMap& lines,
-                    size_t split_min_bytes);
+                    size_t split_min_bytes, PauseGate* busy = nullptr);
 
 //! activities.csv (optional): activity_id, activity_date, activity_type, sales_agent, account,
 //! opportunity_id, subject. A file of `split_min_bytes` or more is parsed on two threads, one half
-//! each; the result is the same as on one.
-Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes);
+//! each; the result is the same as on one. `busy`, when given, is closed meanwhile (see ReadInTwoHalves).
+Status ReadActivities(const std::string& path, Dataset& data, ProblemLog& log, size_t split_min_bytes,
+                      PauseGate* busy = nullptr);
 
 }  // namespace crm::ingest

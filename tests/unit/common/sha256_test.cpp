@@ -20,7 +20,9 @@ TEST(Sha256Test, HashesAFileAsItsBytes) {
   for (int i = 0; i < 100000; ++i) contents += "line " + std::to_string(i) + "\r\n";
   test::WriteFile(dir.File("big.csv"), contents);
   test::WriteFile(dir.File("empty.csv"), "");
-  EXPECT_EQ(*Sha256File(dir.File("big.csv")), Sha256Hex(contents));
+  int chunks = 0;
+  EXPECT_EQ(*Sha256File(dir.File("big.csv"), [&chunks] { ++chunks; }), Sha256Hex(contents));
+  EXPECT_EQ(chunks, 2);  // 1.2 MB, read a megabyte at a time
   EXPECT_EQ(*Sha256File(dir.File("empty.csv")), Sha256Hex(""));
 }
 

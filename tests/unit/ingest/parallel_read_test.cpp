@@ -2,14 +2,19 @@
 // codes, lines, problems and report, also when a quoted field spans the split point.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <atomic>
 #include <limits>
 #include <string>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "crm/data/dataset_fingerprint.h"
 #include "crm/ingest/csv_reader.h"
 #include "crm/ingest/line_map.h"
+#include "crm/ingest/split_read.h"
+#include "support/test_support.h"
 #include "unit/ingest/import_fixture.h"
 
 namespace crm::ingest {
@@ -212,6 +217,38 @@ TEST(CsvReaderSplitTest, TailLinesCountFromTheSplit) {
   ASSERT_TRUE(tail->Next(record));
   EXPECT_EQ(record.line + head.line(), std::stoi(std::string(record.fields[0])) + 1);
   EXPECT_FALSE(CsvReader::FromString("h\n1\n", "t.csv").SplitTail(1000).has_value());
+}
+
+TEST(ParallelReadTest, BackgroundWorkWaitsWhileBothHalvesAreRead) {
+  const test::TempDir dir;
+  std::string text = "id\n";
+  for (int i = 0; i < 20000; ++i) text += "ID" + std::to_string(i) + "\n";
+  test::WriteFile(dir.File("ids.csv"), text);
+  ImportReport report;
+  ProblemLog log(report, false);
+  constexpr std::array<std::string_view, 1> kIdColumn = {"id"};
+  auto reader = TableReader::Open(dir.File("ids.csv"), kIdColumn, log);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  ProgressBar bar("Reading ids.csv", text.size());
+  PauseGate busy;
+  std::atomic<int> halves_read = 0, halves_read_when_passed = -1;
+  std::thread background;
+  ReadInTwoHalves(
+      *reader, log, 0, bar, &busy,
+      [&](TableReader& part, ProblemLog& part_log, ReadProgress& progress, bool tail) {
+        if (!tail) {  // both halves are under way: background work arriving now waits for both to end
+          background = std::thread([&] {
+            busy.WaitOpen();
+            halves_read_when_passed = halves_read.load();
+          });
+        }
+        while (!part_log.fatal() && part.Next()) progress.Update(part, tail);
+        ++halves_read;
+      },
+      [] { return true; }, [](int64_t) {}, [] {});
+  background.join();
+  EXPECT_EQ(halves_read, 2) << "the file was not split in two";
+  EXPECT_EQ(halves_read_when_passed, 2);
 }
 
 TEST(LineMapTest, GivesTheLineOfEveryRowAcrossBreaksAndAppendedParts) {

@@ -51,8 +51,9 @@ struct ReadProgress {
 //! log, lines from 0) while this thread reads the first. Then, if `joinable()`, `join(line_offset)` appends
 //! the second half's rows to the first's (the halves' problems and counts are joined here); otherwise, or
 //! when a quoted field spanned the split or the second half failed, `discard()` drops them and this thread
-//! reads on to the end. `busy`, when given, is closed while the two halves are read: background work
-//! that waits at it (the import's file hashing) leaves both cores to them.
+//! reads on to the end. `busy`, when given, is closed while both halves are being read, and opened as
+//! soon as either is done: background work that waits at it (the import's file hashing) leaves both
+//! cores to the two halves, and takes the one the first half to finish leaves.
 template <typename Read, typename Joinable, typename Join, typename Discard>
 void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_bytes, ProgressBar& bar,
                      PauseGate* busy, Read read, Joinable joinable, Join join, Discard discard) {
@@ -62,16 +63,23 @@ void ReadInTwoHalves(TableReader& reader, ProblemLog& log, size_t split_min_byte
   ProblemLog tail_log(tail_report, log.strict());
   std::optional<TableReader> tail_reader = reader.SplitTail(tail_log, split_min_bytes);
   std::optional<GateClosed> both_halves;  // opened on every path out
-  std::jthread tail_thread;               // joined on every path out (before the gate opens)
+  std::atomic<bool> a_half_done = false;  // the first half to finish opens the gate, alone
+  const auto half_done = [&] {
+    if (!a_half_done.exchange(true)) both_halves.reset();
+  };
+  std::jthread tail_thread;  // joined on every path out (before the gate opens)
   if (tail_reader) {
     both_halves.emplace(busy);
     progress.tail.start = tail_reader->position();
-    tail_thread = std::jthread([&] { read(*tail_reader, tail_log, progress, true); });
+    tail_thread = std::jthread([&] {
+      read(*tail_reader, tail_log, progress, true);
+      half_done();
+    });
   }
   read(reader, log, progress, false);
   if (!tail_reader) return;
+  half_done();
   tail_thread.join();
-  both_halves.reset();
   if (reader.StoppedAtSplit() && !tail_reader->error() && joinable()) {
     log.Absorb(tail_report, reader.line_at_split());
     reader.Absorb(*tail_reader);

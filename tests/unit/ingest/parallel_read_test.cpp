@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <limits>
 #include <string>
 #include <thread>
@@ -219,7 +220,7 @@ TEST(CsvReaderSplitTest, TailLinesCountFromTheSplit) {
   EXPECT_FALSE(CsvReader::FromString("h\n1\n", "t.csv").SplitTail(1000).has_value());
 }
 
-TEST(ParallelReadTest, BackgroundWorkWaitsWhileBothHalvesAreRead) {
+TEST(ParallelReadTest, BackgroundWorkWaitsUntilAHalfIsRead) {
   const test::TempDir dir;
   std::string text = "id\n";
   for (int i = 0; i < 20000; ++i) text += "ID" + std::to_string(i) + "\n";
@@ -232,23 +233,28 @@ TEST(ParallelReadTest, BackgroundWorkWaitsWhileBothHalvesAreRead) {
   ProgressBar bar("Reading ids.csv", text.size());
   PauseGate busy;
   std::atomic<int> halves_read = 0, halves_read_when_passed = -1;
+  std::atomic<bool> background_waiting = false;
   std::thread background;
   ReadInTwoHalves(
       *reader, log, 0, bar, &busy,
       [&](TableReader& part, ProblemLog& part_log, ReadProgress& progress, bool tail) {
-        if (!tail) {  // both halves are under way: background work arriving now waits for both to end
+        if (!tail) {  // both halves are under way: background work arriving now waits for one to end
           background = std::thread([&] {
+            background_waiting = true;
             busy.WaitOpen();
             halves_read_when_passed = halves_read.load();
           });
         }
+        // Neither half ends before the background work has come to the gate (and a while after).
+        while (!background_waiting) std::this_thread::yield();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
         while (!part_log.fatal() && part.Next()) progress.Update(part, tail);
         ++halves_read;
       },
       [] { return true; }, [](int64_t) {}, [] {});
   background.join();
   EXPECT_EQ(halves_read, 2) << "the file was not split in two";
-  EXPECT_EQ(halves_read_when_passed, 2);
+  EXPECT_GE(halves_read_when_passed, 1);
 }
 
 TEST(LineMapTest, GivesTheLineOfEveryRowAcrossBreaksAndAppendedParts) {

@@ -50,6 +50,17 @@ void OpportunityColumns::EraseRows(const std::vector<int32_t>& rows) {
   EraseRowsFrom(close_value, rows);
 }
 
+void OpportunityColumns::MoveRowsFrom(OpportunityColumns& tail) {
+  id.AppendAll(StringColumn(std::move(tail.id)));
+  crm::MoveRowsFrom(sales_agent, tail.sales_agent);
+  crm::MoveRowsFrom(product, tail.product);
+  crm::MoveRowsFrom(account, tail.account);
+  crm::MoveRowsFrom(deal_stage, tail.deal_stage);
+  crm::MoveRowsFrom(engage_date, tail.engage_date);
+  crm::MoveRowsFrom(close_date, tail.close_date);
+  crm::MoveRowsFrom(close_value, tail.close_value);
+}
+
 void ActivityColumns::EraseRows(const std::vector<int32_t>& rows) {
   id.EraseRows(rows);
   EraseRowsFrom(date, rows);
@@ -58,6 +69,16 @@ void ActivityColumns::EraseRows(const std::vector<int32_t>& rows) {
   EraseRowsFrom(account, rows);
   EraseRowsFrom(opportunity, rows);
   EraseRowsFrom(subject, rows);
+}
+
+void ActivityColumns::MoveRowsFrom(ActivityColumns& tail) {
+  id.AppendAll(StringColumn(std::move(tail.id)));
+  crm::MoveRowsFrom(date, tail.date);
+  crm::MoveRowsFrom(type, tail.type);
+  crm::MoveRowsFrom(sales_agent, tail.sales_agent);
+  crm::MoveRowsFrom(account, tail.account);
+  crm::MoveRowsFrom(opportunity, tail.opportunity);
+  crm::MoveRowsFrom(subject, tail.subject);
 }
 
 void ActivityColumns::Reserve(size_t rows) {

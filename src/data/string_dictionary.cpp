@@ -27,7 +27,6 @@ int32_t StringDictionary::Intern(std::string_view value) {
 
 void StringDictionary::InternBatch(std::span<const std::string_view> values, std::span<int32_t> codes) {
   values_.reserve(values_.size() + values.size());
-  while ((values_.size() + values.size()) * 2 > slots_.size()) Grow();  // no growing while interning
   for (size_t i = 0; i < values.size(); ++i) codes[i] = Intern(values[i]);
 }
 

@@ -170,9 +170,11 @@ void Recode(const TextInterner& local, Dictionary& target, std::vector<Code>& co
 
 // True when the activity types of both parts, together, have codes that fit the one-byte type column.
 bool TypesFit(const TextInterner& head, const TextInterner& tail) {
-  TextInterner joined = head;
-  for (size_t code = 0; code < tail.size(); ++code) joined.Intern(tail.Value(static_cast<int32_t>(code)));
-  return joined.size() <= kNoNarrow<uint8_t>;
+  size_t joined = head.size();
+  for (size_t code = 0; code < tail.size(); ++code) {
+    if (head.Find(tail.Value(static_cast<int32_t>(code))) == kNoIndex) ++joined;
+  }
+  return joined <= kNoNarrow<uint8_t>;
 }
 
 // Appends the rows of the file's second part after those of the first; `line_offset` is the line where
@@ -184,14 +186,7 @@ void JoinParts(ActivityPart& head, ActivityPart& tail, int64_t line_offset) {
   Recode(tail.subjects, head.subjects, tail.rows.subject, 0);
   Release(tail.types);
   Release(tail.subjects);
-  head.rows.id.AppendAll(tail.rows.id);
-  Release(tail.rows.id);
-  MoveAppend(head.rows.date, tail.rows.date);
-  MoveAppend(head.rows.type, tail.rows.type);
-  MoveAppend(head.rows.sales_agent, tail.rows.sales_agent);
-  MoveAppend(head.rows.account, tail.rows.account);
-  MoveAppend(head.rows.opportunity, tail.rows.opportunity);
-  MoveAppend(head.rows.subject, tail.rows.subject);
+  head.rows.MoveRowsFrom(tail.rows);
   head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
   Release(tail);
 }

@@ -69,14 +69,13 @@ Result<ImportResult> ImportFolder(const std::string& folder, const ImportOptions
     }
   }
   const bool with_activities = paths.size() == std::size(kImportFiles);
-  // The files are hashed on another thread from the start. It pauses while both halves of a large file
-  // are being read, which keeps both cores busy, and takes the time the reading leaves (the small files,
-  // the half that finishes first, the single-threaded checks and joins) instead of a core of its own at
-  // the end. A pause rather than a low
-  // priority: a low priority would also yield to every other program on the machine.
   // The heap gives back what it keeps of earlier work (a dataset freed since, say) before the import
   // allocates hundreds of megabytes: the peak is the import's, not the import's plus the leftovers.
   malloc_trim(0);
+  // The files are hashed on another thread from the start. It pauses while both halves of a large file
+  // are being read, which keeps both cores busy, and takes the time the reading leaves (the small files,
+  // the half that finishes first, the single-threaded checks and joins) instead of a core of its own at
+  // the end. A pause rather than a low priority: that would also yield to every other program.
   std::atomic<bool> stop_hashing = false;  // a failed import needs no digests
   PauseGate reading_in_halves;
   std::future<Digests> digests =

@@ -171,17 +171,8 @@ void ReadDeals(TableReader& reader, ProblemLog& log, DealParser& parser, DealPar
 // Appends the deals of the file's second part after those of the first; `line_offset` is the line where
 // the second part begins.
 void JoinParts(DealPart& head, DealPart& tail, int64_t line_offset) {
-  OpportunityColumns& rows = head.rows;
-  const size_t first_tail_row = rows.size();
-  rows.id.AppendAll(tail.rows.id);
-  Release(tail.rows.id);
-  MoveAppend(rows.sales_agent, tail.rows.sales_agent);
-  MoveAppend(rows.product, tail.rows.product);
-  MoveAppend(rows.account, tail.rows.account);
-  MoveAppend(rows.deal_stage, tail.rows.deal_stage);
-  MoveAppend(rows.engage_date, tail.rows.engage_date);
-  MoveAppend(rows.close_date, tail.rows.close_date);
-  MoveAppend(rows.close_value, tail.rows.close_value);
+  const size_t first_tail_row = head.rows.size();
+  head.rows.MoveRowsFrom(tail.rows);
   head.lines.Append(tail.lines, static_cast<int64_t>(first_tail_row), line_offset);
 }
 
@@ -200,10 +191,7 @@ Status ReadPipeline(const std::string& path, Dataset& data, ProblemLog& log, Lin
   ReadInTwoHalves(
       reader, log, split_min_bytes, progress, busy,
       [&](TableReader& part_reader, ProblemLog& part_log, ReadProgress& part_progress, bool is_tail) {
-        if (is_tail) {
-          const size_t tail_rows = part_reader.EstimateRows();
-          tail.rows.Reserve(tail_rows);
-        }
+        if (is_tail) tail.rows.Reserve(part_reader.EstimateRows());
         ReadDeals(part_reader, part_log, is_tail ? tail_parser : head_parser, is_tail ? tail : head,
                   part_progress, is_tail);
       },

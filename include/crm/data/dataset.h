@@ -100,6 +100,8 @@ struct OpportunityColumns {
   void Reserve(size_t rows);
   //! Removes the deals listed in `rows` (ascending).
   void EraseRows(const std::vector<int32_t>& rows);
+  //! Appends the deals of `tail`, whose columns are released one by one as they are copied.
+  void MoveRowsFrom(OpportunityColumns& tail);
 };
 
 //! Sales activities (activities.csv, optional): calls, emails, meetings, demos.
@@ -118,6 +120,8 @@ struct ActivityColumns {
   void Reserve(size_t rows);
   //! Removes the activities listed in `rows` (ascending).
   void EraseRows(const std::vector<int32_t>& rows);
+  //! Appends the activities of `tail`, whose columns are released one by one as they are copied.
+  void MoveRowsFrom(ActivityColumns& tail);
 };
 
 //! The whole CRM in memory; built by the importer or loaded from the store.

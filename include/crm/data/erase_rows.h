@@ -1,5 +1,6 @@
 #pragma once
-// Removing a few rows from a column while keeping the order of the rest.
+// Removing a few rows from a column while keeping the order of the rest, and moving all of another
+// column's rows after a column's.
 
 #include <cstdint>
 #include <vector>
@@ -18,6 +19,13 @@ void EraseRowsFrom(std::vector<T>& values, const std::vector<int32_t>& rows) {
     }
   }
   values.resize(out);
+}
+
+//! Appends the entries of `tail` to `values` and releases the tail's memory.
+template <typename T>
+void MoveRowsFrom(std::vector<T>& values, std::vector<T>& tail) {
+  values.insert(values.end(), tail.begin(), tail.end());
+  std::vector<T>().swap(tail);
 }
 
 }  // namespace crm

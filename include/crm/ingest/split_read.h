@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <optional>
 #include <thread>
-#include <vector>
 
 #include "crm/common/pause_gate.h"
 #include "crm/common/progress.h"
@@ -98,13 +97,6 @@ template <typename T>
 void Release(T& value) {
   T released = std::move(value);
   value = T();
-}
-
-//! Moves the values of `tail` to the end of `head`, releasing the tail's memory.
-template <typename T>
-void MoveAppend(std::vector<T>& head, std::vector<T>& tail) {
-  head.insert(head.end(), tail.begin(), tail.end());
-  Release(tail);
 }
 
 }  // namespace crm::ingest
